@@ -1,0 +1,72 @@
+package jp.kakehashi.authorization;
+
+import java.time.Clock;
+import java.util.List;
+import jp.kakehashi.authorization.fapi.FapiEndpoints;
+import jp.kakehashi.authorization.token.StoredAccessTokenDecoder;
+import jp.kakehashi.authorization.keys.SigningKeys;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import jp.kakehashi.authorization.web.StepUpRequired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/**
+ * The authorization server's filter chain: Spring's authorization server with the FAPI 2.0 extensions of
+ * {@link FapiEndpoints}, and the resource-server side of its own userinfo endpoint (opaque, DPoP-bound tokens).
+ * Customers who are not signed in are sent to the bank's sign-in page; the customer screens have their own chain.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class AuthorizationServerSecurity {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerChain(HttpSecurity http, FapiEndpoints fapi,
+            StoredAccessTokenDecoder accessTokens, StepUpRequired stepUp) throws Exception {
+        http.oauth2AuthorizationServer(server -> {
+            fapi.configure(server);
+            http.securityMatcher(server.getEndpointsMatcher());
+        });
+        http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .addFilterBefore(stepUp, AbstractPreAuthenticatedProcessingFilter.class)
+                .oauth2ResourceServer(resource -> resource
+                        .jwt(jwt -> jwt.decoder(accessTokens))
+                        .dPoP(Customizer.withDefaults()))
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+        return http.build();
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(@Value("${kakehashi.issuer}") String issuer) {
+        return AuthorizationServerSettings.builder().issuer(issuer).build();
+    }
+
+    /** The JWK set published at the JWKS endpoint and used to sign ID tokens. */
+    @Bean
+    JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
+        return keys.source();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+}

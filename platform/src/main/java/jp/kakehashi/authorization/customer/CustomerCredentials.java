@@ -1,0 +1,74 @@
+package jp.kakehashi.authorization.customer;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Customers' sign-in credentials and lockout counters. */
+@Repository
+public class CustomerCredentials {
+
+    private final JdbcClient jdbc;
+
+    CustomerCredentials(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<CustomerCredential> byLoginId(String loginId) {
+        return jdbc.sql("select * from customer_credential where login_id = ?").param(loginId)
+                .query(CustomerCredentials::credential).optional();
+    }
+
+    public Optional<CustomerCredential> byCustomerId(String customerId) {
+        return jdbc.sql("select * from customer_credential where customer_id = ?").param(customerId)
+                .query(CustomerCredentials::credential).optional();
+    }
+
+    /** Counts a failure atomically; the {@code threshold}-th consecutive one locks the account for {@code lock}. */
+    public void recordFailure(String customerId, int threshold, Duration lock, Instant now) {
+        jdbc.sql("""
+                update customer_credential
+                   set failed_attempts = failed_attempts + 1,
+                       locked_until = case when failed_attempts + 1 >= ? then ? else locked_until end
+                 where customer_id = ?
+                """).params(threshold, Timestamp.from(now.plus(lock)), customerId).update();
+    }
+
+    public void recordSuccess(String customerId) {
+        jdbc.sql("update customer_credential set failed_attempts = 0, locked_until = null where customer_id = ?")
+                .param(customerId).update();
+    }
+
+    /** Uses up a TOTP time step so the same code cannot be replayed; false if it (or a later one) was used. */
+    public boolean claimTotpStep(String customerId, long step) {
+        return jdbc.sql("""
+                update customer_credential set totp_last_step = ?
+                 where customer_id = ? and (totp_last_step is null or totp_last_step < ?)
+                """).params(step, customerId, step).update() == 1;
+    }
+
+    /** Creates or replaces a customer's credentials (demo data, tests, and later the bank's customer feed). */
+    public void upsert(String customerId, String loginId, String displayName, String segment, String passwordHash,
+            String totpSecret) {
+        jdbc.sql("""
+                insert into customer_credential (customer_id, login_id, display_name, segment, password_hash, totp_secret)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (customer_id) do update set login_id = excluded.login_id,
+                       display_name = excluded.display_name, segment = excluded.segment,
+                       password_hash = excluded.password_hash, totp_secret = excluded.totp_secret,
+                       failed_attempts = 0, locked_until = null
+                """).params(customerId, loginId, displayName, segment, passwordHash, totpSecret).update();
+    }
+
+    private static CustomerCredential credential(ResultSet rs, int row) throws SQLException {
+        Timestamp locked = rs.getTimestamp("locked_until");
+        return new CustomerCredential(rs.getString("customer_id"), rs.getString("login_id"),
+                rs.getString("display_name"), rs.getString("segment"), rs.getString("password_hash"),
+                rs.getString("totp_secret"), rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant());
+    }
+}

@@ -1,0 +1,63 @@
+package jp.kakehashi.authorization.customer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The first factor: login id and password, with lockout after repeated failures (B2). An unknown login id gets
+ * the same answer and costs the same hashing time as a wrong password, so login ids cannot be probed.
+ */
+@Component
+public class PasswordAuthenticationProvider implements AuthenticationProvider {
+
+    static final int LOCK_THRESHOLD = 5;
+    static final Duration LOCK_DURATION = Duration.ofMinutes(30);
+
+    private final CustomerCredentials credentials;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+    private final String dummyHash;
+
+    PasswordAuthenticationProvider(CustomerCredentials credentials, PasswordEncoder passwordEncoder, Clock clock) {
+        this.credentials = credentials;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+        this.dummyHash = passwordEncoder.encode("unused-password-for-timing");
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String loginId = String.valueOf(authentication.getName()).trim();
+        String password = String.valueOf(authentication.getCredentials());
+        var now = clock.instant();
+        var credential = credentials.byLoginId(loginId);
+        if (credential.isEmpty()) {
+            passwordEncoder.matches(password, dummyHash);
+            throw new BadCredentialsException("bad credentials");
+        }
+        CustomerCredential customer = credential.get();
+        if (customer.isLockedAt(now)) {
+            throw new LockedException("locked");
+        }
+        if (!passwordEncoder.matches(password, customer.passwordHash())) {
+            credentials.recordFailure(customer.customerId(), LOCK_THRESHOLD, LOCK_DURATION, now);
+            throw new BadCredentialsException("bad credentials");
+        }
+        credentials.recordSuccess(customer.customerId());
+        return new CustomerAuthentication(customer.customerId(), customer.loginId(), customer.displayName(),
+                customer.segment(), AuthenticationLevel.PASSWORD, List.of("pwd"), now);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,99 @@
+package jp.kakehashi.authorization.fapi;
+
+import java.time.Clock;
+import java.util.List;
+import jp.kakehashi.authorization.policy.ScopePolicy;
+import jp.kakehashi.authorization.web.ConsentDecisions;
+import jp.kakehashi.consent.Grants;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationContext;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2PushedAuthorizationRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
+import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns Spring's authorization server into a FAPI 2.0 one (oauth-anchors.md §1.1): each Spring provider keeps doing
+ * its job, and we chain validators, wrap providers or replace response handlers only where FAPI asks for more.
+ */
+@Component
+public class FapiEndpoints {
+
+    private final String issuer;
+    private final ScopePolicy policy;
+    private final SeenJtis seenJtis;
+    private final Grants grants;
+    private final OAuth2AuthorizationService authorizations;
+    private final Clock clock;
+    private final java.util.function.Consumer<OAuth2AuthorizationConsentAuthenticationContext> consentRecorder;
+    private final java.util.function.Function<String, OidcUserInfo> userInfo;
+
+    FapiEndpoints(@Value("${kakehashi.issuer}") String issuer, ScopePolicy policy, SeenJtis seenJtis, Grants grants,
+            OAuth2AuthorizationService authorizations, Clock clock, ConsentDecisions consentDecisions,
+            jp.kakehashi.authorization.customer.CustomerUserInfo userInfo) {
+        this.issuer = issuer;
+        this.policy = policy;
+        this.seenJtis = seenJtis;
+        this.grants = grants;
+        this.authorizations = authorizations;
+        this.clock = clock;
+        this.consentRecorder = consentDecisions;
+        this.userInfo = userInfo::of;
+    }
+
+    public void configure(OAuth2AuthorizationServerConfigurer server) {
+        var requestValidator = new FapiRequestValidator(policy);
+        var responses = new IssuerAuthorizationResponses(issuer);
+        server.authorizationService(authorizations)
+                .clientAuthentication(clients -> clients
+                        .authenticationConverters(converters -> converters.addFirst(new ClientIdFromAssertion()))
+                        .authenticationProviders(providers -> providers.forEach(this::configureClientAuthentication)))
+                .pushedAuthorizationRequestEndpoint(par -> par.authenticationProviders(providers -> providers
+                        .forEach(provider -> {
+                            if (provider instanceof OAuth2PushedAuthorizationRequestAuthenticationProvider pushed) {
+                                pushed.setAuthenticationValidator(requestValidator);
+                            }
+                        })))
+                .authorizationEndpoint(authorize -> authorize
+                        .authorizationRequestConverters(converters -> converters.addFirst(new PushedRequestRequired()))
+                        .authenticationProviders(providers -> providers.forEach(provider -> {
+                            if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
+                                request.setAuthenticationValidator(requestValidator);
+                                request.setAuthorizationConsentRequired(context -> true);
+                            }
+                            if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
+                                consent.setAuthorizationConsentCustomizer(consentRecorder);
+                            }
+                        }))
+                        .authorizationResponseHandler(responses)
+                        .errorResponseHandler(responses)
+                        .consentPage("/consent"))
+                .tokenEndpoint(token -> token.authenticationProviders(this::wrapTokenProviders))
+                .authorizationServerMetadataEndpoint(metadata -> metadata
+                        .authorizationServerMetadataCustomizer(builder -> builder.claims(FapiMetadata::apply)))
+                .oidc(oidc -> oidc
+                        .providerConfigurationEndpoint(config -> config
+                                .providerConfigurationCustomizer(builder -> builder.claims(FapiMetadata::apply)))
+                        .userInfoEndpoint(endpoint -> endpoint.userInfoMapper(context ->
+                                userInfo.apply(context.getAuthorization().getPrincipalName()))));
+    }
+
+    private void configureClientAuthentication(AuthenticationProvider provider) {
+        if (provider instanceof JwtClientAssertionAuthenticationProvider assertions) {
+            assertions.setJwtDecoderFactory(new ClientAssertionDecoderFactory(issuer, seenJtis, clock));
+        }
+    }
+
+    private void wrapTokenProviders(List<AuthenticationProvider> providers) {
+        providers.replaceAll(provider -> provider instanceof OAuth2AuthorizationCodeAuthenticationProvider
+                || provider instanceof OAuth2RefreshTokenAuthenticationProvider
+                ? new SenderConstrainedTokenRequests(provider, authorizations, seenJtis, grants) : provider);
+    }
+}

@@ -1,0 +1,36 @@
+package jp.kakehashi.authorization.fapi;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the discovery documents (RFC 8414, OIDC Discovery) say about this server, corrected to what it enforces:
+ * Spring advertises every method it can do, FAPI 2.0 allows fewer.
+ */
+final class FapiMetadata {
+
+    private FapiMetadata() {
+    }
+
+    static void apply(Map<String, Object> claims) {
+        claims.put("token_endpoint_auth_methods_supported", List.of("private_key_jwt", "tls_client_auth"));
+        claims.put("token_endpoint_auth_signing_alg_values_supported", List.of("PS256", "ES256", "EdDSA"));
+        claims.put("response_types_supported", List.of("code"));
+        claims.put("response_modes_supported", List.of("query"));
+        claims.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
+        claims.put("code_challenge_methods_supported", List.of("S256"));
+        claims.put("require_pushed_authorization_requests", true);
+        claims.put("authorization_response_iss_parameter_supported", true);
+        claims.put("dpop_signing_alg_values_supported", List.of("PS256", "ES256"));
+        claims.put("tls_client_certificate_bound_access_tokens", true);
+        claims.put("scopes_supported", List.of("openid", "accounts", "balances", "transactions", "transfers"));
+        claims.put("acr_values_supported", List.of("urn:kakehashi:acr:password", "urn:kakehashi:acr:mfa"));
+        claims.put("claims_parameter_supported", false);
+        claims.put("request_parameter_supported", false);
+        claims.computeIfPresent("id_token_signing_alg_values_supported", (k, v) -> List.of("ES256"));
+        claims.computeIfPresent("introspection_endpoint_auth_methods_supported",
+                (k, v) -> List.of("private_key_jwt", "tls_client_auth"));
+        claims.computeIfPresent("revocation_endpoint_auth_methods_supported",
+                (k, v) -> List.of("private_key_jwt", "tls_client_auth"));
+    }
+}

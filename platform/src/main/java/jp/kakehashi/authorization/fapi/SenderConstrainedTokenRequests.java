@@ -1,0 +1,137 @@
+package jp.kakehashi.authorization.fapi;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Duration;
+import java.util.Map;
+import jp.kakehashi.authorization.client.TppRegisteredClientRepository;
+import jp.kakehashi.consent.Grants;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationGrantAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
+
+/**
+ * Wraps Spring's authorization-code and refresh-token providers to add what FAPI 2.0 needs at the token endpoint:
+ * <ul>
+ * <li>only sender-constrained tokens (§5.3.2.1): a DPoP client must send a DPoP proof;</li>
+ * <li>DPoP proof {@code jti}s are single-use across every node (RFC 9449 §11.1), not only per node as in Spring;</li>
+ * <li>a code requested with {@code dpop_jkt} can only be redeemed with that key (RFC 9449 §10);</li>
+ * <li>the grant becomes active when its code is first redeemed.</li>
+ * </ul>
+ */
+public final class SenderConstrainedTokenRequests implements AuthenticationProvider {
+
+    private static final OAuth2TokenType CODE = new OAuth2TokenType("code");
+    private static final Duration PROOF_MEMORY = Duration.ofMinutes(5);
+    private static final java.util.Set<JWSAlgorithm> ALGORITHMS = java.util.Set.of(JWSAlgorithm.ES256, JWSAlgorithm.PS256);
+
+    private final AuthenticationProvider delegate;
+    private final OAuth2AuthorizationService authorizations;
+    private final SeenJtis seenJtis;
+    private final Grants grants;
+
+    SenderConstrainedTokenRequests(AuthenticationProvider delegate, OAuth2AuthorizationService authorizations,
+            SeenJtis seenJtis, Grants grants) {
+        this.delegate = delegate;
+        this.authorizations = authorizations;
+        this.seenJtis = seenJtis;
+        this.grants = grants;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        var grant = (OAuth2AuthorizationGrantAuthenticationToken) authentication;
+        var client = (OAuth2ClientAuthenticationToken) grant.getPrincipal();
+        boolean dpopClient = client.getRegisteredClient() != null && "dpop".equals(client.getRegisteredClient()
+                .getClientSettings().getSetting(TppRegisteredClientRepository.SENDER_CONSTRAINT_SETTING));
+        SignedJWT proof = unverifiedProof(grant.getAdditionalParameters());
+        if (dpopClient && proof == null) {
+            throw error("invalid_dpop_proof", "a DPoP proof is required: this client's tokens are DPoP-bound");
+        }
+        OAuth2Authorization authorization = null;
+        if (grant instanceof OAuth2AuthorizationCodeAuthenticationToken code) {
+            authorization = authorizations.findByToken(code.getCode(), CODE);
+            requireBoundKey(authorization, proof);
+        }
+        Authentication result = delegate.authenticate(authentication);
+        if (authorization != null && result != null) {
+            grants.activate(authorization.getId());
+        }
+        return result;
+    }
+
+    /**
+     * Reads the proof's header and jti without verifying it: Spring's provider verifies the signature, htm, htu and
+     * iat next, against the same key, so what is read here is what gets verified. Spring's own replay cache lives in
+     * one JVM; recording the jti in PostgreSQL first catches a replay sent to another node.
+     */
+    private SignedJWT unverifiedProof(Map<String, Object> parameters) {
+        String proof = (String) parameters.get("dpop_proof");
+        if (proof == null) {
+            return null;
+        }
+        SignedJWT jwt;
+        String jti;
+        java.util.Date issuedAt;
+        try {
+            jwt = SignedJWT.parse(proof);
+            jti = jwt.getJWTClaimsSet().getJWTID();
+            issuedAt = jwt.getJWTClaimsSet().getIssueTime();
+        }
+        catch (java.text.ParseException e) {
+            throw error("invalid_dpop_proof", "the DPoP proof is not a signed JWT");
+        }
+        if (!ALGORITHMS.contains(jwt.getHeader().getAlgorithm())) {
+            throw error("invalid_dpop_proof", "DPoP proofs must be signed with PS256 or ES256");
+        }
+        if (jti == null || issuedAt == null) {
+            throw error("invalid_dpop_proof", "the DPoP proof needs jti and iat");
+        }
+        if (!seenJtis.firstUse("dpop", jti, issuedAt.toInstant().plus(PROOF_MEMORY))) {
+            throw error("invalid_dpop_proof", "the DPoP proof was already used");
+        }
+        return jwt;
+    }
+
+    private static void requireBoundKey(OAuth2Authorization authorization, SignedJWT proof) {
+        if (authorization == null) {
+            return;
+        }
+        OAuth2AuthorizationRequest request = authorization.getAttribute(OAuth2AuthorizationRequest.class.getName());
+        Object expected = request == null ? null : request.getAdditionalParameters().get("dpop_jkt");
+        if (expected == null) {
+            return;
+        }
+        if (proof == null || !expected.equals(thumbprint(proof))) {
+            throw error(OAuth2ErrorCodes.INVALID_GRANT, "the DPoP key does not match dpop_jkt of the request");
+        }
+    }
+
+    private static String thumbprint(SignedJWT proof) {
+        try {
+            return proof.getHeader().getJWK().computeThumbprint().toString();
+        }
+        catch (Exception e) {
+            throw error("invalid_dpop_proof", "the DPoP proof's jwk header is missing or invalid");
+        }
+    }
+
+    private static OAuth2AuthenticationException error(String code, String description) {
+        return new OAuth2AuthenticationException(new OAuth2Error(code, description, null));
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return delegate.supports(authentication);
+    }
+}

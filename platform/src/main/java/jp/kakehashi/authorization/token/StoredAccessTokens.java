@@ -1,0 +1,76 @@
+package jp.kakehashi.authorization.token;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.kakehashi.consent.Grant;
+import jp.kakehashi.consent.Grants;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
+import org.springframework.security.oauth2.server.resource.introspection.OAuth2IntrospectionAuthenticatedPrincipal;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Resolves an access token presented to this server's own resources (userinfo, the banking API) by looking up its
+ * hash, so revocation of the token, its grant or its TPP is effective on the next request (B8). A DPoP-bound token
+ * presented as a plain Bearer token is refused (RFC 9449 §7.2: no downgrade); Spring then checks the DPoP proof
+ * against {@code cnf.jkt}.
+ */
+@Component
+public class StoredAccessTokens implements OpaqueTokenIntrospector {
+
+    private final OAuth2AuthorizationService authorizations;
+    private final Grants grants;
+    private final Clock clock;
+
+    StoredAccessTokens(OAuth2AuthorizationService authorizations, Grants grants, Clock clock) {
+        this.authorizations = authorizations;
+        this.grants = grants;
+        this.clock = clock;
+    }
+
+    @Override
+    public OAuth2AuthenticatedPrincipal introspect(String token) {
+        OAuth2Authorization authorization = authorizations.findByToken(token, OAuth2TokenType.ACCESS_TOKEN);
+        OAuth2Authorization.Token<OAuth2AccessToken> accessToken =
+                authorization == null ? null : authorization.getAccessToken();
+        if (accessToken == null || !accessToken.isActive()) {
+            throw new BadOpaqueTokenException("the access token is not active");
+        }
+        Grant grant = grants.find(authorization.getId()).orElse(null);
+        if (grant == null || !grant.isUsableAt(clock.instant())) {
+            throw new BadOpaqueTokenException("the grant of this access token is no longer active");
+        }
+        Map<String, Object> claims = new LinkedHashMap<>(accessToken.getClaims());
+        boolean dpopBound = claims.get("cnf") instanceof Map<?, ?> cnf && cnf.containsKey("jkt");
+        if (dpopBound && presentedAsBearer()) {
+            throw new BadOpaqueTokenException("a DPoP-bound access token must be presented with the DPoP scheme");
+        }
+        claims.put("active", true);
+        claims.put("scope", List.copyOf(accessToken.getToken().getScopes()));
+        grants.touch(grant.id());
+        var authorities = accessToken.getToken().getScopes().stream()
+                .map(scope -> new SimpleGrantedAuthority("SCOPE_" + scope)).toList();
+        return new OAuth2IntrospectionAuthenticatedPrincipal(authorization.getPrincipalName(), claims,
+                List.copyOf(authorities));
+    }
+
+    private static boolean presentedAsBearer() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            String header = request.getHeader("Authorization");
+            return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,91 @@
+package jp.kakehashi.authorization.web;
+
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import jp.kakehashi.authorization.customer.CustomerAuthentication;
+import jp.kakehashi.authorization.policy.ScopePolicy;
+import jp.kakehashi.consent.Grants;
+import jp.kakehashi.consent.NewGrant;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationContext;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationToken;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the customer's "agree" on the consent screen into a grant with its consent record (D5). Runs inside
+ * Spring's consent provider, before the code is issued; a decision that does not hold up (no account chosen, an
+ * account that is not the customer's, a sign-in too weak for the rights) stops the flow with an error to the TPP.
+ */
+@Component
+public class ConsentDecisions implements Consumer<OAuth2AuthorizationConsentAuthenticationContext> {
+
+    private final ConsentScreen screen;
+    private final ScopePolicy policy;
+    private final Grants grants;
+
+    ConsentDecisions(ConsentScreen screen, ScopePolicy policy, Grants grants) {
+        this.screen = screen;
+        this.policy = policy;
+        this.grants = grants;
+    }
+
+    @Override
+    public void accept(OAuth2AuthorizationConsentAuthenticationContext context) {
+        OAuth2AuthorizationConsentAuthenticationToken consent = context.getAuthentication();
+        if (consent.getScopes().isEmpty()) {
+            return;
+        }
+        var authorization = context.getAuthorization();
+        var request = context.getAuthorizationRequest();
+        if (!(authorization.getAttribute(Principal.class.getName()) instanceof CustomerAuthentication customer)) {
+            throw denied(OAuth2ErrorCodes.ACCESS_DENIED, "not signed in as a customer", context);
+        }
+        Set<String> scopes = request.getScopes();
+        var decision = policy.decide(scopes, customer.segment());
+        var current = (CustomerAuthentication) consent.getPrincipal();
+        if (!current.acr().satisfies(decision.requiredLevel())) {
+            throw denied(OAuth2ErrorCodes.ACCESS_DENIED, "the sign-in level is too low for these rights", context);
+        }
+        Map<String, Object> parameters = consent.getAdditionalParameters();
+        Locale locale = "en".equals(parameters.get("ui_locale")) ? Locale.ENGLISH : Locale.JAPANESE;
+        var view = screen.view(current, request.getClientId(), scopes, locale)
+                .orElseThrow(() -> denied(OAuth2ErrorCodes.ACCESS_DENIED, "unknown client", context));
+        List<String> chosen = values(parameters.get("account"));
+        var allowed = view.accounts().stream().map(a -> a.accountId()).toList();
+        if (view.needsAccounts() && (chosen.isEmpty() || !allowed.containsAll(chosen))) {
+            throw denied(OAuth2ErrorCodes.ACCESS_DENIED, "no valid account was chosen", context);
+        }
+        grants.open(new NewGrant(authorization.getId(), customer.customerId(), view.tpp().id(),
+                request.getClientId(), scopes, chosen, view.expiresAt(), view.language(), ConsentScreen.TEMPLATE,
+                screen.shown(view, chosen)));
+    }
+
+    private static List<String> values(Object parameter) {
+        if (parameter instanceof String single) {
+            return List.of(single);
+        }
+        if (parameter instanceof String[] many) {
+            return Arrays.stream(many).distinct().toList();
+        }
+        return List.of();
+    }
+
+    /** An error that goes back to the TPP's redirect URI (with its state and our iss), as Spring's own would. */
+    private static OAuth2AuthorizationCodeRequestAuthenticationException denied(String code, String description,
+            OAuth2AuthorizationConsentAuthenticationContext context) {
+        var request = context.getAuthorizationRequest();
+        var attempted = new OAuth2AuthorizationCodeRequestAuthenticationToken(request.getAuthorizationUri(),
+                request.getClientId(), (org.springframework.security.core.Authentication) context.getAuthentication()
+                        .getPrincipal(), request.getRedirectUri(), request.getState(), request.getScopes(), null);
+        return new OAuth2AuthorizationCodeRequestAuthenticationException(new OAuth2Error(code, description, null),
+                attempted);
+    }
+}

@@ -1,0 +1,135 @@
+package jp.kakehashi.authorization.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import jp.kakehashi.authorization.customer.CustomerAuthentication;
+import jp.kakehashi.authorization.policy.ScopePolicy;
+import jp.kakehashi.consent.AccountDirectory;
+import jp.kakehashi.consent.AccountDirectory.ConsentableAccount;
+import jp.kakehashi.tpp.Tpp;
+import jp.kakehashi.tpp.Tpps;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Everything the consent screen shows (D1–D4), computed once so that the page and the consent record (D5) say the
+ * same: the TPP and its service, each right in plain words, payment rights apart (D2), the accounts, the expiry and
+ * the longest the access can last, how to revoke, that the TPP is not the bank or its agent (D3), and the contact
+ * points of both (D4).
+ */
+@Component
+public class ConsentScreen {
+
+    static final String TEMPLATE = "consent/v1";
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+    private final Tpps tpps;
+    private final ScopePolicy policy;
+    private final AccountDirectory accounts;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final BankContacts bank;
+
+    ConsentScreen(Tpps tpps, ScopePolicy policy, AccountDirectory accounts, MessageSource messages, Clock clock,
+            @Value("${kakehashi.bank.name}") String bankName, @Value("${kakehashi.bank.name-en}") String bankNameEn,
+            @Value("${kakehashi.bank.inquiry-phone}") String bankPhone,
+            @Value("${kakehashi.bank.inquiry-url}") String bankUrl) {
+        this.tpps = tpps;
+        this.policy = policy;
+        this.accounts = accounts;
+        this.messages = messages;
+        this.clock = clock;
+        this.bank = new BankContacts(bankName, bankNameEn, bankPhone, bankUrl);
+    }
+
+    /** The screen for a customer asked by a client for some scopes; empty when the client's TPP is unknown. */
+    public java.util.Optional<ConsentView> view(CustomerAuthentication customer, String clientId,
+            Collection<String> scopes, Locale locale) {
+        var client = tpps.findClient(clientId);
+        if (client.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Tpp tpp = tpps.find(client.get().tppId()).orElseThrow();
+        var decision = policy.decide(scopes, customer.segment());
+        List<ScopeLine> lines = new ArrayList<>();
+        scopes.stream().filter(s -> !"openid".equals(s)).sorted().forEach(scope -> lines.add(new ScopeLine(scope,
+                text("scope." + scope + ".title", locale), text("scope." + scope + ".detail", locale),
+                policy.isPayment(scope))));
+        boolean needsAccounts = !lines.isEmpty();
+        Instant expiresAt = clock.instant().plus(decision.grantLifetime());
+        return java.util.Optional.of(new ConsentView(tpp, client.get().clientName(), lines,
+                needsAccounts ? accounts.accountsOf(customer.customerId()) : List.of(), needsAccounts,
+                decision.payment(), expiresAt, format(expiresAt, locale), decision.accessTokenTtl().toMinutes(),
+                bank, locale.getLanguage()));
+    }
+
+    /** What the record keeps of a screen the customer agreed on (D5), in the words shown. */
+    public Map<String, Object> shown(ConsentView view, List<String> chosenAccountIds) {
+        Locale locale = Locale.forLanguageTag(view.language());
+        Tpp tpp = view.tpp();
+        Map<String, Object> shown = new LinkedHashMap<>();
+        boolean en = "en".equals(view.language());
+        shown.put("tpp", Map.of("id", tpp.id(), "name", en ? tpp.legalNameEn() : tpp.legalName(),
+                "service", en ? tpp.serviceNameEn() : tpp.serviceName(), "representative", tpp.representative(),
+                "address", tpp.address(), "phone", tpp.contactPhone(), "email", tpp.contactEmail(),
+                "registrationNumber", String.valueOf(tpp.registrationNumber())));
+        shown.put("rights", view.scopes().stream().map(s -> Map.of("scope", s.scope(), "title", s.title(),
+                "detail", s.detail(), "payment", s.payment())).toList());
+        shown.put("accounts", view.accounts().stream().filter(a -> chosenAccountIds.contains(a.accountId()))
+                .map(a -> Map.of("accountId", a.accountId(), "label", a.label())).toList());
+        shown.put("expiresAt", view.expiresAt().toString());
+        shown.put("expiresAtShown", view.expiresAtText());
+        shown.put("accessTokenMinutes", view.accessTokenMinutes());
+        shown.put("notices", List.of(text("consent.notice.not-bank", locale),
+                text("consent.notice.revoke", locale), text("consent.notice.tpp-data", locale)));
+        shown.put("bankContact", Map.of("name", en ? bank.nameEn() : bank.name(), "phone", bank.phone(),
+                "url", bank.url()));
+        return shown;
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    private static String format(Instant instant, Locale locale) {
+        String pattern = "en".equals(locale.getLanguage()) ? "d MMM uuuu HH:mm 'JST'" : "uuuu年M月d日 HH:mm";
+        return DateTimeFormatter.ofPattern(pattern, locale).withZone(TOKYO).format(instant);
+    }
+
+    /** One right on the screen. */
+    public record ScopeLine(String scope, String title, String detail, boolean payment) {
+    }
+
+    /** The bank's own contact point (D4). */
+    public record BankContacts(String name, String nameEn, String phone, String url) {
+    }
+
+    /**
+     * The whole screen.
+     *
+     * @param tpp                who asks
+     * @param clientName         the client (app) name
+     * @param scopes             the rights, in order
+     * @param accounts           the customer's accounts to choose from
+     * @param needsAccounts      whether the customer must choose at least one
+     * @param payment            whether any right moves money (the screen then looks different, D2)
+     * @param expiresAt          the grant's end
+     * @param expiresAtText      the end as shown
+     * @param accessTokenMinutes how long each access token lives
+     * @param bank               the bank's contacts
+     * @param language           ja or en
+     */
+    public record ConsentView(Tpp tpp, String clientName, List<ScopeLine> scopes, List<ConsentableAccount> accounts,
+            boolean needsAccounts, boolean payment, Instant expiresAt, String expiresAtText, long accessTokenMinutes,
+            BankContacts bank, String language) {
+    }
+}

@@ -1,0 +1,176 @@
+package jp.kakehashi.consent;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The consent module's façade: opens grants with their consent record, activates, lists and revokes them (B8, D1,
+ * D5). Revocation publishes {@link GrantRevoked} inside the same transaction so the tokens die with the grant.
+ */
+@Service
+public class Grants {
+
+    private static final JsonMapper CANONICAL = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Grants(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Records a grant the customer agreed to, pending until its code is redeemed, with what was shown (D5). */
+    @Transactional
+    public ConsentRecord open(NewGrant grant) {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                insert into grants (id, customer_id, tpp_id, client_id, scopes, account_ids, status, created_at, expires_at)
+                values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)
+                """)
+                .params(grant.id(), grant.customerId(), grant.tppId(), grant.clientId(),
+                        grant.scopes().stream().sorted().toArray(String[]::new),
+                        grant.accountIds().toArray(String[]::new), Timestamp.from(now),
+                        Timestamp.from(grant.expiresAt()))
+                .update();
+        String shownJson = CANONICAL.writeValueAsString(grant.shown());
+        var record = new ConsentRecord(UUID.randomUUID().toString(), grant.id(), grant.customerId(), grant.language(),
+                grant.template(), grant.shown(), sha256(shownJson), now);
+        jdbc.sql("""
+                insert into consent_record (id, grant_id, customer_id, language, template, shown, shown_sha256, agreed_at)
+                values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
+                """)
+                .params(record.id(), record.grantId(), record.customerId(), record.language(), record.template(),
+                        shownJson, record.shownSha256(), Timestamp.from(now))
+                .update();
+        return record;
+    }
+
+    /** Marks a pending grant active when the TPP first redeems its code; idempotent. */
+    @Transactional
+    public void activate(String grantId) {
+        jdbc.sql("update grants set status = 'ACTIVE', activated_at = ? where id = ? and status = 'PENDING'")
+                .params(Timestamp.from(clock.instant()), grantId).update();
+    }
+
+    /** Notes that a token of the grant was used, at most once a minute per grant to keep reads cheap. */
+    public void touch(String grantId) {
+        Instant now = clock.instant();
+        jdbc.sql("update grants set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)")
+                .params(Timestamp.from(now), grantId, Timestamp.from(now.minusSeconds(60))).update();
+    }
+
+    public Optional<Grant> find(String grantId) {
+        return jdbc.sql("select * from grants where id = ?").param(grantId).query(Grants::grant).optional();
+    }
+
+    /** The customer's grants that still authorise something, newest first (the connected services page). */
+    public List<Grant> activeOf(String customerId) {
+        return jdbc.sql("""
+                select * from grants where customer_id = ? and status = 'ACTIVE' and expires_at > ?
+                order by created_at desc
+                """).params(customerId, Timestamp.from(clock.instant())).query(Grants::grant).list();
+    }
+
+    public Optional<ConsentRecord> consentRecordOf(String grantId) {
+        return jdbc.sql("select * from consent_record where grant_id = ? order by agreed_at desc limit 1")
+                .param(grantId).query(Grants::record).optional();
+    }
+
+    /**
+     * Revokes a grant of the given customer; returns false when there is no such live grant of theirs, so one
+     * customer can never revoke (or learn of) another's grant.
+     */
+    @Transactional
+    public boolean revokeByCustomer(String grantId, String customerId) {
+        return revoke(grantId, customerId, "customer", "revoked by the customer");
+    }
+
+    /** Revokes every live grant of a customer (B8: per customer); returns how many. */
+    @Transactional
+    public int revokeAllOfCustomer(String customerId, String revokedBy, String reason) {
+        return revokeWhere("customer_id = ?", revokedBy, reason, customerId);
+    }
+
+    /** Revokes every live grant of a TPP (B8: per TPP); returns how many. */
+    @Transactional
+    public int revokeAllOfTpp(String tppId, String revokedBy, String reason) {
+        return revokeWhere("tpp_id = ?", revokedBy, reason, tppId);
+    }
+
+    private boolean revoke(String grantId, String customerId, String revokedBy, String reason) {
+        return revokeWhere("id = ? and customer_id = ?", revokedBy, reason, grantId, customerId) == 1;
+    }
+
+    private int revokeWhere(String condition, String revokedBy, String reason, Object... keys) {
+        List<Grant> live = jdbc.sql("select * from grants where status in ('PENDING', 'ACTIVE') and " + condition
+                + " for update").params(keys).query(Grants::grant).list();
+        Instant now = clock.instant();
+        for (Grant grant : live) {
+            jdbc.sql("""
+                    update grants set status = 'REVOKED', revoked_at = ?, revoked_by = ?, revoke_reason = ? where id = ?
+                    """).params(Timestamp.from(now), revokedBy, reason, grant.id()).update();
+            events.publishEvent(new GrantRevoked(grant.id(), grant.customerId(), grant.tppId(), revokedBy, reason));
+        }
+        return live.size();
+    }
+
+    private static Grant grant(ResultSet rs, int row) throws SQLException {
+        return new Grant(rs.getString("id"), rs.getString("customer_id"), rs.getString("tpp_id"),
+                rs.getString("client_id"), new HashSet<>(strings(rs.getArray("scopes"))),
+                strings(rs.getArray("account_ids")), GrantStatus.valueOf(rs.getString("status")),
+                instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "last_used_at"),
+                instant(rs, "revoked_at"));
+    }
+
+    private static ConsentRecord record(ResultSet rs, int row) throws SQLException {
+        Map<String, Object> shown = CANONICAL.readValue(rs.getString("shown"), new TypeReference<>() {
+        });
+        return new ConsentRecord(rs.getString("id"), rs.getString("grant_id"), rs.getString("customer_id"),
+                rs.getString("language"), rs.getString("template"), shown, rs.getString("shown_sha256"),
+                instant(rs, "agreed_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package jp.kakehashi.consent;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A grant the customer has just agreed to, with the evidence of what the consent screen showed (D5).
+ *
+ * @param id         the authorization id the grant's tokens will belong to
+ * @param customerId the customer
+ * @param tppId      the TPP
+ * @param clientId   the TPP's client
+ * @param scopes     the rights
+ * @param accountIds the accounts chosen
+ * @param expiresAt  the grant's end, as shown on the screen
+ * @param language   the screen's language (ja, en)
+ * @param template   the screen template and its version
+ * @param shown      everything the screen showed, as displayed
+ */
+public record NewGrant(String id, String customerId, String tppId, String clientId, Set<String> scopes,
+        List<String> accountIds, Instant expiresAt, String language, String template, Map<String, Object> shown) {
+}

@@ -1,0 +1,7 @@
+/**
+ * Grants: who allowed which TPP what, for which accounts, until when; the record of what the customer saw and agreed
+ * to (D5); and revocation by the customer, the bank or an incident (B8, D1). A grant's id is the id of the
+ * authorization the tokens hang from, so revoking a grant reaches every token issued under it.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Consent and grants")
+package jp.kakehashi.consent;

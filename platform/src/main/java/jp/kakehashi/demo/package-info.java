@@ -1,0 +1,7 @@
+/**
+ * The sandbox's demo data (profile {@code demo}): demo customers with documented credentials, their core banking
+ * accounts, and a demo TPP whose private key is written to the data folder for the demo FinTech app. Nothing here
+ * runs in production.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data")
+package jp.kakehashi.demo;

@@ -1,0 +1,87 @@
+package jp.kakehashi.tpp;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The TPP registry's store and façade: TPPs and their clients. */
+@Repository
+public class Tpps {
+
+    private final JdbcClient jdbc;
+
+    Tpps(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Tpp> find(String tppId) {
+        return jdbc.sql("select * from tpp where id = ?").param(tppId).query(Tpps::tpp).optional();
+    }
+
+    public Optional<TppClient> findClient(String clientId) {
+        return jdbc.sql("select * from tpp_client where client_id = ?").param(clientId).query(Tpps::client).optional();
+    }
+
+    public List<TppClient> clientsOf(String tppId) {
+        return jdbc.sql("select * from tpp_client where tpp_id = ? order by client_id").param(tppId)
+                .query(Tpps::client).list();
+    }
+
+    /** Registers a TPP as the bank approved it (the screening workflow will call this on approval). */
+    @Transactional
+    public void register(Tpp tpp) {
+        jdbc.sql("""
+                insert into tpp (id, legal_name, legal_name_en, service_name, service_name_en, representative, address,
+                                 contact_phone, contact_email, inquiry_url, registration_number, status, approved_scopes)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(tpp.id(), tpp.legalName(), tpp.legalNameEn(), tpp.serviceName(), tpp.serviceNameEn(),
+                        tpp.representative(), tpp.address(), tpp.contactPhone(), tpp.contactEmail(), tpp.inquiryUrl(),
+                        tpp.registrationNumber(), tpp.status().name(),
+                        tpp.approvedScopes().stream().sorted().toArray(String[]::new))
+                .update();
+    }
+
+    /** Registers a client of an existing TPP. */
+    @Transactional
+    public void registerClient(TppClient client) {
+        jdbc.sql("""
+                insert into tpp_client (client_id, tpp_id, client_name, redirect_uris, jwks, jwks_uri,
+                                        token_endpoint_auth_method, tls_client_auth_subject_dn, sender_constraint)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(client.clientId(), client.tppId(), client.clientName(),
+                        client.redirectUris().toArray(String[]::new), client.jwks(), client.jwksUri(),
+                        client.authMethod().value(), client.tlsClientAuthSubjectDn(),
+                        client.senderConstraint().name().toLowerCase(Locale.ROOT))
+                .update();
+    }
+
+    private static Tpp tpp(ResultSet rs, int row) throws SQLException {
+        return new Tpp(rs.getString("id"), rs.getString("legal_name"), rs.getString("legal_name_en"),
+                rs.getString("service_name"), rs.getString("service_name_en"), rs.getString("representative"),
+                rs.getString("address"), rs.getString("contact_phone"), rs.getString("contact_email"),
+                rs.getString("inquiry_url"), rs.getString("registration_number"),
+                TppStatus.valueOf(rs.getString("status")), new HashSet<>(strings(rs.getArray("approved_scopes"))));
+    }
+
+    private static TppClient client(ResultSet rs, int row) throws SQLException {
+        return new TppClient(rs.getString("client_id"), rs.getString("tpp_id"), rs.getString("client_name"),
+                strings(rs.getArray("redirect_uris")), rs.getString("jwks"), rs.getString("jwks_uri"),
+                TppClient.AuthMethod.of(rs.getString("token_endpoint_auth_method")),
+                rs.getString("tls_client_auth_subject_dn"),
+                TppClient.SenderConstraint.valueOf(rs.getString("sender_constraint").toUpperCase(Locale.ROOT)));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

@@ -1,0 +1,147 @@
+package jp.kakehashi.systemtests.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.kakehashi.authorization.customer.Totp;
+
+/**
+ * A customer's browser without the rendering: follows the bank's redirects, signs in, passes the second factor and
+ * submits the consent form, reading only what the HTML pages hand it (CSRF tokens, hidden fields). Browser tests
+ * with Chromium do the same through the real screens.
+ */
+public final class CustomerAgent {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
+    private static final Pattern ACCOUNT = Pattern.compile("name=\"account\" value=\"([^\"]+)\"");
+
+    private final RunningPlatform platform;
+    private final HttpClient http;
+
+    public CustomerAgent(RunningPlatform platform) {
+        this.platform = platform;
+        this.http = HttpClient.newBuilder().sslContext(platform.tls()).cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Result of driving the flow: where the bank finally sent the browser, and the last page seen. */
+    public record Outcome(URI redirect, int status, String lastPage) {
+    }
+
+    /** Opens the authorization URL, signs in (with TOTP when asked), and agrees on the consent screen. */
+    public Outcome authorize(URI authorizationUrl, String loginId, String password, boolean agree) throws Exception {
+        return authorize(authorizationUrl, loginId, password, agree, null);
+    }
+
+    public Outcome authorize(URI authorizationUrl, String loginId, String password, boolean agree,
+            List<String> accountsToChoose) throws Exception {
+        HttpResponse<String> response = get(authorizationUrl);
+        while (true) {
+            URI location = location(response);
+            if (location == null) {
+                return new Outcome(null, response.statusCode(), response.body());
+            }
+            if (!location.getAuthority().equals(platform.issuer().getAuthority())) {
+                return new Outcome(location, response.statusCode(), response.body());
+            }
+            String path = location.getPath();
+            if (path.equals("/login")) {
+                String page = get(location).body();
+                response = post(location, Map.of("username", List.of(loginId), "password", List.of(password),
+                        "_csrf", List.of(csrf(page))));
+                if (location(response) != null && location(response).getQuery() != null
+                        && location(response).getQuery().contains("error")) {
+                    return new Outcome(location(response), response.statusCode(), page);
+                }
+            }
+            else if (path.equals("/login/otp")) {
+                String page = get(location).body();
+                String code = Totp.codeAt("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", java.time.Instant.now());
+                response = post(location, Map.of("code", List.of(code), "_csrf", List.of(csrf(page))));
+            }
+            else if (path.equals("/consent")) {
+                HttpResponse<String> page = get(location);
+                if (page.statusCode() != 200) {
+                    return new Outcome(null, page.statusCode(), page.body());
+                }
+                response = consent(page.body(), agree, accountsToChoose);
+            }
+            else {
+                response = get(location);
+            }
+        }
+    }
+
+    private HttpResponse<String> consent(String page, boolean agree, List<String> accountsToChoose) throws Exception {
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        Matcher hidden = HIDDEN.matcher(page.substring(0, page.indexOf("class=\"deny\"")));
+        while (hidden.find()) {
+            form.computeIfAbsent(hidden.group(1), k -> new ArrayList<>()).add(unescape(hidden.group(2)));
+        }
+        if (!agree) {
+            form.remove("scope");
+        }
+        else {
+            List<String> accounts = new ArrayList<>();
+            Matcher account = ACCOUNT.matcher(page);
+            while (account.find()) {
+                accounts.add(account.group(1));
+            }
+            form.put("account", accountsToChoose != null ? accountsToChoose : accounts.isEmpty() ? List.of()
+                    : List.of(accounts.get(0)));
+        }
+        form.put("_csrf", List.of(csrf(page)));
+        return post(platform.uri("/oauth2/authorize"), form);
+    }
+
+    public HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri).header("Accept", "text/html").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(URI uri, Map<String, List<String>> form) throws IOException, InterruptedException {
+        StringBuilder body = new StringBuilder();
+        form.forEach((name, values) -> values.forEach(value -> body.append(body.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8))));
+        return http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Signs in on the bank's pages directly (for the connected services page). */
+    public void signIn(String loginId, String password) throws Exception {
+        URI login = platform.uri("/login");
+        String page = get(login).body();
+        post(login, Map.of("username", List.of(loginId), "password", List.of(password), "_csrf", List.of(csrf(page))));
+    }
+
+    public static String csrf(String page) {
+        Matcher matcher = CSRF.matcher(page);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no CSRF token on the page");
+        }
+        return matcher.group(1);
+    }
+
+    private URI location(HttpResponse<?> response) {
+        return response.headers().firstValue("Location").map(l -> response.uri().resolve(l)).orElse(null);
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
+                .replace("&gt;", ">");
+    }
+}

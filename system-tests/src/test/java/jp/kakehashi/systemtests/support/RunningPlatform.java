@@ -1,0 +1,114 @@
+package jp.kakehashi.systemtests.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import jp.kakehashi.KakehashiApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The platform as a bank would run it, started once per test JVM: HTTPS on a free port, its own embedded
+ * PostgreSQL in a fresh folder, demo data. Tests talk to it only over HTTPS, like a TPP or a browser would;
+ * they reach into the application context only to register test TPPs, as the bank's staff would.
+ */
+public final class RunningPlatform {
+
+    private static RunningPlatform instance;
+
+    private final ConfigurableApplicationContext context;
+    private final URI issuer;
+    private final SSLContext tls;
+    private final Path home;
+
+    private RunningPlatform(ConfigurableApplicationContext context, URI issuer, SSLContext tls, Path home) {
+        this.context = context;
+        this.issuer = issuer;
+        this.tls = tls;
+        this.home = home;
+    }
+
+    public static synchronized RunningPlatform get() {
+        if (instance == null) {
+            instance = start();
+        }
+        return instance;
+    }
+
+    private static RunningPlatform start() {
+        try {
+            Path home = Files.createTempDirectory(Path.of("target"), "platform-");
+            int port = freePort();
+            URI issuer = URI.create("https://localhost:" + port);
+            Map<String, Object> properties = Map.of(
+                    "server.port", port,
+                    "kakehashi.issuer", issuer.toString(),
+                    "kakehashi.embedded-postgres.data-directory", home.resolve("postgres").toString(),
+                    "kakehashi.embedded-postgres.clean", true,
+                    "kakehashi.tls.keystore", home.resolve("tls/localhost.p12").toString(),
+                    "kakehashi.secrets.master-key-file", home.resolve("secrets/master.key").toString(),
+                    "kakehashi.demo.tpp-key-file", home.resolve("demo-tpp/private-jwks.json").toString(),
+                    "logging.level.root", "WARN",
+                    "logging.level.org.springframework.security", System.getProperty("platform.security.log", "WARN"));
+            // command-line arguments, because builder properties would only be defaults under application.yml
+            String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                    .toArray(String[]::new);
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(KakehashiApplication.class)
+                    .profiles("demo").run(arguments);
+            Runtime.getRuntime().addShutdownHook(new Thread(context::close));
+            return new RunningPlatform(context, issuer, trusting(home.resolve("tls/localhost.p12")), home);
+        }
+        catch (Exception e) {
+            throw new IllegalStateException("the platform did not start", e);
+        }
+    }
+
+    /** Trusts exactly the certificate the platform made for itself, nothing else. */
+    private static SSLContext trusting(Path keystore) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            store.load(in, "kakehashi-local".toCharArray());
+        }
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("kakehashi", store.getCertificate("kakehashi"));
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    public URI issuer() {
+        return issuer;
+    }
+
+    public URI uri(String path) {
+        return issuer.resolve(path);
+    }
+
+    public SSLContext tls() {
+        return tls;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+}

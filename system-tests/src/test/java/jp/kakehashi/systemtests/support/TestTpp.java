@@ -1,0 +1,161 @@
+package jp.kakehashi.systemtests.support;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
+import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.Audience;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderConfigurationRequest;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import jp.kakehashi.tpp.Tpp;
+import jp.kakehashi.tpp.TppClient;
+import jp.kakehashi.tpp.TppStatus;
+import jp.kakehashi.tpp.Tpps;
+
+/**
+ * A TPP for one test: registered with the bank with its own keys and approved scopes, and acting as a real FAPI 2.0
+ * client through the Nimbus OAuth 2.0 SDK (private_key_jwt with ES256, PKCE S256, PAR, DPoP).
+ */
+public final class TestTpp {
+
+    public static final URI REDIRECT_URI = URI.create("https://tpp.example/callback");
+
+    private final RunningPlatform platform;
+    private final String tppId;
+    private final ClientID clientId;
+    private final ECKey clientKey;
+    private final ECKey dpopKey;
+    private final DefaultDPoPProofFactory dpop;
+    private final OIDCProviderMetadata metadata;
+
+    private TestTpp(RunningPlatform platform, String tppId, ClientID clientId, ECKey clientKey) throws Exception {
+        this.platform = platform;
+        this.tppId = tppId;
+        this.clientId = clientId;
+        this.clientKey = clientKey;
+        this.dpopKey = newKey();
+        this.dpop = new DefaultDPoPProofFactory(dpopKey, JWSAlgorithm.ES256);
+        HTTPResponse discovery = send(new OIDCProviderConfigurationRequest(
+                new com.nimbusds.oauth2.sdk.id.Issuer(platform.issuer())).toHTTPRequest());
+        this.metadata = OIDCProviderMetadata.parse(discovery.getContentAsJSONObject());
+    }
+
+    /** Registers a new TPP approved for {@code scopes}, with one DPoP-bound private_key_jwt client. */
+    public static TestTpp register(RunningPlatform platform, Set<String> scopes) {
+        try {
+            String suffix = UUID.randomUUID().toString().substring(0, 8);
+            String tppId = "tpp-test-" + suffix;
+            ECKey key = newKey();
+            Tpps tpps = platform.bean(Tpps.class);
+            tpps.register(new Tpp(tppId, "株式会社テスト" + suffix, "Test K.K. " + suffix, "テスト家計簿", "Test Budget",
+                    "代表取締役 試験 太郎", "東京都港区1-2-3", "03-1111-2222", "help@tpp.example",
+                    "https://tpp.example/help", "関東財務局長（電代）第99999号", TppStatus.ACTIVE, scopes));
+            String clientId = "client-" + suffix;
+            tpps.registerClient(new TppClient(clientId, tppId, "Test client " + suffix, List.of(REDIRECT_URI.toString()),
+                    new JWKSet(key.toPublicJWK()).toString(), null, TppClient.AuthMethod.PRIVATE_KEY_JWT, null,
+                    TppClient.SenderConstraint.DPOP));
+            return new TestTpp(platform, tppId, new ClientID(clientId), key);
+        }
+        catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static ECKey newKey() throws JOSEException {
+        return new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
+    }
+
+    /** A fresh client assertion whose audience is the issuer, as FAPI 2.0 final requires. */
+    public ClientAuthentication clientAuthentication() {
+        try {
+            return new PrivateKeyJWT(new JWTAuthenticationClaimsSet(clientId, new Audience(platform.issuer().toString())),
+                    JWSAlgorithm.ES256, clientKey.toECPrivateKey(), clientKey.getKeyID(), null);
+        }
+        catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The authorization request the TPP would push: code flow, PKCE S256, nonce, state, DPoP key binding. */
+    public AuthenticationRequest.Builder authorizationRequest(Scope scope, CodeVerifier verifier) throws Exception {
+        return new AuthenticationRequest.Builder(ResponseType.CODE, scope, clientId, REDIRECT_URI)
+                .state(new State())
+                .nonce(new Nonce())
+                .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .customParameter("dpop_jkt", dpopKey.computeThumbprint().toString())
+                .endpointURI(metadata.getAuthorizationEndpointURI());
+    }
+
+    /** Pushes the request (PAR) and returns the URL to send the customer's browser to. */
+    public URI push(com.nimbusds.oauth2.sdk.AuthorizationRequest request) throws Exception {
+        HTTPResponse response = send(new PushedAuthorizationRequest(metadata.getPushedAuthorizationRequestEndpointURI(),
+                clientAuthentication(), request).toHTTPRequest());
+        PushedAuthorizationResponse par = PushedAuthorizationResponse.parse(response);
+        if (!par.indicatesSuccess()) {
+            throw new IllegalStateException("PAR failed: " + par.toErrorResponse().getErrorObject());
+        }
+        return new com.nimbusds.oauth2.sdk.AuthorizationRequest.Builder(
+                par.toSuccessResponse().getRequestURI(), clientId)
+                .endpointURI(metadata.getAuthorizationEndpointURI()).build().toURI();
+    }
+
+    public HTTPResponse send(HTTPRequest request) throws IOException {
+        request.setSSLSocketFactory(platform.tls().getSocketFactory());
+        return request.send();
+    }
+
+    public HTTPResponse sendWithDpop(HTTPRequest request, com.nimbusds.oauth2.sdk.token.AccessToken token)
+            throws Exception {
+        request.setDPoP(token == null ? dpop.createDPoPJWT(request.getMethod().name(), request.getURI())
+                : dpop.createDPoPJWT(request.getMethod().name(), request.getURI(), token));
+        return send(request);
+    }
+
+    public String tppId() {
+        return tppId;
+    }
+
+    public ClientID clientId() {
+        return clientId;
+    }
+
+    public ECKey clientKey() {
+        return clientKey;
+    }
+
+    public ECKey dpopKey() {
+        return dpopKey;
+    }
+
+    public DefaultDPoPProofFactory dpop() {
+        return dpop;
+    }
+
+    public OIDCProviderMetadata metadata() {
+        return metadata;
+    }
+
+}
