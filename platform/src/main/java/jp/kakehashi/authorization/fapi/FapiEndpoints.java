@@ -77,12 +77,17 @@ public class FapiEndpoints {
                         .consentPage("/consent"))
                 .tokenEndpoint(token -> token.authenticationProviders(this::wrapTokenProviders))
                 .authorizationServerMetadataEndpoint(metadata -> metadata
-                        .authorizationServerMetadataCustomizer(builder -> builder.claims(FapiMetadata::apply)))
+                        .authorizationServerMetadataCustomizer(builder -> builder.claims(this::metadata)))
                 .oidc(oidc -> oidc
                         .providerConfigurationEndpoint(config -> config
-                                .providerConfigurationCustomizer(builder -> builder.claims(FapiMetadata::apply)))
+                                .providerConfigurationCustomizer(builder -> builder.claims(this::metadata)))
                         .userInfoEndpoint(endpoint -> endpoint.userInfoMapper(context ->
                                 userInfo.apply(context.getAuthorization().getPrincipalName()))));
+    }
+
+    private void metadata(java.util.Map<String, Object> claims) {
+        FapiMetadata.apply(claims);
+        claims.put("registration_endpoint", issuer + "/connect/register");
     }
 
     private void configureClientAuthentication(AuthenticationProvider provider) {

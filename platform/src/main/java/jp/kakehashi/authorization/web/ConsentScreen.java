@@ -65,7 +65,8 @@ public class ConsentScreen {
                 text("scope." + scope + ".title", locale), text("scope." + scope + ".detail", locale),
                 policy.isPayment(scope))));
         boolean needsAccounts = !lines.isEmpty();
-        Instant expiresAt = clock.instant().plus(decision.grantLifetime());
+        // whole seconds, so the expiry shown and recorded is exactly the one stored with the grant
+        Instant expiresAt = clock.instant().plus(decision.grantLifetime()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         return java.util.Optional.of(new ConsentView(tpp, client.get().clientName(), lines,
                 needsAccounts ? accounts.accountsOf(customer.customerId()) : List.of(), needsAccounts,
                 decision.payment(), expiresAt, format(expiresAt, locale), decision.accessTokenTtl().toMinutes(),

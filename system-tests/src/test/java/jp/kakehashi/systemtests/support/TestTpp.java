@@ -84,6 +84,12 @@ public final class TestTpp {
         }
     }
 
+    /** Acts as the client {@code clientId} of an already registered TPP, e.g. one registered dynamically. */
+    public static TestTpp forClient(RunningPlatform platform, String tppId, String clientId, ECKey clientKey)
+            throws Exception {
+        return new TestTpp(platform, tppId, new ClientID(clientId), clientKey);
+    }
+
     public static ECKey newKey() throws JOSEException {
         return new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
     }

@@ -1,0 +1,16 @@
+package jp.kakehashi.tpp.registration;
+
+/** A registration refused after the token was looked at; thrown so the transaction (and redemption) rolls back. */
+final class RefusedRegistration extends RuntimeException {
+
+    private final String code;
+
+    RefusedRegistration(String code, String description) {
+        super(description, null, false, false);
+        this.code = code;
+    }
+
+    String code() {
+        return code;
+    }
+}

@@ -1,0 +1,59 @@
+package jp.kakehashi.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import jp.kakehashi.consent.Grants;
+import jp.kakehashi.systemtests.support.Connection;
+import jp.kakehashi.systemtests.support.RunningPlatform;
+import jp.kakehashi.systemtests.support.TestTpp;
+import org.junit.jupiter.api.Test;
+
+/** B8, C5: access can be revoked at once per grant, per customer and per TPP; other grants keep working. */
+class GrantRevocationTest {
+
+    private final RunningPlatform platform = RunningPlatform.get();
+    private final Grants grants = platform.bean(Grants.class);
+
+    @Test
+    void revokeAllOfTppWhenTppIsCutOffThenOnlyItsTokensStopAtOnce() throws Exception {
+        TestTpp cutOff = TestTpp.register(platform, Set.of("accounts"));
+        TestTpp other = TestTpp.register(platform, Set.of("accounts"));
+        Connection first = Connection.establish(platform, cutOff, "sato", "openid", "accounts");
+        Connection second = Connection.establish(platform, cutOff, "yamada", "openid", "accounts");
+        Connection unrelated = Connection.establish(platform, other, "sato", "openid", "accounts");
+
+        int revoked = grants.revokeAllOfTpp(cutOff.tppId(), "staff:test", "fraud detected");
+
+        assertThat(revoked).isEqualTo(2);
+        assertThat(first.userInfoStatus()).isEqualTo(401);
+        assertThat(second.userInfoStatus()).isEqualTo(401);
+        assertThat(unrelated.userInfoStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void revokeAllOfCustomerWhenCustomerIsCompromisedThenEveryTppLosesThatCustomerOnly() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        TestTpp another = TestTpp.register(platform, Set.of("balances"));
+        Connection a = Connection.establish(platform, tpp, "kakehashi-shoji", "openid", "accounts");
+        Connection b = Connection.establish(platform, another, "kakehashi-shoji", "openid", "balances");
+        Connection someoneElse = Connection.establish(platform, tpp, "yamada", "openid", "accounts");
+
+        grants.revokeAllOfCustomer("C0003", "staff:test", "account takeover");
+
+        assertThat(a.userInfoStatus()).isEqualTo(401);
+        assertThat(b.userInfoStatus()).isEqualTo(401);
+        assertThat(someoneElse.userInfoStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void revokeByCustomerWhenGrantBelongsToAnotherCustomerThenNothingHappens() throws Exception {
+        Connection yamadas = Connection.establish(platform, TestTpp.register(platform, Set.of("accounts")), "yamada",
+                "openid", "accounts");
+
+        assertThat(grants.revokeByCustomer(yamadas.grantId(), "C0002")).isFalse();
+        assertThat(yamadas.userInfoStatus()).isEqualTo(200);
+        assertThat(grants.revokeByCustomer(yamadas.grantId(), "C0001")).isTrue();
+        assertThat(yamadas.userInfoStatus()).isEqualTo(401);
+    }
+}

@@ -1,0 +1,47 @@
+package jp.kakehashi.systemtests.support;
+
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.UserInfoRequest;
+
+/**
+ * A TPP connected to a customer's accounts through the whole FAPI flow (PAR, sign-in, consent, token with DPoP),
+ * for tests whose subject is what happens afterwards.
+ *
+ * @param tpp          the TPP
+ * @param grantId      the grant, as the access token's introspection names it
+ * @param accessToken  the DPoP-bound access token
+ * @param refreshToken the refresh token
+ */
+public record Connection(TestTpp tpp, String grantId, DPoPAccessToken accessToken, RefreshToken refreshToken) {
+
+    public static Connection establish(RunningPlatform platform, TestTpp tpp, String loginId, String... scopes)
+            throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        var request = tpp.authorizationRequest(new Scope(scopes), verifier).build();
+        var outcome = new CustomerAgent(platform).authorize(tpp.push(request), loginId, "Kakehashi#2026", true);
+        var code = AuthorizationResponse.parse(outcome.redirect()).toSuccessResponse().getAuthorizationCode();
+        var response = OIDCTokenResponseParser.parse(tpp.sendWithDpop(new TokenRequest(
+                tpp.metadata().getTokenEndpointURI(), tpp.clientAuthentication(),
+                new AuthorizationCodeGrant(code, TestTpp.REDIRECT_URI, verifier)).toHTTPRequest(), null));
+        var tokens = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
+        var access = (DPoPAccessToken) tokens.getAccessToken();
+        String grantId = platform.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select authorization_id from oauth_token where token_hash = ?")
+                .param(TokenHashes.of(access.getValue())).query(String.class).single();
+        return new Connection(tpp, grantId, access, tokens.getRefreshToken());
+    }
+
+    /** The HTTP status of a userinfo call with the access token, as a resource request of the TPP. */
+    public int userInfoStatus() throws Exception {
+        var request = new UserInfoRequest(tpp.metadata().getUserInfoEndpointURI(), accessToken).toHTTPRequest();
+        return tpp.sendWithDpop(request, accessToken).getStatusCode();
+    }
+}
