@@ -2,6 +2,7 @@ package jp.kakehashi.authorization;
 
 import java.time.Clock;
 import java.util.List;
+import jp.kakehashi.authorization.fapi.ClientAuthenticationRequired;
 import jp.kakehashi.authorization.fapi.FapiEndpoints;
 import jp.kakehashi.authorization.token.StoredAccessTokenDecoder;
 import jp.kakehashi.authorization.keys.SigningKeys;
@@ -48,9 +49,17 @@ class AuthorizationServerSecurity {
                         .jwt(jwt -> jwt.decoder(accessTokens))
                         .dPoP(Customizer.withDefaults()))
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"),
-                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                        new LoginUrlAuthenticationEntryPoint("/login"), browsers())
+                        .defaultAuthenticationEntryPointFor(ClientAuthenticationRequired::commence,
+                                ClientAuthenticationRequired.ENDPOINTS));
         return http.build();
+    }
+
+    /** Only a browser (asking for HTML, not for anything) is sent to the sign-in page; API clients get a 401. */
+    private static MediaTypeRequestMatcher browsers() {
+        var matcher = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        matcher.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+        return matcher;
     }
 
     @Bean

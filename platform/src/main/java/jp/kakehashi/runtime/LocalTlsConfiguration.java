@@ -30,12 +30,17 @@ class LocalTlsConfiguration {
 
     static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
+    /**
+     * The trust store holds the CAs of TPP client certificates: the TLS layer names them to clients (so a TPP's TLS
+     * library knows which certificate to present) but does not enforce them ({@link ClientCertificates}).
+     */
     @Bean
-    SslBundleRegistrar selfSignedBundle(@Value("${kakehashi.tls.keystore:data/tls/localhost.p12}") Path keystore) {
+    SslBundleRegistrar selfSignedBundle(@Value("${kakehashi.tls.keystore:data/tls/localhost.p12}") Path keystore,
+            @Value("${kakehashi.mtls.trusted-ca-file:#{null}}") Path tppCas) {
         return registry -> {
             var store = SelfSignedTlsBundle.loadOrCreate(keystore);
             registry.registerBundle(BUNDLE, SslBundle.of(
-                    SslStoreBundle.of(store, SelfSignedTlsBundle.password(), null),
+                    SslStoreBundle.of(store, SelfSignedTlsBundle.password(), TppCertificateAuthorities.trustStore(tppCas)),
                     SslBundleKey.of(SelfSignedTlsBundle.password(), SelfSignedTlsBundle.ALIAS),
                     SslOptions.of(CIPHERS, PROTOCOLS)));
         };

@@ -10,6 +10,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.X509ClientCertificateAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationContext;
@@ -17,6 +18,9 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2PushedAuthorizationRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
+import org.springframework.security.oauth2.server.authorization.web.authentication.ClientSecretBasicAuthenticationConverter;
+import org.springframework.security.oauth2.server.authorization.web.authentication.ClientSecretPostAuthenticationConverter;
+import org.springframework.security.oauth2.server.authorization.web.authentication.PublicClientAuthenticationConverter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,13 +36,16 @@ public class FapiEndpoints {
     private final Grants grants;
     private final OAuth2AuthorizationService authorizations;
     private final Clock clock;
+    private final TlsClientCertificates tlsClientCertificates;
     private final java.util.function.Consumer<OAuth2AuthorizationConsentAuthenticationContext> consentRecorder;
     private final java.util.function.Function<String, OidcUserInfo> userInfo;
 
-    FapiEndpoints(@Value("${kakehashi.issuer}") String issuer, ScopePolicy policy, SeenJtis seenJtis, Grants grants,
+    FapiEndpoints(@Value("${kakehashi.issuer}") String issuer,
+            @Value("${kakehashi.mtls.trusted-ca-file:#{null}}") java.nio.file.Path trustedCaFile, ScopePolicy policy, SeenJtis seenJtis, Grants grants,
             OAuth2AuthorizationService authorizations, Clock clock, ConsentDecisions consentDecisions,
             jp.kakehashi.authorization.customer.CustomerUserInfo userInfo) {
         this.issuer = issuer;
+        this.tlsClientCertificates = new TlsClientCertificates(trustedCaFile);
         this.policy = policy;
         this.seenJtis = seenJtis;
         this.grants = grants;
@@ -53,7 +60,7 @@ public class FapiEndpoints {
         var responses = new IssuerAuthorizationResponses(issuer);
         server.authorizationService(authorizations)
                 .clientAuthentication(clients -> clients
-                        .authenticationConverters(converters -> converters.addFirst(new ClientIdFromAssertion()))
+                        .authenticationConverters(this::onlyFapiClientAuthentication)
                         .authenticationProviders(providers -> providers.forEach(this::configureClientAuthentication)))
                 .pushedAuthorizationRequestEndpoint(par -> par.authenticationProviders(providers -> providers
                         .forEach(provider -> {
@@ -90,9 +97,24 @@ public class FapiEndpoints {
         claims.put("registration_endpoint", issuer + "/connect/register");
     }
 
+    /**
+     * FAPI 2.0 §5.3.2.1 allows only private_key_jwt and mTLS. Spring's public-client converter also comes before its
+     * certificate converter, so a tls_client_auth client redeeming a code with PKCE would be taken for a public
+     * client; removing the converters for public clients and client secrets leaves only the two allowed methods.
+     */
+    private void onlyFapiClientAuthentication(List<org.springframework.security.web.authentication.AuthenticationConverter> converters) {
+        converters.removeIf(converter -> converter instanceof PublicClientAuthenticationConverter
+                || converter instanceof ClientSecretBasicAuthenticationConverter
+                || converter instanceof ClientSecretPostAuthenticationConverter);
+        converters.addFirst(new ClientIdFromAssertion());
+    }
+
     private void configureClientAuthentication(AuthenticationProvider provider) {
         if (provider instanceof JwtClientAssertionAuthenticationProvider assertions) {
             assertions.setJwtDecoderFactory(new ClientAssertionDecoderFactory(issuer, seenJtis, clock));
+        }
+        if (provider instanceof X509ClientCertificateAuthenticationProvider certificates) {
+            certificates.setCertificateVerifier(tlsClientCertificates);
         }
     }
 

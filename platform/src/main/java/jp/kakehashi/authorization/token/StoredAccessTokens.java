@@ -24,7 +24,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Resolves an access token presented to this server's own resources (userinfo, the banking API) by looking up its
  * hash, so revocation of the token, its grant or its TPP is effective on the next request (B8). A DPoP-bound token
  * presented as a plain Bearer token is refused (RFC 9449 §7.2: no downgrade); Spring then checks the DPoP proof
- * against {@code cnf.jkt}.
+ * against {@code cnf.jkt}. A certificate-bound token (RFC 8705) must come over TLS with the same client certificate.
  */
 @Component
 public class StoredAccessTokens implements OpaqueTokenIntrospector {
@@ -56,6 +56,10 @@ public class StoredAccessTokens implements OpaqueTokenIntrospector {
         if (dpopBound && presentedAsBearer()) {
             throw new BadOpaqueTokenException("a DPoP-bound access token must be presented with the DPoP scheme");
         }
+        if (claims.get("cnf") instanceof Map<?, ?> cnf && cnf.get("x5t#S256") instanceof String thumbprint
+                && !thumbprint.equals(presentedCertificateThumbprint())) {
+            throw new BadOpaqueTokenException("a certificate-bound access token must come with its client certificate");
+        }
         claims.put("active", true);
         claims.put("scope", List.copyOf(accessToken.getToken().getScopes()));
         grants.touch(grant.id());
@@ -63,6 +67,22 @@ public class StoredAccessTokens implements OpaqueTokenIntrospector {
                 .map(scope -> new SimpleGrantedAuthority("SCOPE_" + scope)).toList();
         return new OAuth2IntrospectionAuthenticatedPrincipal(authorization.getPrincipalName(), claims,
                 List.copyOf(authorities));
+    }
+
+    /** RFC 8705 §3: the SHA-256 thumbprint of the TLS client certificate of this request, or null. */
+    private static String presentedCertificateThumbprint() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && attributes.getRequest().getAttribute("jakarta.servlet.request.X509Certificate")
+                        instanceof java.security.cert.X509Certificate[] chain && chain.length > 0) {
+            try {
+                return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded()));
+            }
+            catch (java.security.GeneralSecurityException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static boolean presentedAsBearer() {

@@ -27,8 +27,11 @@ public final class RunningPlatform {
     private final URI issuer;
     private final SSLContext tls;
     private final Path home;
+    private final TestCertificateAuthority tppCa;
 
-    private RunningPlatform(ConfigurableApplicationContext context, URI issuer, SSLContext tls, Path home) {
+    private RunningPlatform(ConfigurableApplicationContext context, URI issuer, SSLContext tls, Path home,
+            TestCertificateAuthority tppCa) {
+        this.tppCa = tppCa;
         this.context = context;
         this.issuer = issuer;
         this.tls = tls;
@@ -46,6 +49,8 @@ public final class RunningPlatform {
         try {
             Path home = Files.createTempDirectory(Path.of("target"), "platform-");
             int port = freePort();
+            TestCertificateAuthority tppCa = TestCertificateAuthority.create("CN=Test TPP CA, O=Kakehashi tests");
+            tppCa.writePem(home.resolve("mtls/tpp-cas.pem"));
             URI issuer = URI.create("https://localhost:" + port);
             Map<String, Object> properties = Map.of(
                     "server.port", port,
@@ -55,6 +60,7 @@ public final class RunningPlatform {
                     "kakehashi.tls.keystore", home.resolve("tls/localhost.p12").toString(),
                     "kakehashi.secrets.master-key-file", home.resolve("secrets/master.key").toString(),
                     "kakehashi.demo.tpp-key-file", home.resolve("demo-tpp/private-jwks.json").toString(),
+                    "kakehashi.mtls.trusted-ca-file", home.resolve("mtls/tpp-cas.pem").toString(),
                     "logging.level.root", "WARN",
                     "logging.level.org.springframework.security", System.getProperty("platform.security.log", "WARN"));
             // command-line arguments, because builder properties would only be defaults under application.yml
@@ -63,7 +69,7 @@ public final class RunningPlatform {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(KakehashiApplication.class)
                     .profiles("demo").run(arguments);
             Runtime.getRuntime().addShutdownHook(new Thread(context::close));
-            return new RunningPlatform(context, issuer, trusting(home.resolve("tls/localhost.p12")), home);
+            return new RunningPlatform(context, issuer, trusting(home.resolve("tls/localhost.p12")), home, tppCa);
         }
         catch (Exception e) {
             throw new IllegalStateException("the platform did not start", e);
@@ -72,6 +78,12 @@ public final class RunningPlatform {
 
     /** Trusts exactly the certificate the platform made for itself, nothing else. */
     private static SSLContext trusting(Path keystore) throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trustManagers(keystore), null);
+        return context;
+    }
+
+    private static javax.net.ssl.TrustManager[] trustManagers(Path keystore) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
             store.load(in, "kakehashi-local".toCharArray());
@@ -81,9 +93,17 @@ public final class RunningPlatform {
         trust.setCertificateEntry("kakehashi", store.getCertificate("kakehashi"));
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
+        return factory.getTrustManagers();
+    }
+
+    /** A TLS context with a client certificate for {@code subjectDn} from the CA the platform trusts for TPPs. */
+    public SSLContext clientCertificateContext(String subjectDn) {
+        try {
+            return tppCa.clientContext(subjectDn, tls, trustManagers(home.resolve("tls/localhost.p12")));
+        }
+        catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int freePort() throws IOException {
