@@ -3,6 +3,7 @@ package jp.kakehashi.authorization;
 import java.time.Clock;
 import java.util.List;
 import jp.kakehashi.authorization.fapi.ClientAuthenticationRequired;
+import jp.kakehashi.authorization.fapi.DpopNonces;
 import jp.kakehashi.authorization.fapi.FapiEndpoints;
 import jp.kakehashi.authorization.token.StoredAccessTokenDecoder;
 import jp.kakehashi.authorization.keys.SigningKeys;
@@ -38,13 +39,14 @@ class AuthorizationServerSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, FapiEndpoints fapi,
-            StoredAccessTokenDecoder accessTokens, StepUpRequired stepUp) throws Exception {
+            StoredAccessTokenDecoder accessTokens, StepUpRequired stepUp, DpopNonces dpopNonces) throws Exception {
         http.oauth2AuthorizationServer(server -> {
             fapi.configure(server);
             http.securityMatcher(server.getEndpointsMatcher());
         });
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .addFilterBefore(stepUp, AbstractPreAuthenticatedProcessingFilter.class)
+                .addFilterBefore(dpopNonces, AbstractPreAuthenticatedProcessingFilter.class)
                 .oauth2ResourceServer(resource -> resource
                         .jwt(jwt -> jwt.decoder(accessTokens))
                         .dPoP(Customizer.withDefaults()))

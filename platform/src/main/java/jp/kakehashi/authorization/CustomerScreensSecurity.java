@@ -32,6 +32,15 @@ class CustomerScreensSecurity {
         return http.build();
     }
 
+    /** The DPoP nonce filter runs inside the authorization server's chain only. */
+    @Bean
+    FilterRegistrationBean<jp.kakehashi.authorization.fapi.DpopNonces> dpopNoncesNotAServletFilter(
+            jp.kakehashi.authorization.fapi.DpopNonces filter) {
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
     /** The step-up filter runs inside the authorization server's chain only, never as a servlet filter of its own. */
     @Bean
     FilterRegistrationBean<StepUpRequired> stepUpNotAServletFilter(StepUpRequired filter) {

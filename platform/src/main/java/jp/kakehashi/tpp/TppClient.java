@@ -15,12 +15,21 @@ import java.util.List;
  * @param authMethod              how it authenticates at the token, PAR, revocation and introspection endpoints
  * @param tlsClientAuthSubjectDn  the certificate subject for {@code tls_client_auth}, or null
  * @param senderConstraint        how its access tokens are bound to it
+ * @param dpopNonceRequired       whether its DPoP proofs must carry a nonce the server issued (RFC 9449 §8)
  */
 public record TppClient(String clientId, String tppId, String clientName, List<String> redirectUris, String jwks,
-        String jwksUri, AuthMethod authMethod, String tlsClientAuthSubjectDn, SenderConstraint senderConstraint) {
+        String jwksUri, AuthMethod authMethod, String tlsClientAuthSubjectDn, SenderConstraint senderConstraint,
+        boolean dpopNonceRequired) {
 
     public TppClient {
         redirectUris = List.copyOf(redirectUris);
+    }
+
+    /** A client without a DPoP nonce requirement. */
+    public TppClient(String clientId, String tppId, String clientName, List<String> redirectUris, String jwks,
+            String jwksUri, AuthMethod authMethod, String tlsClientAuthSubjectDn, SenderConstraint senderConstraint) {
+        this(clientId, tppId, clientName, redirectUris, jwks, jwksUri, authMethod, tlsClientAuthSubjectDn,
+                senderConstraint, false);
     }
 
     /** Client authentication methods FAPI 2.0 §5.3.2.1 allows. */

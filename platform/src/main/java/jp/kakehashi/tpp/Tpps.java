@@ -55,13 +55,14 @@ public class Tpps {
     public void registerClient(TppClient client) {
         jdbc.sql("""
                 insert into tpp_client (client_id, tpp_id, client_name, redirect_uris, jwks, jwks_uri,
-                                        token_endpoint_auth_method, tls_client_auth_subject_dn, sender_constraint)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        token_endpoint_auth_method, tls_client_auth_subject_dn, sender_constraint,
+                                        dpop_nonce_required)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(client.clientId(), client.tppId(), client.clientName(),
                         client.redirectUris().toArray(String[]::new), client.jwks(), client.jwksUri(),
                         client.authMethod().value(), client.tlsClientAuthSubjectDn(),
-                        client.senderConstraint().name().toLowerCase(Locale.ROOT))
+                        client.senderConstraint().name().toLowerCase(Locale.ROOT), client.dpopNonceRequired())
                 .update();
     }
 
@@ -78,7 +79,8 @@ public class Tpps {
                 strings(rs.getArray("redirect_uris")), rs.getString("jwks"), rs.getString("jwks_uri"),
                 TppClient.AuthMethod.of(rs.getString("token_endpoint_auth_method")),
                 rs.getString("tls_client_auth_subject_dn"),
-                TppClient.SenderConstraint.valueOf(rs.getString("sender_constraint").toUpperCase(Locale.ROOT)));
+                TppClient.SenderConstraint.valueOf(rs.getString("sender_constraint").toUpperCase(Locale.ROOT)),
+                rs.getBoolean("dpop_nonce_required"));
     }
 
     private static List<String> strings(Array array) throws SQLException {

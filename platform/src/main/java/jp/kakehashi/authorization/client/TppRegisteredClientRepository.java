@@ -29,6 +29,8 @@ public class TppRegisteredClientRepository implements RegisteredClientRepository
     public static final String JWKS_SETTING = "kakehashi.client.jwks";
     /** Client setting naming the sender constraint, {@code dpop} or {@code mtls}. */
     public static final String SENDER_CONSTRAINT_SETTING = "kakehashi.client.sender-constraint";
+    /** Client setting: whether DPoP proofs must carry a server-issued nonce. */
+    public static final String DPOP_NONCE_SETTING = "kakehashi.client.dpop-nonce-required";
     /** Client setting carrying the owning TPP's id. */
     public static final String TPP_SETTING = "kakehashi.client.tpp";
 
@@ -61,7 +63,8 @@ public class TppRegisteredClientRepository implements RegisteredClientRepository
                 .requireProofKey(true)
                 .requireAuthorizationConsent(true)
                 .setting(SENDER_CONSTRAINT_SETTING, client.senderConstraint().name().toLowerCase())
-                .setting(TPP_SETTING, tpp.id());
+                .setting(TPP_SETTING, tpp.id())
+                .setting(DPOP_NONCE_SETTING, client.dpopNonceRequired());
         if (client.jwksUri() != null) {
             settings.jwkSetUrl(client.jwksUri());
         }

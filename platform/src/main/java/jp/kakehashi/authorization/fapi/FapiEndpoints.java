@@ -2,6 +2,7 @@ package jp.kakehashi.authorization.fapi;
 
 import java.time.Clock;
 import java.util.List;
+import jp.kakehashi.authorization.customer.CustomerUserInfo;
 import jp.kakehashi.authorization.policy.ScopePolicy;
 import jp.kakehashi.authorization.web.ConsentDecisions;
 import jp.kakehashi.consent.Grants;
@@ -37,13 +38,14 @@ public class FapiEndpoints {
     private final OAuth2AuthorizationService authorizations;
     private final Clock clock;
     private final TlsClientCertificates tlsClientCertificates;
+    private final DpopNonces nonces;
     private final java.util.function.Consumer<OAuth2AuthorizationConsentAuthenticationContext> consentRecorder;
     private final java.util.function.Function<String, OidcUserInfo> userInfo;
 
     FapiEndpoints(@Value("${kakehashi.issuer}") String issuer,
-            @Value("${kakehashi.mtls.trusted-ca-file:#{null}}") java.nio.file.Path trustedCaFile, ScopePolicy policy, SeenJtis seenJtis, Grants grants,
-            OAuth2AuthorizationService authorizations, Clock clock, ConsentDecisions consentDecisions,
-            jp.kakehashi.authorization.customer.CustomerUserInfo userInfo) {
+            @Value("${kakehashi.mtls.trusted-ca-file:#{null}}") java.nio.file.Path trustedCaFile, ScopePolicy policy,
+            SeenJtis seenJtis, Grants grants, OAuth2AuthorizationService authorizations, Clock clock,
+            DpopNonces nonces, ConsentDecisions consentDecisions, CustomerUserInfo userInfo) {
         this.issuer = issuer;
         this.tlsClientCertificates = new TlsClientCertificates(trustedCaFile);
         this.policy = policy;
@@ -51,6 +53,7 @@ public class FapiEndpoints {
         this.grants = grants;
         this.authorizations = authorizations;
         this.clock = clock;
+        this.nonces = nonces;
         this.consentRecorder = consentDecisions;
         this.userInfo = userInfo::of;
     }
@@ -121,6 +124,6 @@ public class FapiEndpoints {
     private void wrapTokenProviders(List<AuthenticationProvider> providers) {
         providers.replaceAll(provider -> provider instanceof OAuth2AuthorizationCodeAuthenticationProvider
                 || provider instanceof OAuth2RefreshTokenAuthenticationProvider
-                ? new SenderConstrainedTokenRequests(provider, authorizations, seenJtis, grants) : provider);
+                ? new SenderConstrainedTokenRequests(provider, authorizations, seenJtis, grants, nonces) : provider);
     }
 }

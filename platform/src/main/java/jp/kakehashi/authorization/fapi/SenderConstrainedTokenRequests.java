@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
  * <li>only sender-constrained tokens (§5.3.2.1): a DPoP client must send a DPoP proof;</li>
  * <li>DPoP proof {@code jti}s are single-use across every node (RFC 9449 §11.1), not only per node as in Spring;</li>
  * <li>a code requested with {@code dpop_jkt} can only be redeemed with that key (RFC 9449 §10);</li>
+ * <li>where the bank requires it for the client, proofs carry a nonce the server issued (RFC 9449 §8);</li>
  * <li>the grant becomes active when its code is first redeemed.</li>
  * </ul>
  */
@@ -39,9 +40,11 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
     private final OAuth2AuthorizationService authorizations;
     private final SeenJtis seenJtis;
     private final Grants grants;
+    private final DpopNonces nonces;
 
     SenderConstrainedTokenRequests(AuthenticationProvider delegate, OAuth2AuthorizationService authorizations,
-            SeenJtis seenJtis, Grants grants) {
+            SeenJtis seenJtis, Grants grants, DpopNonces nonces) {
+        this.nonces = nonces;
         this.delegate = delegate;
         this.authorizations = authorizations;
         this.seenJtis = seenJtis;
@@ -57,6 +60,10 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
         SignedJWT proof = unverifiedProof(grant.getAdditionalParameters());
         if (dpopClient && proof == null) {
             throw error("invalid_dpop_proof", "a DPoP proof is required: this client's tokens are DPoP-bound");
+        }
+        if (proof != null && Boolean.TRUE.equals(client.getRegisteredClient().getClientSettings()
+                .getSetting(TppRegisteredClientRepository.DPOP_NONCE_SETTING)) && !nonces.isValid(nonce(proof))) {
+            throw error("use_dpop_nonce", "use the nonce in the DPoP-Nonce header of this response");
         }
         OAuth2Authorization authorization = null;
         if (grant instanceof OAuth2AuthorizationCodeAuthenticationToken code) {
@@ -101,6 +108,15 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
             throw error("invalid_dpop_proof", "the DPoP proof was already used");
         }
         return jwt;
+    }
+
+    private static String nonce(SignedJWT proof) {
+        try {
+            return proof.getJWTClaimsSet().getStringClaim("nonce");
+        }
+        catch (java.text.ParseException e) {
+            return null;
+        }
     }
 
     private static void requireBoundKey(OAuth2Authorization authorization, SignedJWT proof) {

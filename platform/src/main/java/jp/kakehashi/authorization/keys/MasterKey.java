@@ -48,6 +48,10 @@ final class MasterKey {
         }
     }
 
+    SecretKeySpec asHmacKey() {
+        return new SecretKeySpec(key.getEncoded(), "HmacSHA256");
+    }
+
     String encrypt(String plaintext) {
         try {
             byte[] iv = new byte[12];

@@ -10,11 +10,9 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,10 +27,8 @@ public class SigningKeys {
 
     private final JWKSet keys;
 
-    SigningKeys(JdbcClient jdbc, TransactionTemplate transactions,
-            @Value("${kakehashi.secrets.master-key:}") String masterKeyBase64,
-            @Value("${kakehashi.secrets.master-key-file:data/secrets/master.key}") Path masterKeyFile) {
-        MasterKey masterKey = MasterKey.from(masterKeyBase64, masterKeyFile);
+    SigningKeys(JdbcClient jdbc, TransactionTemplate transactions, ServerSecrets secrets) {
+        MasterKey masterKey = secrets.masterKey();
         List<String> sealed = transactions.execute(status -> {
             jdbc.sql("select pg_advisory_xact_lock(7201)").query().singleValue();
             List<String> existing = jdbc.sql("select jwk_encrypted from signing_key where active order by created_at")
