@@ -5,6 +5,7 @@ import java.util.List;
 import jp.kakehashi.authorization.fapi.ClientAuthenticationRequired;
 import jp.kakehashi.authorization.fapi.DpopNonces;
 import jp.kakehashi.authorization.fapi.FapiEndpoints;
+import jp.kakehashi.authorization.store.RefreshTokenRevocations;
 import jp.kakehashi.authorization.token.StoredAccessTokenDecoder;
 import jp.kakehashi.authorization.keys.SigningKeys;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -39,9 +40,11 @@ class AuthorizationServerSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, FapiEndpoints fapi,
-            StoredAccessTokenDecoder accessTokens, StepUpRequired stepUp, DpopNonces dpopNonces) throws Exception {
+            StoredAccessTokenDecoder accessTokens, StepUpRequired stepUp, DpopNonces dpopNonces,
+            RefreshTokenRevocations revocations) throws Exception {
         http.oauth2AuthorizationServer(server -> {
             fapi.configure(server);
+            server.tokenRevocationEndpoint(revocation -> revocation.authenticationProviders(revocations::wrap));
             http.securityMatcher(server.getEndpointsMatcher());
         });
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())

@@ -1,6 +1,14 @@
 package jp.kakehashi.authorization;
 
+import java.net.URI;
+import jp.kakehashi.authorization.customer.CustomerAuthentication;
+import jp.kakehashi.authorization.customer.PasskeyAuthenticationManager;
 import jp.kakehashi.authorization.customer.PasswordAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import jp.kakehashi.authorization.web.StepUpRequired;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -8,24 +16,50 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.ui.DefaultResourcesFilter;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 
 /**
  * The customer screens' chain (B2, D1): the bank's sign-in, the consent screen and the connected services page.
- * Form sign-in with the bank's own credentials, CSRF protection, and sign-out.
+ * Form sign-in with the bank's own credentials, passkeys (WebAuthn) as sign-in or second factor, CSRF protection,
+ * and sign-out.
  */
 @Configuration(proxyBeanMethods = false)
 class CustomerScreensSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain customerScreensChain(HttpSecurity http, PasswordAuthenticationProvider passwords)
-            throws Exception {
+    SecurityFilterChain customerScreensChain(HttpSecurity http, PasswordAuthenticationProvider passwords,
+            PasskeyAuthenticationManager passkeys, @Value("${kakehashi.issuer}") String issuer,
+            @Value("${kakehashi.bank.name}") String bankName) throws Exception {
+        // Spring's WebAuthn configurer insists on a UserDetailsService; ours is never asked, because passkey
+        // assertions go to PasskeyAuthenticationManager. It is a shared object, not a bean: a bean would make Boot
+        // add a DaoAuthenticationProvider that bypasses the lockout of PasswordAuthenticationProvider.
+        http.setSharedObject(UserDetailsService.class, username -> {
+            throw new UsernameNotFoundException("customers sign in through the bank's providers");
+        });
         http.authenticationProvider(passwords)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/css/**", "/images/**", "/error", "/favicon.ico",
-                                "/actuator/health/**", "/actuator/prometheus")
+                        .requestMatchers("/login", "/login/webauthn.js", "/css/**", "/images/**", "/error",
+                                "/favicon.ico", "/actuator/health/**", "/actuator/prometheus")
                         .permitAll()
+                        // a passkey is a second factor: only a customer who has shown one already may add one, so a
+                        // stolen password alone cannot mint a lasting MFA credential
+                        .requestMatchers("/webauthn/register/**", "/webauthn/register", "/passkeys/**")
+                        .hasAnyAuthority(CustomerAuthentication.OTP_AUTHORITY, FactorGrantedAuthority.WEBAUTHN_AUTHORITY)
                         .anyRequest().hasRole("CUSTOMER"))
+                .webAuthn(webAuthn -> webAuthn.rpId(URI.create(issuer).getHost()).rpName(bankName)
+                        .allowedOrigins(issuer).disableDefaultRegistrationPage(true)
+                        .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+                            @Override
+                            public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationManager(passkeys);
+                                filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
+                                return filter;
+                            }
+                        }))
+                .addFilter(DefaultResourcesFilter.webauthn())
                 .formLogin(form -> form.loginPage("/login").failureUrl("/login?error")
                         .defaultSuccessUrl("/connected-services"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));

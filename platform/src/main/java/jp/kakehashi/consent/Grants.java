@@ -110,6 +110,15 @@ public class Grants {
         return revoke(grantId, customerId, "customer", "revoked by the customer");
     }
 
+    /**
+     * Ends a grant on behalf of the TPP client it was given to (it revoked its refresh token); returns false when the
+     * grant is not live or not that client's.
+     */
+    @Transactional
+    public boolean revokeByTpp(String grantId, String clientId, String reason) {
+        return revokeWhere("id = ? and client_id = ?", "tpp", reason, grantId, clientId) == 1;
+    }
+
     /** Revokes every live grant of a customer (B8: per customer); returns how many. */
     @Transactional
     public int revokeAllOfCustomer(String customerId, String revokedBy, String reason) {

@@ -14,6 +14,9 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
  */
 public final class CustomerAuthentication extends AbstractAuthenticationToken {
 
+    /** The authority of a TOTP second factor (Spring has none for TOTP; its OTT is a one-time link). */
+    public static final String OTP_AUTHORITY = "FACTOR_OTP";
+
     private final String customerId;
     private final String loginId;
     private final String displayName;
@@ -42,10 +45,22 @@ public final class CustomerAuthentication extends AbstractAuthenticationToken {
     private static List<GrantedAuthority> authorities(List<String> amr, Instant authTime) {
         List<GrantedAuthority> authorities = new java.util.ArrayList<>(AuthorityUtils.createAuthorityList("ROLE_CUSTOMER"));
         for (String method : amr) {
-            String factor = "pwd".equals(method) ? FactorGrantedAuthority.PASSWORD_AUTHORITY : "FACTOR_" + method.toUpperCase();
-            authorities.add(FactorGrantedAuthority.withAuthority(factor).issuedAt(authTime).build());
+            String factor = factorOf(method);
+            if (factor != null) {
+                authorities.add(FactorGrantedAuthority.withAuthority(factor).issuedAt(authTime).build());
+            }
         }
         return authorities;
+    }
+
+    /** Spring's factor names where it has one, so its own rules (e.g. passkey registration) recognise them. */
+    private static String factorOf(String method) {
+        return switch (method) {
+            case "pwd" -> FactorGrantedAuthority.PASSWORD_AUTHORITY;
+            case "hwk" -> FactorGrantedAuthority.WEBAUTHN_AUTHORITY;
+            case "otp" -> OTP_AUTHORITY;
+            default -> null;
+        };
     }
 
     /** The same customer after a second factor: level raised, method added, time renewed. */

@@ -82,7 +82,8 @@ public class ConsentScreen {
         shown.put("tpp", Map.of("id", tpp.id(), "name", en ? tpp.legalNameEn() : tpp.legalName(),
                 "service", en ? tpp.serviceNameEn() : tpp.serviceName(), "representative", tpp.representative(),
                 "address", tpp.address(), "phone", tpp.contactPhone(), "email", tpp.contactEmail(),
-                "registrationNumber", String.valueOf(tpp.registrationNumber())));
+                "registrationNumber", String.valueOf(tpp.registrationNumber()),
+                "inquiryUrl", String.valueOf(tpp.inquiryUrl())));
         shown.put("rights", view.scopes().stream().map(s -> Map.of("scope", s.scope(), "title", s.title(),
                 "detail", s.detail(), "payment", s.payment())).toList());
         shown.put("accounts", view.accounts().stream().filter(a -> chosenAccountIds.contains(a.accountId()))

@@ -1,0 +1,45 @@
+package jp.kakehashi.corebanking.spi;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The port to a bank's core system (勘定系): what Kakehashi's read API (参照系) and payment API (更新系)
+ * need from it. A bank implements it to connect its core; the simulator module is the reference.
+ *
+ * <p>The port does not authorise: the platform checks consent (B2, B5) before calling, and may read any
+ * account. Only {@link #transfer} checks ownership, because the money moves on the core's side.
+ * Implementations must be thread-safe; amounts are whole yen.
+ */
+public interface CoreBanking {
+
+    /** This bank's 4-digit Zengin bank code (金融機関コード); payees with it are transferred internally. */
+    String bankCode();
+
+    Optional<Customer> customer(CustomerId customerId);
+
+    /** The customer's open accounts (口座一覧), in a stable order; empty for an unknown customer. */
+    List<Account> accountsOf(CustomerId customerId);
+
+    /** An open account, whoever owns it; the caller compares {@link Account#customerId()}. */
+    Optional<Account> account(AccountId accountId);
+
+    /** The current balance (残高照会); empty for an unknown account. */
+    Optional<Balance> balance(AccountId accountId);
+
+    /** A page of transaction history (入出金明細照会), ascending; empty for an unknown account. */
+    Optional<TransactionPage> transactions(TransactionQuery query);
+
+    /**
+     * Executes a transfer (振込) once per idempotency key and customer: a retry with the same key and the same
+     * request returns the original result, also when that was a rejection; a retry with a different request
+     * is rejected with {@link TransferRejection#DUPLICATE_REQUEST_MISMATCH} and changes nothing.
+     */
+    TransferResult transfer(TransferRequest request);
+
+    /**
+     * The stored outcome of an earlier {@link #transfer} call, e.g. after the call timed out on the caller's
+     * side; empty if no request with this key reached the core.
+     */
+    Optional<TransferResult> transferResult(CustomerId customerId, IdempotencyKey idempotencyKey);
+}

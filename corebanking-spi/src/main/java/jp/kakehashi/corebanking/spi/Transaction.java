@@ -1,0 +1,39 @@
+package jp.kakehashi.corebanking.spi;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * One line of an account's transaction history (入出金明細).
+ *
+ * @param itemKey        opaque, unique per account, increasing in history order; used as paging cursor
+ * @param transactionId  the posting this line belongs to (both sides of an internal transfer share it)
+ * @param valueDate      起算日
+ * @param amount         whole yen, always positive; {@code type} tells the direction
+ * @param balanceAfter   the balance after this line (取引後残高)
+ * @param remarks        摘要, e.g. {@code 振込 ｻﾄｳ ﾊﾅｺ}
+ */
+public record Transaction(
+        String itemKey,
+        TransactionId transactionId,
+        AccountId accountId,
+        LocalDate transactionDate,
+        LocalDate valueDate,
+        TransactionType type,
+        long amount,
+        long balanceAfter,
+        String remarks) {
+
+    public Transaction {
+        Objects.requireNonNull(itemKey, "itemKey");
+        Objects.requireNonNull(transactionId, "transactionId");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(transactionDate, "transactionDate");
+        Objects.requireNonNull(valueDate, "valueDate");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(remarks, "remarks");
+        if (amount <= 0) {
+            throw new IllegalArgumentException("amount must be positive: " + amount);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package jp.kakehashi.corebanking.spi;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One page of transaction history, ascending.
+ *
+ * @param nextItemKey the cursor for the next page, or {@code null} when this is the last page
+ */
+public record TransactionPage(List<Transaction> transactions, String nextItemKey) {
+
+    public TransactionPage {
+        transactions = List.copyOf(Objects.requireNonNull(transactions, "transactions"));
+    }
+
+    public boolean hasNext() {
+        return nextItemKey != null;
+    }
+}

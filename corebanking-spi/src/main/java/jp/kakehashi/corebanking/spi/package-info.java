@@ -1,0 +1,9 @@
+/**
+ * The core banking port (勘定系接続ポート): what a bank implements to connect its core system to Kakehashi.
+ *
+ * <p>Plain Java on purpose, without Spring, so that a bank can implement it with any technology. Amounts
+ * are whole yen as {@code long} (円, scale 0); business rejections are sealed results with closed reason
+ * enums, programmer errors are exceptions. Serves the read API (参照系: accounts, balances, transaction
+ * history) and the payment API (更新系: transfers) of REQUIREMENTS.md, section "Words used here".
+ */
+package jp.kakehashi.corebanking.spi;
