@@ -3,13 +3,19 @@ package jp.kakehashi.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
+import jp.kakehashi.consent.Grant;
+import jp.kakehashi.consent.GrantStatus;
 import jp.kakehashi.consent.Grants;
 import jp.kakehashi.systemtests.support.Connection;
 import jp.kakehashi.systemtests.support.RunningPlatform;
 import jp.kakehashi.systemtests.support.TestTpp;
 import org.junit.jupiter.api.Test;
 
-/** B8, C5: access can be revoked at once per grant, per customer and per TPP; other grants keep working. */
+/**
+ * B8, C5: access can be revoked at once per grant, per customer and per TPP; other grants keep working. A TPP that
+ * revokes its refresh token (RFC 7009) ends the grant.
+ */
 class GrantRevocationTest {
 
     private final RunningPlatform platform = RunningPlatform.get();
@@ -55,5 +61,36 @@ class GrantRevocationTest {
         assertThat(yamadas.userInfoStatus()).isEqualTo(200);
         assertThat(grants.revokeByCustomer(yamadas.grantId(), "C0001")).isTrue();
         assertThat(yamadas.userInfoStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void revokeRefreshTokenWhenTppDisconnectsThenGrantEndsAndCustomerSeesItGone() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        Connection connection = Connection.establish(platform, tpp, "sato", "openid", "accounts");
+
+        var revocation = new TokenRevocationRequest(tpp.metadata().getRevocationEndpointURI(),
+                tpp.clientAuthentication(), connection.refreshToken());
+        int status = tpp.send(revocation.toHTTPRequest()).getStatusCode();
+
+        assertThat(status).isEqualTo(200);
+        assertThat(grants.find(connection.grantId())).get().extracting(Grant::status)
+                .isEqualTo(GrantStatus.REVOKED);
+        assertThat(grants.activeOf("C0002")).extracting(Grant::id).doesNotContain(connection.grantId());
+        assertThat(connection.userInfoStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void revokeAccessTokenWhenTppDropsOneTokenThenGrantStays() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        Connection connection = Connection.establish(platform, tpp, "yamada", "openid", "accounts");
+
+        var revocation = new TokenRevocationRequest(tpp.metadata().getRevocationEndpointURI(),
+                tpp.clientAuthentication(), connection.accessToken());
+        int status = tpp.send(revocation.toHTTPRequest()).getStatusCode();
+
+        assertThat(status).isEqualTo(200);
+        assertThat(connection.userInfoStatus()).isEqualTo(401);
+        assertThat(grants.find(connection.grantId())).get().extracting(Grant::status)
+                .isEqualTo(GrantStatus.ACTIVE);
     }
 }
