@@ -1,10 +1,9 @@
 package jp.kakehashi.authorization;
 
-import java.net.URI;
 import jp.kakehashi.authorization.customer.CustomerAuthentication;
 import jp.kakehashi.authorization.customer.PasskeyAuthenticationManager;
 import jp.kakehashi.authorization.customer.PasswordAuthenticationProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -31,8 +30,7 @@ class CustomerScreensSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain customerScreensChain(HttpSecurity http, PasswordAuthenticationProvider passwords,
-            PasskeyAuthenticationManager passkeys, @Value("${kakehashi.issuer}") String issuer,
-            @Value("${kakehashi.bank.name}") String bankName) throws Exception {
+            PasskeyAuthenticationManager passkeys) throws Exception {
         // Spring's WebAuthn configurer insists on a UserDetailsService; ours is never asked, because passkey
         // assertions go to PasskeyAuthenticationManager. It is a shared object, not a bean: a bean would make Boot
         // add a DaoAuthenticationProvider that bypasses the lockout of PasswordAuthenticationProvider.
@@ -46,11 +44,13 @@ class CustomerScreensSecurity {
                         .permitAll()
                         // a passkey is a second factor: only a customer who has shown one already may add one, so a
                         // stolen password alone cannot mint a lasting MFA credential
-                        .requestMatchers("/webauthn/register/**", "/webauthn/register", "/passkeys/**")
+                        .requestMatchers(HttpMethod.POST, "/webauthn/register/**", "/webauthn/register")
+                        .hasAnyAuthority(CustomerAuthentication.OTP_AUTHORITY, FactorGrantedAuthority.WEBAUTHN_AUTHORITY)
+                        .requestMatchers(HttpMethod.DELETE, "/webauthn/register/**")
                         .hasAnyAuthority(CustomerAuthentication.OTP_AUTHORITY, FactorGrantedAuthority.WEBAUTHN_AUTHORITY)
                         .anyRequest().hasRole("CUSTOMER"))
-                .webAuthn(webAuthn -> webAuthn.rpId(URI.create(issuer).getHost()).rpName(bankName)
-                        .allowedOrigins(issuer).disableDefaultRegistrationPage(true)
+                // the relying party (id, origins, user verification) is the bean of customer.Passkeys
+                .webAuthn(webAuthn -> webAuthn.disableDefaultRegistrationPage(true)
                         .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
                             @Override
                             public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {

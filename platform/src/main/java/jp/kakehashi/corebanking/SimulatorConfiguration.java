@@ -34,8 +34,8 @@ class SimulatorConfiguration {
 
     @Bean
     @Profile("demo")
-    ApplicationRunner coreBankingDemoData(DataSource dataSource, CoreBanking simulator) {
+    ApplicationRunner coreBankingDemoData(DataSource dataSource, Clock clock, CoreBanking simulator) {
         // depends on the simulator bean so that the schema is migrated before seeding
-        return arguments -> CoreBankingDemoData.seed(dataSource);
+        return arguments -> CoreBankingDemoData.seed(dataSource, clock);
     }
 }

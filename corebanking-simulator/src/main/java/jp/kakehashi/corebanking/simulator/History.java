@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import jp.kakehashi.corebanking.spi.AccountId;
 import jp.kakehashi.corebanking.spi.Transaction;
-import jp.kakehashi.corebanking.spi.TransactionId;
 import jp.kakehashi.corebanking.spi.TransactionPage;
 import jp.kakehashi.corebanking.spi.TransactionQuery;
 import jp.kakehashi.corebanking.spi.TransactionType;

@@ -1,6 +1,7 @@
 package jp.kakehashi.corebanking.simulator;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The core banking port on the simulator's PostgreSQL ledger (schema {@code corebanking}; run
  * {@link CoreBankingSimulatorSchema#migrate} first). Thread-safe; any number of instances and nodes may share
  * one database, since all coordination happens in it.
+ *
+ * <p>Each transfer is one transaction of its own on the given data source. Called inside a Spring-managed
+ * transaction on the same data source, it joins that transaction instead (a remote core never would), so the
+ * platform should call it outside its own transactions, as it would a real core.
  *
  * <p>Beyond the port it offers what a sandbox needs to stage cases: cash deposits and freezing accounts.
  */
@@ -121,8 +126,9 @@ public final class SimulatedCoreBanking implements CoreBanking {
         return transactions.execute(status -> {
             long ref = accounts.customerAccount(accountId)
                     .orElseThrow(() -> new IllegalArgumentException("no such account: " + accountId)).ref();
-            Ledger.Posted posted = ledger.post(Ledger.Posting.move("CASH_DEPOSIT", Tokyo.today(clock),
-                    Tokyo.now(clock), accounts.internalRef(InternalAccount.CASH), remarks, ref, remarks, amount));
+            Instant now = Tokyo.now(clock);
+            Ledger.Posted posted = ledger.post(Ledger.Posting.move("CASH_DEPOSIT", Tokyo.dateOf(now), now,
+                    accounts.internalRef(InternalAccount.CASH), remarks, ref, remarks, amount));
             return Transactions.id(posted.postingId());
         });
     }

@@ -17,7 +17,11 @@ final class Tokyo {
     }
 
     static LocalDate today(Clock clock) {
-        return LocalDate.ofInstant(clock.instant(), ZONE);
+        return dateOf(clock.instant());
+    }
+
+    static LocalDate dateOf(Instant instant) {
+        return LocalDate.ofInstant(instant, ZONE);
     }
 
     /** PostgreSQL keeps microseconds; truncating first makes a stored moment read back equal. */

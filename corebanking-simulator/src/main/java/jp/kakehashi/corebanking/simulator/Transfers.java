@@ -119,7 +119,7 @@ final class Transfers {
         String creditRemarks = payee.isPresent() ? "振込 " + remitter
                 : "為替 %s-%s-%s-%s %s".formatted(to.bankCode(), to.branchCode(), to.accountTypeCode(),
                         to.accountNumber(), to.name());
-        Ledger.Posted posted = ledger.post(Ledger.Posting.move(KIND, Tokyo.today(clock), now,
+        Ledger.Posted posted = ledger.post(Ledger.Posting.move(KIND, Tokyo.dateOf(now), now,
                 debit.ref(), "振込 " + to.name(), creditRef, creditRemarks, request.amount()));
         var accepted = new TransferResult.Accepted(Transactions.id(posted.postingId()), request.debitAccountId(),
                 request.amount(), posted.balancesAfter().getFirst(), now);

@@ -27,14 +27,14 @@ class CoreBankingDemoDataTest {
         CoreBankingDemoData.seed(dataSource, TestDatabase.CLOCK);
         CoreBankingDemoData.seed(dataSource, Clock.offset(TestDatabase.CLOCK, java.time.Duration.ofDays(40)));
 
-        assertThat(entries).isGreaterThan(300);
+        assertThat(entries).isGreaterThan(200);
         assertThat(ledger.entries()).isEqualTo(entries);
         assertThat(new SimulatedCoreBanking(dataSource).accountsOf(new CustomerId("C0001"))).hasSize(3);
     }
 
     @Test
     void seedThenLedgerBalancesAndNoCustomerAccountIsNegative() {
-        LedgerProbe ledger = new LedgerProbe(TestDatabase.seeded());
+        LedgerProbe ledger = new LedgerProbe(seededFromScratch());
 
         assertThat(ledger.sumOfAllLegs()).isZero();
         assertThat(ledger.accountsOutOfStep()).isZero();
@@ -65,8 +65,8 @@ class CoreBankingDemoDataTest {
 
     @Test
     void seedWhenAnchoredAtTheSameDayThenHistoryIsIdenticalAndCoversSixMonths() {
-        List<Transaction> first = yamadaHistory(TestDatabase.seeded());
-        List<Transaction> second = yamadaHistory(TestDatabase.seeded());
+        List<Transaction> first = yamadaHistory(seededFromScratch());
+        List<Transaction> second = yamadaHistory(seededFromScratch());
 
         assertThat(second).isEqualTo(first);
         assertThat(first.getFirst().transactionDate()).isEqualTo(TODAY.minusMonths(6).minusDays(1));
@@ -75,6 +75,13 @@ class CoreBankingDemoDataTest {
         assertThat(first).extracting(Transaction::remarks)
                 .contains("給与 ｶ)ｶｹﾊｼｼﾖｳｼﾞ", "振込 ｶ)ｱｵﾊﾞﾌﾄﾞｳｻﾝ", "ｶ-ﾄﾞ ﾐﾗｲｶ-ﾄﾞ", "ATM ﾋｷﾀﾞｼ", "振替 ﾁﾖﾁｸ");
         assertThat(first).filteredOn(line -> line.remarks().startsWith("給与")).hasSize(6);
+    }
+
+    /** Not the shared template copy: this test is about what seeding itself produces. */
+    private static DataSource seededFromScratch() {
+        DataSource dataSource = TestDatabase.migrated();
+        CoreBankingDemoData.seed(dataSource, TestDatabase.CLOCK);
+        return dataSource;
     }
 
     private static List<Transaction> yamadaHistory(DataSource dataSource) {

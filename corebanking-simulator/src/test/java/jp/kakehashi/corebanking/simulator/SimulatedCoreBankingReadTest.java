@@ -88,7 +88,7 @@ class SimulatedCoreBankingReadTest {
 
     @Test
     void transactionsWhenCursorIsNotOursThenCallerError() {
-        var query = new TransactionQuery(YAMADA, TODAY.minusMonths(1), TODAY, "garbage", 10);
+        var query = new TransactionQuery(YAMADA, TODAY.minusMonths(1), TODAY, "202613990000000000000001", 10);
 
         assertThatThrownBy(() -> core.transactions(query)).isInstanceOf(IllegalArgumentException.class);
     }

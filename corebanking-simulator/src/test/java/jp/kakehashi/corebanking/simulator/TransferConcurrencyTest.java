@@ -2,6 +2,7 @@ package jp.kakehashi.corebanking.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,7 @@ class TransferConcurrencyTest {
 
     private final List<AccountId> accounts = new ArrayList<>();
     private ExecutorService executor;
+    private HikariDataSource pool;
     private SimulatedCoreBanking core;
     private LedgerProbe ledger;
 
@@ -44,7 +46,11 @@ class TransferConcurrencyTest {
 
     @BeforeEach
     void openAccounts() {
-        DataSource dataSource = TestDatabase.migrated();
+        // pooled as in production, so the threads contend on locks rather than on opening connections
+        pool = new HikariDataSource();
+        pool.setDataSource(TestDatabase.migrated());
+        pool.setMaximumPoolSize(THREADS * 2);
+        DataSource dataSource = pool;
         core = new SimulatedCoreBanking(dataSource, TestDatabase.CLOCK);
         ledger = new LedgerProbe(dataSource);
         for (int i = 0; i < ACCOUNTS; i++) {
@@ -59,6 +65,7 @@ class TransferConcurrencyTest {
     void stopExecutor() throws InterruptedException {
         executor.shutdownNow();
         assertThat(executor.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        pool.close();
     }
 
     @RepeatedTest(3)

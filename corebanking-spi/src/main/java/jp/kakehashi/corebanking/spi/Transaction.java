@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * One line of an account's transaction history (入出金明細).
  *
- * @param itemKey        opaque, unique per account, increasing in history order; used as paging cursor
+ * @param itemKey        1 to 24 digits ({@link TransactionQuery#ITEM_KEY_FORMAT}), unique per account, increasing in
+ *                       history order; the paging cursor
  * @param transactionId  the posting this line belongs to (both sides of an internal transfer share it)
  * @param valueDate      起算日
  * @param amount         whole yen, always positive; {@code type} tells the direction
@@ -26,6 +27,9 @@ public record Transaction(
 
     public Transaction {
         Objects.requireNonNull(itemKey, "itemKey");
+        if (!TransactionQuery.ITEM_KEY_FORMAT.matcher(itemKey).matches()) {
+            throw new IllegalArgumentException("item key must be 1 to 24 digits: " + itemKey);
+        }
         Objects.requireNonNull(transactionId, "transactionId");
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(transactionDate, "transactionDate");

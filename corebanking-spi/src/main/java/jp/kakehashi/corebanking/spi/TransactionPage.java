@@ -12,6 +12,9 @@ public record TransactionPage(List<Transaction> transactions, String nextItemKey
 
     public TransactionPage {
         transactions = List.copyOf(Objects.requireNonNull(transactions, "transactions"));
+        if (nextItemKey != null && !TransactionQuery.ITEM_KEY_FORMAT.matcher(nextItemKey).matches()) {
+            throw new IllegalArgumentException("item key must be 1 to 24 digits: " + nextItemKey);
+        }
     }
 
     public boolean hasNext() {

@@ -2,12 +2,14 @@ package jp.kakehashi.corebanking.spi;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A page request for an account's transaction history (入出金明細照会): a period of transaction dates,
  * both ends inclusive, in ascending order, continued after {@code afterItemKey}.
  *
- * @param afterItemKey the {@code nextItemKey} of the previous page, or {@code null} for the first page
+ * @param afterItemKey the {@code nextItemKey} of the previous page, or {@code null} for the first page; a key of the
+ *                     right format that the core did not issue may be refused with an IllegalArgumentException
  * @param limit        1 to {@link #MAX_LIMIT} lines
  */
 public record TransactionQuery(AccountId accountId, LocalDate from, LocalDate to, String afterItemKey, int limit) {
@@ -15,12 +17,18 @@ public record TransactionQuery(AccountId accountId, LocalDate from, LocalDate to
     /** The most lines one page carries, as in the GMO-style API the platform follows. */
     public static final int MAX_LIMIT = 500;
 
+    /** Item keys are 1 to 24 digits, as GMO's {@code nextItemKey}; callers validate client input against it. */
+    public static final Pattern ITEM_KEY_FORMAT = Pattern.compile("\\d{1,24}");
+
     public TransactionQuery {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("from " + from + " is after to " + to);
+        }
+        if (afterItemKey != null && !ITEM_KEY_FORMAT.matcher(afterItemKey).matches()) {
+            throw new IllegalArgumentException("item key must be 1 to 24 digits: " + afterItemKey);
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ": " + limit);

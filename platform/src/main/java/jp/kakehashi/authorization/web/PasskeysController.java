@@ -2,9 +2,14 @@ package jp.kakehashi.authorization.web;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jp.kakehashi.authorization.customer.AuthenticationLevel;
 import jp.kakehashi.authorization.customer.CustomerAuthentication;
 import jp.kakehashi.shared.BusinessClock;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
@@ -22,6 +27,7 @@ class PasskeysController {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm");
 
+    private final RequestCache requests = new HttpSessionRequestCache();
     private final PublicKeyCredentialUserEntityRepository users;
     private final UserCredentialRepository credentials;
 
@@ -31,8 +37,13 @@ class PasskeysController {
     }
 
     @GetMapping("/passkeys")
-    String passkeys(Model model) {
+    String passkeys(Model model, HttpServletRequest request, HttpServletResponse response) {
         var customer = (CustomerAuthentication) SecurityContextHolder.getContext().getAuthentication();
+        if (!customer.acr().satisfies(AuthenticationLevel.MFA)) {
+            // the second-factor page brings the customer back here once passed
+            requests.saveRequest(request, response);
+            return "redirect:/login/otp";
+        }
         var user = users.findByUsername(customer.customerId());
         List<Passkey> passkeys = user == null ? List.of()
                 : credentials.findByUserId(user.getId()).stream().map(PasskeysController::shown).toList();
