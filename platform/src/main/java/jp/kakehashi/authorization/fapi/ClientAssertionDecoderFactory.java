@@ -30,7 +30,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 /**
  * Verifies {@code private_key_jwt} client assertions the way FAPI 2.0 (final, §5.3.2.1 and RFC 7523bis) requires,
  * replacing Spring's factory, which accepts the token endpoint URL as audience and keeps no record of {@code jti}s:
- * PS256, ES256 or EdDSA only; {@code aud} exactly the issuer identifier; {@code iss} and {@code sub} the client id;
+ * PS256, ES256 or EdDSA only; {@code aud} exactly the issuer identifier, as a JSON string (§5.3.2.1 item 8: "as a
+ * string in the aud claim", so not even a one-element array); {@code iss} and {@code sub} the client id;
  * {@code exp} present and at most an hour ahead; {@code iat}/{@code nbf} at most 60 s in the future; and every
  * {@code jti} used once across all nodes.
  */
@@ -59,7 +60,28 @@ public final class ClientAssertionDecoderFactory implements JwtDecoderFactory<Re
         });
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(validator(client.getClientId()));
-        return decoder;
+        return assertion -> {
+            requireAudienceString(assertion);
+            return decoder.decode(assertion);
+        };
+    }
+
+    /**
+     * Nimbus and Spring both turn {@code "aud":"x"} and {@code "aud":["x"]} into the same list, so the form FAPI 2.0
+     * final insists on (a string) can only be seen in the assertion's own JSON. Only the form is checked here, before
+     * the signature; the value is checked with the other claims after it.
+     */
+    private static void requireAudienceString(String assertion) {
+        Object audience;
+        try {
+            audience = com.nimbusds.jose.JWSObject.parse(assertion).getPayload().toJSONObject().get("aud");
+        }
+        catch (ParseException | RuntimeException e) {
+            throw new BadJwtException("the client assertion is not a signed JWT");
+        }
+        if (!(audience instanceof String)) {
+            throw new BadJwtException("aud must be the issuer identifier as a string");
+        }
     }
 
     private static JWKSource<SecurityContext> keysOf(RegisteredClient client) {

@@ -62,6 +62,7 @@ public class FapiEndpoints {
         var requestValidator = new FapiRequestValidator(policy);
         var responses = new IssuerAuthorizationResponses(issuer);
         server.authorizationService(authorizations)
+                .authorizationConsentService(new NoRememberedConsents())
                 .clientAuthentication(clients -> clients
                         .authenticationConverters(this::onlyFapiClientAuthentication)
                         .authenticationProviders(providers -> providers.forEach(this::configureClientAuthentication)))

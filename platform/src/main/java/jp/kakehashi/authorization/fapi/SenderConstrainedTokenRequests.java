@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationGrantAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationToken;
 
 /**
  * Wraps Spring's authorization-code and refresh-token providers to add what FAPI 2.0 needs at the token endpoint:
@@ -26,6 +27,9 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
  * <li>only sender-constrained tokens (§5.3.2.1): a DPoP client must send a DPoP proof;</li>
  * <li>DPoP proof {@code jti}s are single-use across every node (RFC 9449 §11.1), not only per node as in Spring;</li>
  * <li>a code requested with {@code dpop_jkt} can only be redeemed with that key (RFC 9449 §10);</li>
+ * <li>a refresh of a DPoP-bound grant must be proven with the key its access token is bound to: RFC 9449 §5 binds
+ * refresh tokens to the key only for public clients, but here a stolen refresh token together with a stolen client
+ * assertion would otherwise move the grant to the thief's key (B7); Spring checks this for public clients only;</li>
  * <li>where the bank requires it for the client, proofs carry a nonce the server issued (RFC 9449 §8);</li>
  * <li>the grant becomes active when its code is first redeemed.</li>
  * </ul>
@@ -69,6 +73,9 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
         if (grant instanceof OAuth2AuthorizationCodeAuthenticationToken code) {
             authorization = authorizations.findByToken(code.getCode(), CODE);
             requireBoundKey(authorization, proof);
+        }
+        if (dpopClient && grant instanceof OAuth2RefreshTokenAuthenticationToken refresh) {
+            requireSameKey(authorizations.findByToken(refresh.getRefreshToken(), OAuth2TokenType.REFRESH_TOKEN), proof);
         }
         Authentication result = delegate.authenticate(authentication);
         if (authorization != null && result != null) {
@@ -130,6 +137,17 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
         }
         if (proof == null || !expected.equals(thumbprint(proof))) {
             throw error(OAuth2ErrorCodes.INVALID_GRANT, "the DPoP key does not match dpop_jkt of the request");
+        }
+    }
+
+    private static void requireSameKey(OAuth2Authorization authorization, SignedJWT proof) {
+        if (authorization == null || authorization.getAccessToken() == null) {
+            return; // Spring's provider refuses the unknown refresh token
+        }
+        Map<String, Object> claims = authorization.getAccessToken().getClaims();
+        Object bound = claims != null && claims.get("cnf") instanceof Map<?, ?> cnf ? cnf.get("jkt") : null;
+        if (bound != null && !bound.equals(thumbprint(proof))) {
+            throw error("invalid_dpop_proof", "the DPoP key is not the one this grant's tokens are bound to");
         }
     }
 
