@@ -11,9 +11,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import jp.kakehashi.authorization.customer.CustomerCredentials;
+import jp.kakehashi.tpp.RegistrationTokens;
 import jp.kakehashi.tpp.Tpp;
 import jp.kakehashi.tpp.TppClient;
 import jp.kakehashi.tpp.TppStatus;
@@ -49,10 +51,12 @@ class DemoData implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final Path keyFile;
     private final String redirectUri;
+    private final RegistrationTokens registrationTokens;
 
-    DemoData(CustomerCredentials customers, Tpps tpps, PasswordEncoder passwords,
+    DemoData(CustomerCredentials customers, Tpps tpps, PasswordEncoder passwords, RegistrationTokens registrationTokens,
             @Value("${kakehashi.demo.tpp-key-file:data/demo-tpp/private-jwks.json}") Path keyFile,
             @Value("${kakehashi.demo.redirect-uri:https://localhost:8444/callback}") String redirectUri) {
+        this.registrationTokens = registrationTokens;
         this.customers = customers;
         this.tpps = tpps;
         this.passwords = passwords;
@@ -77,6 +81,19 @@ class DemoData implements ApplicationRunner {
                     TppClient.SenderConstraint.DPOP));
             log.info("Demo TPP {} registered; its private key is in {}", DEMO_TPP, keyFile.toAbsolutePath());
         }
+        issueRegistrationToken();
+    }
+
+    /**
+     * A fresh initial access token for the demo TPP at every start, so dynamic client registration (RFC 7591) can be
+     * tried at once; the bank's staff console issues them in production. It is written next to the TPP's key, as
+     * the bank would hand it to the TPP out of band, and never logged.
+     */
+    private void issueRegistrationToken() throws IOException {
+        Path tokenFile = keyFile.toAbsolutePath().resolveSibling("registration-token.txt");
+        Files.createDirectories(tokenFile.getParent());
+        Files.writeString(tokenFile, registrationTokens.issue(DEMO_TPP, Duration.ofDays(1)) + System.lineSeparator());
+        log.info("An initial access token for dynamic client registration of {} is in {}", DEMO_TPP, tokenFile);
     }
 
     private String publicKeys() throws IOException, JOSEException, ParseException {
