@@ -9,7 +9,10 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 
-/** Reads the PEM file of CAs that issue TPP client certificates into a trust store (empty when there is none). */
+/**
+ * Reads the PEM file of CAs that issue TPP client certificates into a trust store, or null when the bank trusts none
+ * yet: the JDK refuses a TLS context over an empty trust store, and a fresh demo run has no TPP CA.
+ */
 final class TppCertificateAuthorities {
 
     private TppCertificateAuthorities() {
@@ -27,7 +30,7 @@ final class TppCertificateAuthorities {
                     }
                 }
             }
-            return store;
+            return store.size() == 0 ? null : store;
         }
         catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot read the TPP CA certificates in " + pemFile, e);
