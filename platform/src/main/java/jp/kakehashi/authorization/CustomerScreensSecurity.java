@@ -39,7 +39,7 @@ class CustomerScreensSecurity {
         });
         http.authenticationProvider(passwords)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/login/webauthn.js", "/css/**", "/images/**", "/error",
+                        .requestMatchers("/login", "/login/webauthn.js", "/help", "/css/**", "/images/**", "/error",
                                 "/favicon.ico", "/actuator/health/**", "/actuator/prometheus")
                         .permitAll()
                         // a passkey is a second factor: only a customer who has shown one already may add one, so a

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import jp.kakehashi.authorization.customer.CustomerAuthentication;
+import jp.kakehashi.authorization.policy.ScopePolicy;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -20,9 +21,11 @@ import org.springframework.web.server.ResponseStatusException;
 class ConsentController {
 
     private final ConsentScreen screen;
+    private final ScopePolicy policy;
 
-    ConsentController(ConsentScreen screen) {
+    ConsentController(ConsentScreen screen, ScopePolicy policy) {
         this.screen = screen;
+        this.policy = policy;
     }
 
     @GetMapping("/consent")
@@ -32,6 +35,10 @@ class ConsentController {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         var scopes = new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")));
+        if (!scopes.stream().allMatch(policy::isKnown)) {
+            // Spring only sends here scopes it validated; anything else is a hand-made URL
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
         var view = screen.view(customer, clientId, scopes, locale)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
         model.addAttribute("view", view);

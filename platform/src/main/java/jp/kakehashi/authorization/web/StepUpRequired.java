@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -38,8 +39,8 @@ public class StepUpRequired extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"GET".equals(request.getMethod()) || !request.getRequestURI().equals("/oauth2/authorize")
-                || request.getParameter("request_uri") == null;
+        return !("GET".equals(request.getMethod()) || "POST".equals(request.getMethod()))
+                || !request.getRequestURI().equals("/oauth2/authorize") || request.getParameter("request_uri") == null;
     }
 
     @Override
@@ -47,6 +48,16 @@ public class StepUpRequired extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof CustomerAuthentication customer
                 && !customer.acr().satisfies(requiredLevel(request.getParameter("request_uri"), customer))) {
+            if ("POST".equals(request.getMethod())) {
+                // an authorization request may come as a form post (OIDC Core §3.1.2.1); the saved request can only
+                // replay a GET, so the browser is sent to the same request as a GET, which then steps up
+                response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+                response.setHeader("Location", UriComponentsBuilder.fromPath("/oauth2/authorize")
+                        .queryParam("client_id", request.getParameter("client_id"))
+                        .queryParam("request_uri", request.getParameter("request_uri")).encode().build()
+                        .toUriString());
+                return;
+            }
             requests.saveRequest(request, response);
             response.sendRedirect("/login/otp");
             return;

@@ -1,5 +1,6 @@
 package jp.kakehashi.systemtests.support;
 
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.Scope;
@@ -25,9 +26,7 @@ public record Connection(TestTpp tpp, String grantId, DPoPAccessToken accessToke
     public static Connection establish(RunningPlatform platform, TestTpp tpp, String loginId, String... scopes)
             throws Exception {
         CodeVerifier verifier = new CodeVerifier();
-        var request = tpp.authorizationRequest(new Scope(scopes), verifier).build();
-        var outcome = new CustomerAgent(platform).authorize(tpp.push(request), loginId, "Kakehashi#2026", true);
-        var code = AuthorizationResponse.parse(outcome.redirect()).toSuccessResponse().getAuthorizationCode();
+        var code = authorizationCode(platform, tpp, loginId, verifier, scopes);
         var response = OIDCTokenResponseParser.parse(tpp.sendWithDpop(new TokenRequest(
                 tpp.metadata().getTokenEndpointURI(), tpp.clientAuthentication(),
                 new AuthorizationCodeGrant(code, TestTpp.REDIRECT_URI, verifier)).toHTTPRequest(), null));
@@ -37,6 +36,17 @@ public record Connection(TestTpp tpp, String grantId, DPoPAccessToken accessToke
                 .sql("select authorization_id from oauth_token where token_hash = ?")
                 .param(TokenHashes.of(access.getValue())).query(String.class).single();
         return new Connection(tpp, grantId, access, tokens.getRefreshToken());
+    }
+
+    /**
+     * Runs the front-channel part of the flow (PAR, sign-in, consent) for a demo customer and returns the
+     * authorization code, for tests whose subject is what the token endpoint does with it.
+     */
+    public static AuthorizationCode authorizationCode(RunningPlatform platform, TestTpp tpp, String loginId,
+            CodeVerifier verifier, String... scopes) throws Exception {
+        var request = tpp.authorizationRequest(new Scope(scopes), verifier).build();
+        var outcome = new CustomerAgent(platform).authorize(tpp.push(request), loginId, "Kakehashi#2026", true);
+        return AuthorizationResponse.parse(outcome.redirect()).toSuccessResponse().getAuthorizationCode();
     }
 
     /** The HTTP status of a userinfo call with the access token, as a resource request of the TPP. */

@@ -29,11 +29,59 @@ public final class CustomerAgent {
 
     private final RunningPlatform platform;
     private final HttpClient http;
+    private final String totpSecret;
+    private final List<String> visited = new ArrayList<>();
+    private boolean secondFactor = true;
+    private java.util.function.Consumer<Map<String, List<String>>> consentFormEditor = form -> {
+    };
 
     public CustomerAgent(RunningPlatform platform) {
+        this(platform, DEMO_TOTP_SECRET);
+    }
+
+    /** An agent for a customer whose authenticator app holds {@code totpSecret} (base32). */
+    public CustomerAgent(RunningPlatform platform, String totpSecret) {
         this.platform = platform;
+        this.totpSecret = totpSecret;
         this.http = HttpClient.newBuilder().sslContext(platform.tls()).cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The TOTP secret of the demo customers. */
+    public static final String DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+    /**
+     * Registers a customer of its own for one test (as the bank's customer feed would), so second-factor codes and
+     * lockout counters are not shared with other tests. The core banking system knows no accounts of such a
+     * customer, so it suits tests of the sign-in and the customer pages, not consents that need accounts.
+     * Returns the login id; the password is {@code password}.
+     */
+    public static String registerCustomer(RunningPlatform platform, String segment, String password,
+            String totpSecret) {
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String loginId = "test-" + suffix;
+        platform.bean(jp.kakehashi.authorization.customer.CustomerCredentials.class).upsert("T" + suffix, loginId,
+                "試験 " + suffix, segment,
+                platform.bean(org.springframework.security.crypto.password.PasswordEncoder.class).encode(password),
+                totpSecret);
+        return loginId;
+    }
+
+    /** The agent stops where the bank asks for the second factor, as a customer without the device would. */
+    public CustomerAgent withoutSecondFactor() {
+        this.secondFactor = false;
+        return this;
+    }
+
+    /** Lets a test change the consent form before it is posted, as a tampering customer (or malware) could. */
+    public CustomerAgent editingConsentForm(java.util.function.Consumer<Map<String, List<String>>> editor) {
+        this.consentFormEditor = editor;
+        return this;
+    }
+
+    /** The paths on the bank's site the agent was sent to, in order. */
+    public List<String> visited() {
+        return List.copyOf(visited);
     }
 
     /** Result of driving the flow: where the bank finally sent the browser, and the last page seen. */
@@ -47,7 +95,13 @@ public final class CustomerAgent {
 
     public Outcome authorize(URI authorizationUrl, String loginId, String password, boolean agree,
             List<String> accountsToChoose) throws Exception {
-        HttpResponse<String> response = get(authorizationUrl);
+        return follow(get(authorizationUrl), loginId, password, agree, accountsToChoose);
+    }
+
+    /** Continues from a response of the bank the way {@link #authorize} does (e.g. after a hand-made request). */
+    public Outcome follow(HttpResponse<String> first, String loginId, String password, boolean agree,
+            List<String> accountsToChoose) throws Exception {
+        HttpResponse<String> response = first;
         while (true) {
             URI location = location(response);
             if (location == null) {
@@ -57,6 +111,10 @@ public final class CustomerAgent {
                 return new Outcome(location, response.statusCode(), response.body());
             }
             String path = location.getPath();
+            visited.add(path);
+            if (path.equals("/login/otp") && !secondFactor) {
+                return new Outcome(location, response.statusCode(), response.body());
+            }
             if (path.equals("/login")) {
                 String page = get(location).body();
                 response = post(location, Map.of("username", List.of(loginId), "password", List.of(password),
@@ -68,8 +126,15 @@ public final class CustomerAgent {
             }
             else if (path.equals("/login/otp")) {
                 String page = get(location).body();
-                String code = Totp.codeAt("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", java.time.Instant.now());
-                response = post(location, Map.of("code", List.of(code), "_csrf", List.of(csrf(page))));
+                var now = java.time.Instant.now();
+                response = post(location, Map.of("code", List.of(Totp.codeAt(totpSecret, now)),
+                        "_csrf", List.of(csrf(page))));
+                if (location(response) == null) {
+                    // this time step was already used for this customer (another test, the same 30 s): the bank
+                    // accepts the next step's code too, as an authenticator app a little ahead would show it
+                    response = post(location, Map.of("code", List.of(Totp.codeAt(totpSecret, now.plusSeconds(30))),
+                            "_csrf", List.of(csrf(response.body()))));
+                }
             }
             else if (path.equals("/consent")) {
                 HttpResponse<String> page = get(location);
@@ -103,7 +168,13 @@ public final class CustomerAgent {
                     : List.of(accounts.get(0)));
         }
         form.put("_csrf", List.of(csrf(page)));
+        consentFormEditor.accept(form);
         return post(platform.uri("/oauth2/authorize"), form);
+    }
+
+    /** Sends any request with this browser's cookies (e.g. a malformed one), without following redirects. */
+    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> get(URI uri) throws IOException, InterruptedException {

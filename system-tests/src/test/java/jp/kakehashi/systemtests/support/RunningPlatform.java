@@ -68,7 +68,7 @@ public final class RunningPlatform {
                     .toArray(String[]::new);
             ConfigurableApplicationContext context = new SpringApplicationBuilder(KakehashiApplication.class)
                     .profiles("demo").run(arguments);
-            Runtime.getRuntime().addShutdownHook(new Thread(context::close));
+            // Spring Boot's own shutdown hook closes the context (and the embedded database after it) at JVM exit
             return new RunningPlatform(context, issuer, trusting(home.resolve("tls/localhost.p12")), home, tppCa);
         }
         catch (Exception e) {

@@ -117,15 +117,26 @@ public final class TestTpp {
 
     /** Pushes the request (PAR) and returns the URL to send the customer's browser to. */
     public URI push(com.nimbusds.oauth2.sdk.AuthorizationRequest request) throws Exception {
-        HTTPResponse response = send(new PushedAuthorizationRequest(metadata.getPushedAuthorizationRequestEndpointURI(),
-                clientAuthentication(), request).toHTTPRequest());
-        PushedAuthorizationResponse par = PushedAuthorizationResponse.parse(response);
+        PushedAuthorizationResponse par = PushedAuthorizationResponse.parse(pushForResponse(request));
         if (!par.indicatesSuccess()) {
             throw new IllegalStateException("PAR failed: " + par.toErrorResponse().getErrorObject());
         }
         return new com.nimbusds.oauth2.sdk.AuthorizationRequest.Builder(
                 par.toSuccessResponse().getRequestURI(), clientId)
                 .endpointURI(metadata.getAuthorizationEndpointURI()).build().toURI();
+    }
+
+    /** Pushes the request (PAR) and returns the bank's answer as it is, for tests of refusals. */
+    public HTTPResponse pushForResponse(com.nimbusds.oauth2.sdk.AuthorizationRequest request) throws IOException {
+        return send(new PushedAuthorizationRequest(metadata.getPushedAuthorizationRequestEndpointURI(),
+                clientAuthentication(), request).toHTTPRequest());
+    }
+
+    /** A token request redeeming {@code code}, authenticated with a fresh client assertion, without a DPoP proof. */
+    public HTTPRequest codeTokenRequest(com.nimbusds.oauth2.sdk.AuthorizationCode code, URI redirectUri,
+            CodeVerifier verifier) {
+        return new com.nimbusds.oauth2.sdk.TokenRequest(metadata.getTokenEndpointURI(), clientAuthentication(),
+                new com.nimbusds.oauth2.sdk.AuthorizationCodeGrant(code, redirectUri, verifier)).toHTTPRequest();
     }
 
     public HTTPResponse send(HTTPRequest request) throws IOException {

@@ -1,0 +1,273 @@
+package jp.kakehashi.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.JWTID;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.UserInfoRequest;
+import java.net.URI;
+import java.util.Date;
+import java.util.Set;
+import jp.kakehashi.systemtests.support.Connection;
+import jp.kakehashi.systemtests.support.RunningPlatform;
+import jp.kakehashi.systemtests.support.TestTpp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Sender-constrained tokens with DPoP (RFC 9449, FAPI 2.0 §5.3.2.1 item 3, B7): one test per rule, each with a
+ * proof that breaks exactly that rule, and where the request can be repeated, the correct proof next to it to show
+ * the refusal was for that rule alone. Server nonces are {@link DpopNonceTest}.
+ */
+class DpopRulesTest {
+
+    private final RunningPlatform platform = RunningPlatform.get();
+
+    // ---- token endpoint ----
+
+    @Test
+    void tokenRequestWhenNoDpopProofThenInvalidDpopProof() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationCode code = Connection.authorizationCode(platform, tpp, "sato", verifier, "openid", "accounts");
+
+        HTTPResponse response = tpp.send(tpp.codeTokenRequest(code, TestTpp.REDIRECT_URI, verifier));
+
+        assertOAuthError(response, 400, "invalid_dpop_proof");
+        assertThat(tpp.sendWithDpop(tpp.codeTokenRequest(code, TestTpp.REDIRECT_URI, verifier), null).getStatusCode())
+                .as("the same code with a proof").isEqualTo(200);
+    }
+
+    @Test
+    void tokenRequestWhenProofReplayedThenInvalidDpopProof() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationCode code = Connection.authorizationCode(platform, tpp, "yamada", verifier, "openid", "accounts");
+        HTTPRequest redeem = tpp.codeTokenRequest(code, TestTpp.REDIRECT_URI, verifier);
+        SignedJWT proof = tpp.dpop().createDPoPJWT("POST", redeem.getURI());
+        redeem.setDPoP(proof);
+        var tokens = OIDCTokenResponseParser.parse(tpp.send(redeem));
+        assertThat(tokens.indicatesSuccess()).isTrue();
+        RefreshToken refreshToken = tokens.toSuccessResponse().getTokens().getRefreshToken();
+
+        HTTPRequest refresh = refreshRequest(tpp, refreshToken);
+        refresh.setDPoP(proof);
+
+        assertOAuthError(tpp.send(refresh), 400, "invalid_dpop_proof");
+        assertThat(tpp.sendWithDpop(refreshRequest(tpp, refreshToken), null).getStatusCode())
+                .as("the same refresh with a fresh proof").isEqualTo(200);
+    }
+
+    @Test
+    void tokenRequestWhenProofKeyIsNotTheDpopJktOfTheRequestThenInvalidGrant() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationCode code = Connection.authorizationCode(platform, tpp, "sato", verifier, "openid", "accounts");
+        HTTPRequest request = tpp.codeTokenRequest(code, TestTpp.REDIRECT_URI, verifier);
+        request.setDPoP(otherKey().createDPoPJWT("POST", request.getURI()));
+
+        assertOAuthError(tpp.send(request), 400, "invalid_grant");
+        assertThat(tpp.sendWithDpop(tpp.codeTokenRequest(code, TestTpp.REDIRECT_URI, verifier), null).getStatusCode())
+                .as("the same code with the bound key").isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/oauth2/par", "/userinfo", "https://evil.example/oauth2/token",
+            "http://localhost/oauth2/token", "/oauth2/token/x"})
+    void tokenRequestWhenProofIsForAnotherUrlThenInvalidDpopProof(String htu) throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationCode code = Connection.authorizationCode(platform, tpp, "yamada", verifier, "openid", "accounts");
+        HTTPRequest request = tpp.codeTokenRequest(code, TestTpp.REDIRECT_URI, verifier);
+        request.setDPoP(tpp.dpop().createDPoPJWT("POST", htu.startsWith("/") ? platform.uri(htu) : URI.create(htu)));
+
+        assertOAuthError(tpp.send(request), 400, "invalid_dpop_proof");
+        assertThat(tpp.sendWithDpop(tpp.codeTokenRequest(code, TestTpp.REDIRECT_URI, verifier), null).getStatusCode())
+                .as("the same code with a proof for the token endpoint").isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET", "PUT", "DELETE"})
+    void tokenRequestWhenProofIsForAnotherMethodThenInvalidDpopProof(String htm) throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationCode code = Connection.authorizationCode(platform, tpp, "sato", verifier, "openid", "accounts");
+        HTTPRequest request = tpp.codeTokenRequest(code, TestTpp.REDIRECT_URI, verifier);
+        request.setDPoP(tpp.dpop().createDPoPJWT(htm, request.getURI()));
+
+        assertOAuthError(tpp.send(request), 400, "invalid_dpop_proof");
+    }
+
+    /**
+     * RFC 9449 §4.3 item 11 leaves the acceptable window to the server; the bank accepts a proof for five minutes
+     * after its {@code iat} (as long as it remembers its {@code jti}) and at most 60 s before it (FAPI 2.0 §5.3.2.1
+     * item 12 for JWTs in general). An old proof is one made in advance or captured: it is refused.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {-3600, -400, 120, 3600})
+    void tokenRequestWhenProofIatOutsideTheWindowThenInvalidDpopProof(int offsetSeconds) throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationCode code = Connection.authorizationCode(platform, tpp, "yamada", verifier, "openid", "accounts");
+        HTTPRequest request = tpp.codeTokenRequest(code, TestTpp.REDIRECT_URI, verifier);
+        request.setDPoP(tpp.dpop().createDPoPJWT(new JWTID(), "POST", request.getURI(),
+                new Date(System.currentTimeMillis() + offsetSeconds * 1000L), null));
+
+        assertOAuthError(tpp.send(request), 400, "invalid_dpop_proof");
+        assertThat(tpp.sendWithDpop(tpp.codeTokenRequest(code, TestTpp.REDIRECT_URI, verifier), null).getStatusCode())
+                .as("the same code with a fresh proof").isEqualTo(200);
+    }
+
+    /**
+     * The grant was bound to one key at PAR ({@code dpop_jkt}); a refresh must go on proving possession of that key,
+     * or a stolen refresh token plus a stolen client assertion would move the grant to the thief's key. RFC 9449 §5
+     * does not require this for confidential clients; the bank does (B7), as Spring does for public clients.
+     */
+    @Test
+    void refreshWhenProofIsSignedByAnotherKeyThenInvalidDpopProof() throws Exception {
+        Connection connection = Connection.establish(platform, TestTpp.register(platform, Set.of("accounts")),
+                "sato", "openid", "accounts");
+        TestTpp tpp = connection.tpp();
+        HTTPRequest refresh = refreshRequest(tpp, connection.refreshToken());
+        refresh.setDPoP(otherKey().createDPoPJWT("POST", refresh.getURI()));
+
+        assertOAuthError(tpp.send(refresh), 400, "invalid_dpop_proof");
+        assertThat(tpp.sendWithDpop(refreshRequest(tpp, connection.refreshToken()), null).getStatusCode())
+                .as("the same refresh with the bound key").isEqualTo(200);
+    }
+
+    // ---- resource requests (userinfo) ----
+
+    @Test
+    void resourceRequestWhenDpopBoundTokenPresentedAsBearerThenUnauthorized() throws Exception {
+        Connection connection = Connection.establish(platform, TestTpp.register(platform, Set.of("accounts")),
+                "yamada", "openid", "accounts");
+        TestTpp tpp = connection.tpp();
+        URI userInfo = tpp.metadata().getUserInfoEndpointURI();
+
+        HTTPRequest bearer = new HTTPRequest(HTTPRequest.Method.GET, userInfo);
+        bearer.setAuthorization("Bearer " + connection.accessToken().getValue());
+        HTTPRequest bearerWithProof = new HTTPRequest(HTTPRequest.Method.GET, userInfo);
+        bearerWithProof.setAuthorization("Bearer " + connection.accessToken().getValue());
+        bearerWithProof.setDPoP(tpp.dpop().createDPoPJWT("GET", userInfo, connection.accessToken()));
+
+        assertUnauthorized(tpp.send(bearer));
+        assertUnauthorized(tpp.send(bearerWithProof));
+        assertThat(connection.userInfoStatus()).as("the same token with the DPoP scheme").isEqualTo(200);
+    }
+
+    @Test
+    void resourceRequestWhenDpopSchemeWithoutProofThenUnauthorized() throws Exception {
+        Connection connection = Connection.establish(platform, TestTpp.register(platform, Set.of("accounts")),
+                "sato", "openid", "accounts");
+
+        HTTPRequest request = new UserInfoRequest(connection.tpp().metadata().getUserInfoEndpointURI(),
+                connection.accessToken()).toHTTPRequest();
+        assertThat(request.getAuthorization()).startsWith("DPoP ");
+
+        assertUnauthorized(connection.tpp().send(request));
+    }
+
+    @Test
+    void resourceRequestWhenProofIsForAnotherAccessTokenThenUnauthorized() throws Exception {
+        Connection connection = Connection.establish(platform, TestTpp.register(platform, Set.of("accounts")),
+                "yamada", "openid", "accounts");
+        TestTpp tpp = connection.tpp();
+        URI userInfo = tpp.metadata().getUserInfoEndpointURI();
+        HTTPRequest request = new UserInfoRequest(userInfo, connection.accessToken()).toHTTPRequest();
+        request.setDPoP(tpp.dpop().createDPoPJWT("GET", userInfo, new DPoPAccessToken("some-other-token")));
+
+        assertUnauthorized(tpp.send(request));
+    }
+
+    @Test
+    void resourceRequestWhenProofWithoutAthThenUnauthorized() throws Exception {
+        Connection connection = Connection.establish(platform, TestTpp.register(platform, Set.of("accounts")),
+                "sato", "openid", "accounts");
+        TestTpp tpp = connection.tpp();
+        URI userInfo = tpp.metadata().getUserInfoEndpointURI();
+        HTTPRequest request = new UserInfoRequest(userInfo, connection.accessToken()).toHTTPRequest();
+        request.setDPoP(tpp.dpop().createDPoPJWT("GET", userInfo));
+
+        assertUnauthorized(tpp.send(request));
+    }
+
+    @Test
+    void resourceRequestWhenProofSignedByAnotherKeyThenUnauthorized() throws Exception {
+        Connection connection = Connection.establish(platform, TestTpp.register(platform, Set.of("accounts")),
+                "yamada", "openid", "accounts");
+        TestTpp tpp = connection.tpp();
+        URI userInfo = tpp.metadata().getUserInfoEndpointURI();
+        HTTPRequest request = new UserInfoRequest(userInfo, connection.accessToken()).toHTTPRequest();
+        request.setDPoP(otherKey().createDPoPJWT("GET", userInfo, connection.accessToken()));
+
+        assertUnauthorized(tpp.send(request));
+    }
+
+    @Test
+    void resourceRequestWhenProofReplayedThenUnauthorized() throws Exception {
+        Connection connection = Connection.establish(platform, TestTpp.register(platform, Set.of("accounts")),
+                "sato", "openid", "accounts");
+        TestTpp tpp = connection.tpp();
+        URI userInfo = tpp.metadata().getUserInfoEndpointURI();
+        SignedJWT proof = tpp.dpop().createDPoPJWT("GET", userInfo, connection.accessToken());
+        HTTPRequest first = new UserInfoRequest(userInfo, connection.accessToken()).toHTTPRequest();
+        first.setDPoP(proof);
+        HTTPRequest replay = new UserInfoRequest(userInfo, connection.accessToken()).toHTTPRequest();
+        replay.setDPoP(proof);
+
+        assertThat(tpp.send(first).getStatusCode()).isEqualTo(200);
+        assertUnauthorized(tpp.send(replay));
+    }
+
+    @Test
+    void resourceRequestWhenProofIsForAnotherMethodOrUrlThenUnauthorized() throws Exception {
+        Connection connection = Connection.establish(platform, TestTpp.register(platform, Set.of("accounts")),
+                "yamada", "openid", "accounts");
+        TestTpp tpp = connection.tpp();
+        URI userInfo = tpp.metadata().getUserInfoEndpointURI();
+        HTTPRequest wrongMethod = new UserInfoRequest(userInfo, connection.accessToken()).toHTTPRequest();
+        wrongMethod.setDPoP(tpp.dpop().createDPoPJWT("POST", userInfo, connection.accessToken()));
+        HTTPRequest wrongUrl = new UserInfoRequest(userInfo, connection.accessToken()).toHTTPRequest();
+        wrongUrl.setDPoP(tpp.dpop().createDPoPJWT("GET", platform.uri("/oauth2/token"), connection.accessToken()));
+
+        assertUnauthorized(tpp.send(wrongMethod));
+        assertUnauthorized(tpp.send(wrongUrl));
+    }
+
+    // ---- helpers ----
+
+    private static void assertOAuthError(HTTPResponse response, int status, String error) throws Exception {
+        FapiAuthorizationServerRulesTest.assertOAuthError(response, status, error);
+        BadInputTest.assertNoInternals(response.getBody());
+    }
+
+    /** RFC 6750 §3 / RFC 9449 §7.1: 401 with a DPoP challenge, and no user information. */
+    private static void assertUnauthorized(HTTPResponse response) {
+        assertThat(response.getStatusCode()).as("status of %s", response.getBody()).isEqualTo(401);
+        assertThat(response.getHeaderValue("WWW-Authenticate")).as("challenge").isNotNull();
+        assertThat(response.getBody() == null ? "" : response.getBody()).doesNotContain("\"sub\"");
+        BadInputTest.assertNoInternals(response.getBody());
+    }
+
+    private static HTTPRequest refreshRequest(TestTpp tpp, RefreshToken refreshToken) {
+        return new TokenRequest(tpp.metadata().getTokenEndpointURI(), tpp.clientAuthentication(),
+                new RefreshTokenGrant(refreshToken)).toHTTPRequest();
+    }
+
+    private static DefaultDPoPProofFactory otherKey() throws Exception {
+        return new DefaultDPoPProofFactory(TestTpp.newKey(), JWSAlgorithm.ES256);
+    }
+}
