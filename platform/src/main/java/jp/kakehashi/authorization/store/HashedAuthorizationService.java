@@ -47,10 +47,12 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
 
     private final JdbcClient jdbc;
     private final RegisteredClientRepository clients;
+    private final AuthorizationChanges changes;
 
-    HashedAuthorizationService(JdbcClient jdbc, RegisteredClientRepository clients) {
+    HashedAuthorizationService(JdbcClient jdbc, RegisteredClientRepository clients, AuthorizationChanges changes) {
         this.jdbc = jdbc;
         this.clients = clients;
+        this.changes = changes;
     }
 
     @Override
@@ -84,6 +86,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
             }
         }
         saveTokens(authorization, state);
+        changes.changed(authorization.getId());
     }
 
     private void saveTokens(OAuth2Authorization authorization, @Nullable String state) {
@@ -130,6 +133,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
     @Transactional
     public void remove(OAuth2Authorization authorization) {
         jdbc.sql("delete from oauth_authorization where id = ?").param(authorization.getId()).update();
+        changes.changed(authorization.getId());
     }
 
     @Override
@@ -151,8 +155,10 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
     /** Invalidates every token of an authorization at once, e.g. when its grant is revoked (B8). */
     @Transactional
     public int invalidateAll(String authorizationId) {
-        return jdbc.sql("update oauth_token set invalidated = true where authorization_id = ? and not invalidated")
+        int invalidated = jdbc.sql("update oauth_token set invalidated = true where authorization_id = ? and not invalidated")
                 .param(authorizationId).update();
+        changes.changed(authorizationId);
+        return invalidated;
     }
 
     private @Nullable OAuth2Authorization load(String id, @Nullable String knownHash, @Nullable String knownValue) {

@@ -2,6 +2,7 @@ package jp.kakehashi.authorization.token;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,29 +30,31 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 public class StoredAccessTokens implements OpaqueTokenIntrospector {
 
+    private static final java.time.Duration TOUCH_INTERVAL = java.time.Duration.ofSeconds(60);
+
     private final OAuth2AuthorizationService authorizations;
     private final Grants grants;
     private final Clock clock;
+    private final AccessTokenCache cache;
+    private final Map<String, Instant> lastTouched = new java.util.concurrent.ConcurrentHashMap<>();
 
-    StoredAccessTokens(OAuth2AuthorizationService authorizations, Grants grants, Clock clock) {
+    StoredAccessTokens(OAuth2AuthorizationService authorizations, Grants grants, Clock clock, AccessTokenCache cache) {
         this.authorizations = authorizations;
         this.grants = grants;
         this.clock = clock;
+        this.cache = cache;
     }
 
     @Override
     public OAuth2AuthenticatedPrincipal introspect(String token) {
-        OAuth2Authorization authorization = authorizations.findByToken(token, OAuth2TokenType.ACCESS_TOKEN);
-        OAuth2Authorization.Token<OAuth2AccessToken> accessToken =
-                authorization == null ? null : authorization.getAccessToken();
-        if (accessToken == null || !accessToken.isActive()) {
-            throw new BadOpaqueTokenException("the access token is not active");
+        Instant now = clock.instant();
+        AccessTokenCache.Resolved resolved = cache.get(token, now);
+        if (resolved == null) {
+            long stamp = cache.stamp();
+            resolved = resolve(token, now);
+            cache.put(token, resolved, now, stamp);
         }
-        Grant grant = grants.find(authorization.getId()).orElse(null);
-        if (grant == null || !grant.isUsableAt(clock.instant())) {
-            throw new BadOpaqueTokenException("the grant of this access token is no longer active");
-        }
-        Map<String, Object> claims = new LinkedHashMap<>(accessToken.getClaims());
+        Map<String, Object> claims = resolved.claims();
         boolean dpopBound = claims.get("cnf") instanceof Map<?, ?> cnf && cnf.containsKey("jkt");
         if (dpopBound && presentedAsBearer()) {
             throw new BadOpaqueTokenException("a DPoP-bound access token must be presented with the DPoP scheme");
@@ -60,13 +63,45 @@ public class StoredAccessTokens implements OpaqueTokenIntrospector {
                 && !thumbprint.equals(presentedCertificateThumbprint())) {
             throw new BadOpaqueTokenException("a certificate-bound access token must come with its client certificate");
         }
+        touch(resolved.authorizationId(), now);
+        var authorities = resolved.scopes().stream().map(scope -> new SimpleGrantedAuthority("SCOPE_" + scope))
+                .toList();
+        return new OAuth2IntrospectionAuthenticatedPrincipal(resolved.principalName(), claims,
+                List.copyOf(authorities));
+    }
+
+    /** The token, its authorization and its grant from the store; refuses what is not usable now. */
+    private AccessTokenCache.Resolved resolve(String token, Instant now) {
+        OAuth2Authorization authorization = authorizations.findByToken(token, OAuth2TokenType.ACCESS_TOKEN);
+        OAuth2Authorization.Token<OAuth2AccessToken> accessToken =
+                authorization == null ? null : authorization.getAccessToken();
+        if (accessToken == null || !accessToken.isActive()) {
+            throw new BadOpaqueTokenException("the access token is not active");
+        }
+        Grant grant = grants.find(authorization.getId()).orElse(null);
+        if (grant == null || !grant.isUsableAt(now)) {
+            throw new BadOpaqueTokenException("the grant of this access token is no longer active");
+        }
+        Map<String, Object> claims = new LinkedHashMap<>(accessToken.getClaims());
         claims.put("active", true);
         claims.put("scope", List.copyOf(accessToken.getToken().getScopes()));
-        grants.touch(grant.id());
-        var authorities = accessToken.getToken().getScopes().stream()
-                .map(scope -> new SimpleGrantedAuthority("SCOPE_" + scope)).toList();
-        return new OAuth2IntrospectionAuthenticatedPrincipal(authorization.getPrincipalName(), claims,
-                List.copyOf(authorities));
+        Instant tokenEnd = accessToken.getToken().getExpiresAt();
+        Instant validUntil = tokenEnd == null || grant.expiresAt().isBefore(tokenEnd) ? grant.expiresAt() : tokenEnd;
+        return new AccessTokenCache.Resolved(authorization.getId(), authorization.getPrincipalName(),
+                java.util.Collections.unmodifiableMap(claims), List.copyOf(accessToken.getToken().getScopes()),
+                validUntil);
+    }
+
+    /** "Last used" on the customer's page has minute precision: one write per grant and minute is enough. */
+    private void touch(String grantId, Instant now) {
+        Instant last = lastTouched.get(grantId);
+        if (last == null || last.isBefore(now.minus(TOUCH_INTERVAL))) {
+            if (lastTouched.size() > 100_000) {
+                lastTouched.clear();
+            }
+            lastTouched.put(grantId, now);
+            grants.touch(grantId);
+        }
     }
 
     /** RFC 8705 §3: the SHA-256 thumbprint of the TLS client certificate of this request, or null. */

@@ -47,6 +47,10 @@ public final class SecondNode implements AutoCloseable {
         return port;
     }
 
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

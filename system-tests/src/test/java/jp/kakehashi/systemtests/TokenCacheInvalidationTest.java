@@ -1,0 +1,62 @@
+package jp.kakehashi.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Set;
+import jp.kakehashi.consent.Grants;
+import jp.kakehashi.systemtests.support.Connection;
+import jp.kakehashi.systemtests.support.RunningPlatform;
+import jp.kakehashi.systemtests.support.SecondNode;
+import jp.kakehashi.systemtests.support.TestTpp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * B8 with several nodes: a node that has the access token cached (it just served the TPP) stops accepting it as soon
+ * as another node revokes the grant, through PostgreSQL NOTIFY, without waiting for the cache entry to age out.
+ */
+class TokenCacheInvalidationTest {
+
+    private static SecondNode secondNode;
+
+    private final RunningPlatform platform = RunningPlatform.get();
+
+    @BeforeAll
+    static void startSecondNode() throws Exception {
+        secondNode = SecondNode.start(RunningPlatform.get());
+    }
+
+    @AfterAll
+    static void stopSecondNode() {
+        secondNode.close();
+    }
+
+    @Test
+    void revokeWhenAnotherNodeRevokesThenTheCachingNodeRefusesWithinMoments() throws Exception {
+        Connection connection = Connection.establish(platform, TestTpp.register(platform, Set.of("accounts")), "sato",
+                "openid", "accounts");
+        assertThat(connection.userInfoStatus()).isEqualTo(200);
+        assertThat(connection.userInfoStatus()).as("served again, now from this node's cache").isEqualTo(200);
+
+        boolean revoked = secondNode.bean(Grants.class).revokeByCustomer(connection.grantId(), "C0002");
+
+        assertThat(revoked).isTrue();
+        // the notification crosses nodes asynchronously; far sooner than the cache's own 30-second limit
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> connection.userInfoStatus() == 401);
+    }
+
+    @Test
+    void revokeWhenThisNodeRevokesThenRefusedAtOnce() throws Exception {
+        Connection connection = Connection.establish(platform, TestTpp.register(platform, Set.of("accounts")), "sato",
+                "openid", "accounts");
+        assertThat(connection.userInfoStatus()).isEqualTo(200);
+
+        platform.bean(Grants.class).revokeByCustomer(connection.grantId(), "C0002");
+
+        assertThat(connection.userInfoStatus()).isEqualTo(401);
+    }
+}
