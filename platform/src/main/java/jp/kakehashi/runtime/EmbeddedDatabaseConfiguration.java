@@ -31,6 +31,9 @@ class EmbeddedDatabaseConfiguration {
                 .setCleanDataDirectory(properties.clean())
                 .setPort(properties.port())
                 .setServerConfig("max_connections", "200")
+                // the embedded server's default trades durability for speed; a commit here must survive a crash as in
+                // production (money, audit records), so every commit waits for its WAL to reach the disk
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDirectory);
         return postgres;

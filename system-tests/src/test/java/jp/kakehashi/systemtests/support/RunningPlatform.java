@@ -28,10 +28,12 @@ public final class RunningPlatform {
     private final SSLContext tls;
     private final Path home;
     private final TestCertificateAuthority tppCa;
+    private final int demoFintechPort;
 
     private RunningPlatform(ConfigurableApplicationContext context, URI issuer, SSLContext tls, Path home,
-            TestCertificateAuthority tppCa) {
+            TestCertificateAuthority tppCa, int demoFintechPort) {
         this.tppCa = tppCa;
+        this.demoFintechPort = demoFintechPort;
         this.context = context;
         this.issuer = issuer;
         this.tls = tls;
@@ -52,7 +54,9 @@ public final class RunningPlatform {
             TestCertificateAuthority tppCa = TestCertificateAuthority.create("CN=Test TPP CA, O=Kakehashi tests");
             tppCa.writePem(home.resolve("mtls/tpp-cas.pem"));
             URI issuer = URI.create("https://localhost:" + port);
-            Map<String, Object> properties = Map.of(
+            // the demo FinTech app's port is chosen now, because the bank registers the demo TPP's redirect URI at start
+            int demoFintechPort = freePort();
+            Map<String, Object> properties = new java.util.HashMap<>(Map.of(
                     "server.port", port,
                     "kakehashi.issuer", issuer.toString(),
                     "kakehashi.embedded-postgres.data-directory", home.resolve("postgres").toString(),
@@ -62,14 +66,18 @@ public final class RunningPlatform {
                     "kakehashi.demo.tpp-key-file", home.resolve("demo-tpp/private-jwks.json").toString(),
                     "kakehashi.mtls.trusted-ca-file", home.resolve("mtls/tpp-cas.pem").toString(),
                     "logging.level.root", "WARN",
-                    "logging.level.org.springframework.security", System.getProperty("platform.security.log", "WARN"));
+                    "logging.level.org.springframework.security", System.getProperty("platform.security.log", "WARN")));
+            properties.put("kakehashi.demo.redirect-uri", "https://localhost:" + demoFintechPort + "/callback");
+            // a free management port, so test JVMs and a running demo on this machine never collide
+            properties.put("management.server.port", 0);
             // command-line arguments, because builder properties would only be defaults under application.yml
             String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                     .toArray(String[]::new);
             ConfigurableApplicationContext context = new SpringApplicationBuilder(KakehashiApplication.class)
                     .profiles("demo").run(arguments);
             // Spring Boot's own shutdown hook closes the context (and the embedded database after it) at JVM exit
-            return new RunningPlatform(context, issuer, trusting(home.resolve("tls/localhost.p12")), home, tppCa);
+            return new RunningPlatform(context, issuer, trusting(home.resolve("tls/localhost.p12")), home, tppCa,
+                    demoFintechPort);
         }
         catch (Exception e) {
             throw new IllegalStateException("the platform did not start", e);
@@ -126,6 +134,11 @@ public final class RunningPlatform {
 
     public Path home() {
         return home;
+    }
+
+    /** The port the demo FinTech app must listen on: the demo TPP's redirect URI at this bank names it. */
+    public int demoFintechPort() {
+        return demoFintechPort;
     }
 
     public <T> T bean(Class<T> type) {

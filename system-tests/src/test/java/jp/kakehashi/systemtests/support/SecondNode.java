@@ -37,6 +37,7 @@ public final class SecondNode implements AutoCloseable {
                 Map.entry("kakehashi.tls.keystore", home.resolve("tls/localhost.p12").toString()),
                 Map.entry("kakehashi.secrets.master-key-file", home.resolve("secrets/master.key").toString()),
                 Map.entry("kakehashi.mtls.trusted-ca-file", home.resolve("mtls/tpp-cas.pem").toString()),
+                Map.entry("management.server.port", 0),
                 Map.entry("logging.level.root", "WARN"));
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);

@@ -1,0 +1,118 @@
+package jp.kakehashi.audit;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import jp.kakehashi.risk.RiskSignals;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The API execution log's store (C1): appends records one by one, each durable on its own, and finds them for
+ * investigations and customer inquiries. Records are never changed or removed; PostgreSQL refuses it.
+ */
+@Repository
+public class ExecutionLogRecords {
+
+    private static final String COLUMNS = """
+            id, recorded_at, customer_id, tpp_id, client_id, grant_id, operation, resource_id, http_status, error_code,
+            duration_micros, interaction_id, interaction_id_generated, customer_ip_address, customer_user_agent,
+            auth_date, auth_failure_count, client_ip_address, invalid_headers, sequence_number, previous_hash,
+            record_hash
+            """;
+
+    private final JdbcClient jdbc;
+
+    ExecutionLogRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Appends a record in its own transaction (committed when this returns) and returns its id. */
+    public long append(ExecutionLogRecord record) {
+        RiskSignals signals = record.signals();
+        return jdbc.sql("""
+                insert into api_execution_log (recorded_at, customer_id, tpp_id, client_id, grant_id, operation,
+                    resource_id, http_status, error_code, duration_micros, interaction_id, interaction_id_generated,
+                    customer_ip_address, customer_user_agent, auth_date, auth_failure_count, client_ip_address,
+                    invalid_headers)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                returning id
+                """)
+                .params(Timestamp.from(record.recordedAt()), record.customerId(), record.tppId(), record.clientId(),
+                        record.grantId(), record.operation(), record.resourceId(), record.httpStatus(),
+                        record.errorCode(), record.durationMicros(), signals.interactionId(),
+                        signals.interactionIdGenerated(), signals.customerIpAddress(), signals.customerUserAgent(),
+                        signals.authDate() == null ? null : Timestamp.from(signals.authDate()),
+                        signals.authFailureCount(), signals.clientIpAddress(),
+                        signals.invalidHeaders().toArray(String[]::new))
+                .query(Long.class).single();
+    }
+
+    /** The records of one call, as the TPP names it by its interaction id. */
+    public List<ExecutionLogRecord> byInteractionId(UUID interactionId) {
+        return jdbc.sql("select " + COLUMNS + " from api_execution_log where interaction_id = ? order by id")
+                .param(interactionId).query(ExecutionLogRecords::record).list();
+    }
+
+    /** The calls made with a customer's authorisation between two instants, oldest first (customer inquiries). */
+    public List<ExecutionLogRecord> ofCustomer(String customerId, Instant from, Instant to) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from api_execution_log where customer_id = ? and recorded_at >= ? and recorded_at < ?
+                 order by recorded_at, id""")
+                .params(customerId, Timestamp.from(from), Timestamp.from(to))
+                .query(ExecutionLogRecords::record).list();
+    }
+
+    /** The calls of a TPP between two instants, oldest first (investigations). */
+    public List<ExecutionLogRecord> ofTpp(String tppId, Instant from, Instant to) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from api_execution_log where tpp_id = ? and recorded_at >= ? and recorded_at < ?
+                 order by recorded_at, id""")
+                .params(tppId, Timestamp.from(from), Timestamp.from(to))
+                .query(ExecutionLogRecords::record).list();
+    }
+
+    List<ExecutionLogRecord> unchained(int limit) {
+        return jdbc.sql("select " + COLUMNS + " from api_execution_log where sequence_number is null order by id limit ?")
+                .param(limit).query(ExecutionLogRecords::record).list();
+    }
+
+    List<ExecutionLogRecord> chainedAfter(long sequenceNumber, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from api_execution_log where sequence_number > ? order by sequence_number limit ?""")
+                .params(sequenceNumber, limit).query(ExecutionLogRecords::record).list();
+    }
+
+    long countUnchained() {
+        return jdbc.sql("select count(*) from api_execution_log where sequence_number is null").query(Long.class).single();
+    }
+
+    static ExecutionLogRecord record(ResultSet rs, int row) throws SQLException {
+        long sequence = rs.getLong("sequence_number");
+        var link = rs.wasNull() ? null : new ExecutionLogRecord.ChainLink(sequence, rs.getString("previous_hash"),
+                rs.getString("record_hash"));
+        var signals = new RiskSignals(rs.getObject("interaction_id", UUID.class),
+                rs.getBoolean("interaction_id_generated"), rs.getString("customer_ip_address"),
+                rs.getString("customer_user_agent"), instant(rs.getTimestamp("auth_date")),
+                rs.getObject("auth_failure_count", Integer.class), rs.getString("client_ip_address"),
+                Set.copyOf(strings(rs.getArray("invalid_headers"))));
+        return new ExecutionLogRecord(rs.getLong("id"), instant(rs.getTimestamp("recorded_at")),
+                rs.getString("customer_id"), rs.getString("tpp_id"), rs.getString("client_id"),
+                rs.getString("grant_id"), rs.getString("operation"), rs.getString("resource_id"),
+                rs.getInt("http_status"), rs.getString("error_code"), rs.getLong("duration_micros"), signals, link);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

@@ -1,0 +1,74 @@
+package jp.kakehashi.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import jp.kakehashi.risk.RiskSignals;
+
+/**
+ * The canonical encoding of a record and its SHA-256. Every field is written as its UTF-8 byte length, a colon and
+ * the bytes ({@code ~} for null), in a fixed order, so no two different records encode alike whatever their text
+ * contains. Times are epoch microseconds. Changing this encoding breaks every existing chain: version it instead.
+ */
+final class RecordHash {
+
+    static final String GENESIS = "0".repeat(64);
+    private static final String VERSION = "kakehashi-execution-log-v1";
+
+    private RecordHash() {
+    }
+
+    static String of(ExecutionLogRecord record, long sequenceNumber, String previousHash) {
+        RiskSignals signals = record.signals();
+        StringBuilder canonical = new StringBuilder(512);
+        field(canonical, VERSION);
+        field(canonical, sequenceNumber);
+        field(canonical, previousHash);
+        field(canonical, record.id());
+        field(canonical, micros(record.recordedAt()));
+        field(canonical, record.customerId());
+        field(canonical, record.tppId());
+        field(canonical, record.clientId());
+        field(canonical, record.grantId());
+        field(canonical, record.operation());
+        field(canonical, record.resourceId());
+        field(canonical, record.httpStatus());
+        field(canonical, record.errorCode());
+        field(canonical, record.durationMicros());
+        field(canonical, signals.interactionId());
+        field(canonical, signals.interactionIdGenerated());
+        field(canonical, signals.customerIpAddress());
+        field(canonical, signals.customerUserAgent());
+        field(canonical, micros(signals.authDate()));
+        field(canonical, signals.authFailureCount());
+        field(canonical, signals.clientIpAddress());
+        field(canonical, String.join(",", signals.invalidHeaders()));
+        return sha256(canonical.toString());
+    }
+
+    private static Long micros(Instant instant) {
+        return instant == null ? null : ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+    }
+
+    private static void field(StringBuilder canonical, Object value) {
+        if (value == null) {
+            canonical.append('~');
+            return;
+        }
+        String text = value.toString();
+        canonical.append(text.getBytes(StandardCharsets.UTF_8).length).append(':').append(text);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

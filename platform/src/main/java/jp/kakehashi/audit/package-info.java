@@ -1,0 +1,28 @@
+/**
+ * The API execution log (API実行ログ, C1): one record for every {@code /v1} call, accepted or rejected, saying who
+ * (customer, TPP, client, grant) did what (operation, resource) with which result (HTTP status, error code), when,
+ * with the TPP's risk headers. Later also the staff action log (C4). It never holds tokens, DPoP proofs,
+ * Authorization headers or other secrets.
+ *
+ * <p>Design, for durability and throughput at once:
+ * <ul>
+ * <li><b>Durable before the answer.</b> {@code web.ExecutionLogFilter} buffers the response, inserts the record in
+ * its own transaction, and only then lets the body out. A call the TPP saw succeed is therefore in the log even if
+ * the process dies right after; if the record cannot be written the TPP gets 503 instead of the data.</li>
+ * <li><b>Append-only.</b> Triggers on {@code api_execution_log} refuse DELETE, TRUNCATE and every UPDATE but one:
+ * giving an unchained record its chain link, once, with all its content unchanged.</li>
+ * <li><b>Chained after the fact.</b> Chaining every insert would make all API calls of all nodes queue on one row
+ * lock (the chain's head). Instead {@link jp.kakehashi.audit.ExecutionLogChain} takes the records appended since
+ * its last turn, every second and at shutdown, and assigns sequence number, previous hash and SHA-256 hash in
+ * batches, under a PostgreSQL advisory lock, so any number of nodes extend one chain without forking it. Records
+ * are chained in id order; ids of different nodes may commit out of order, which only means a late commit is
+ * chained in the next batch. Between insert and chaining (about a second) a record is protected by the triggers
+ * alone.</li>
+ * <li><b>Verifiable.</b> {@link jp.kakehashi.audit.ExecutionLogVerification} recomputes the chain and names the
+ * first record where it breaks.</li>
+ * </ul>
+ * Depends on {@code risk} for the value of the TPP's risk headers it records, and on {@code tpp} to name the TPP of a
+ * client.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Audit", allowedDependencies = {"shared", "risk", "tpp"})
+package jp.kakehashi.audit;

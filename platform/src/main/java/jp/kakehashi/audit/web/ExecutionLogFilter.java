@@ -1,0 +1,123 @@
+package jp.kakehashi.audit.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import jp.kakehashi.audit.ExecutionLogRecord;
+import jp.kakehashi.audit.ExecutionLogRecords;
+import jp.kakehashi.risk.RiskSignals;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Writes one execution-log record for every {@code /v1} call (C1), whatever answers it: the endpoint, Spring Security
+ * (401, 403), the risk headers' check (400) or the rate limit (429). It is the outermost filter of those, so it sees
+ * every one of them; who called it learns after the fact from the security context Spring Security's bearer-token
+ * filter leaves in a request attribute. The response is held back until the record is committed.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+class ExecutionLogFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(ExecutionLogFilter.class);
+    private static final String INTERACTION_ID = "x-fapi-interaction-id";
+    private static final String UNAVAILABLE = """
+            {"errorCode":"SERVICE_UNAVAILABLE","errorMessage":"ただいま処理できません (temporarily unavailable)"}""";
+
+    private final ExecutionLogRecords records;
+    private final ClientOwners owners;
+    private final Clock clock;
+
+    ExecutionLogFilter(ExecutionLogRecords records, ClientOwners owners, Clock clock) {
+        this.records = records;
+        this.owners = owners;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/v1/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Instant arrived = clock.instant();
+        long started = System.nanoTime();
+        var buffered = new ContentCachingResponseWrapper(response);
+        Exception failure = null;
+        try {
+            chain.doFilter(request, buffered);
+        }
+        catch (IOException | ServletException | RuntimeException e) {
+            failure = e;
+        }
+        long micros = (System.nanoTime() - started) / 1_000;
+        try {
+            records.append(recordOf(request, buffered, arrived, micros, failure != null));
+        }
+        catch (RuntimeException notRecorded) {
+            log.error("An API call could not be recorded in the execution log; it is answered 503", notRecorded);
+            if (failure == null && !response.isCommitted()) {
+                unavailable(response, buffered.getHeader(INTERACTION_ID));
+                return;
+            }
+        }
+        if (failure != null) {
+            rethrow(failure);
+        }
+        buffered.copyBodyToResponse();
+    }
+
+    private ExecutionLogRecord recordOf(HttpServletRequest request, ContentCachingResponseWrapper response,
+            Instant arrived, long micros, boolean failed) {
+        var caller = request.getAttribute(RequestAttributeSecurityContextRepository.DEFAULT_REQUEST_ATTR_NAME)
+                instanceof SecurityContext context && context.getAuthentication() != null
+                && context.getAuthentication().getPrincipal() instanceof Jwt jwt ? jwt : null;
+        String clientId = caller == null ? null : caller.getClaimAsString("client_id");
+        int status = failed ? 500 : response.getStatus();
+        String errorCode = failed ? "INTERNAL_ERROR" : ErrorCodes.of(response, status);
+        RiskSignals signals = RiskSignals.of(request).orElseGet(() -> new RiskSignals(UUID.randomUUID(), true, null,
+                null, null, null, request.getRemoteAddr(), Set.of()));
+        return new ExecutionLogRecord(null, arrived, caller == null ? null : caller.getSubject(),
+                clientId == null ? null : owners.tppOf(clientId), clientId,
+                caller == null ? null : caller.getClaimAsString("grant_id"), Operations.of(request),
+                Operations.resourceId(request), status, errorCode, micros, signals, null);
+    }
+
+    private static void unavailable(HttpServletResponse response, String interactionId) throws IOException {
+        response.reset();
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        if (interactionId != null) {
+            response.setHeader(INTERACTION_ID, interactionId);
+        }
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setContentType("application/json;charset=UTF-8");
+        response.getOutputStream().write(UNAVAILABLE.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void rethrow(Exception failure) throws IOException, ServletException {
+        switch (failure) {
+            case IOException io -> throw io;
+            case ServletException servlet -> throw servlet;
+            case RuntimeException runtime -> throw runtime;
+            default -> throw new ServletException(failure);
+        }
+    }
+}

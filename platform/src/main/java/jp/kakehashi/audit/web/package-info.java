@@ -1,0 +1,4 @@
+/**
+ * Where the execution log meets HTTP: the servlet filter that records every {@code /v1} call.
+ */
+package jp.kakehashi.audit.web;

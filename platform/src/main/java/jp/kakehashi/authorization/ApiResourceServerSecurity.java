@@ -1,0 +1,122 @@
+package jp.kakehashi.authorization;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import jp.kakehashi.authorization.token.StoredAccessTokenDecoder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.DPoPAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+
+/**
+ * The resource server's chain for the Open API ({@code /v1/**}, B2, B7, B8): the same opaque, stored-hashed access
+ * tokens as userinfo, resolved by {@link StoredAccessTokenDecoder} (so a revoked or expired grant, a DPoP-bound token
+ * sent as Bearer, or a certificate-bound token without its certificate is refused on the next request), DPoP proofs
+ * checked by Spring, and each resource's scope required here. Public information and the API description need no
+ * token. Refusals keep Spring's {@code WWW-Authenticate} challenge and add the API's JSON error body.
+ * <p>
+ * The authenticated token stays in the request attribute where Spring's filters keep it (stateless, no session), so
+ * the audit and rate-limit filters around {@code /v1/**} can read who called.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiResourceServerSecurity {
+
+    // disjoint from the authorization server's endpoints (order 1); before the customer screens' catch-all (2)
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiResourceServerChain(HttpSecurity http, StoredAccessTokenDecoder accessTokens)
+            throws Exception {
+        var bearer = new JsonErrorEntryPoint(new BearerTokenAuthenticationEntryPoint());
+        var dpop = new JsonErrorEntryPoint(new DPoPAuthenticationEntryPoint());
+        AuthenticationEntryPoint byScheme = (request, response, e) -> {
+            if (usesDpop(request)) {
+                dpop.commence(request, response, e);
+            }
+            else {
+                bearer.commence(request, response, e);
+            }
+        };
+        http.securityMatcher("/v1/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/v1/branches", "/v1/atms", "/v1/openapi.yaml").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v1/accounts").hasAuthority("SCOPE_accounts")
+                        .requestMatchers(HttpMethod.GET, "/v1/accounts/*/balances").hasAuthority("SCOPE_balances")
+                        .requestMatchers(HttpMethod.GET, "/v1/accounts/*/transactions")
+                        .hasAuthority("SCOPE_transactions")
+                        .anyRequest().authenticated())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .oauth2ResourceServer(resource -> resource
+                        .jwt(jwt -> jwt.decoder(accessTokens))
+                        .authenticationEntryPoint(byScheme)
+                        .accessDeniedHandler(ApiResourceServerSecurity::insufficientScope)
+                        .dPoP(d -> d.authenticationFailureHandler(new AuthenticationEntryPointFailureHandler(dpop))))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(ApiResourceServerSecurity::noToken)
+                        .accessDeniedHandler(ApiResourceServerSecurity::insufficientScope));
+        return http.build();
+    }
+
+    /**
+     * No token at all: both schemes are challenged (RFC 9449 §7.1), so a client learns it may use DPoP, which the
+     * bank's tokens require; a header of an unknown scheme gets Spring's Bearer challenge.
+     */
+    private static void noToken(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        new BearerTokenAuthenticationEntryPoint().commence(request, response, e);
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+            new DPoPAuthenticationEntryPoint().commence(request, response, e);
+        }
+        writeError(response, "INVALID_TOKEN", "アクセストークンが必要です。");
+    }
+
+    /** Spring writes a Bearer challenge; a DPoP caller gets the same challenge in its own scheme. */
+    private static void insufficientScope(HttpServletRequest request, HttpServletResponse response,
+            org.springframework.security.access.AccessDeniedException e) throws IOException {
+        new BearerTokenAccessDeniedHandler().handle(request, response, e);
+        String challenge = response.getHeader(HttpHeaders.WWW_AUTHENTICATE);
+        if (usesDpop(request) && challenge != null && challenge.startsWith("Bearer")) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "DPoP" + challenge.substring("Bearer".length()));
+        }
+        writeError(response, "INSUFFICIENT_SCOPE", "このアクセストークンでは利用できない API です。");
+    }
+
+    private static boolean usesDpop(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "DPoP ", 0, 5);
+    }
+
+    /** The messages are constants of this class, so no escaping is needed. */
+    private static void writeError(HttpServletResponse response, String code, String message) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"errorCode\":\"" + code + "\",\"errorMessage\":\"" + message + "\"}");
+    }
+
+    /** Lets Spring's entry point set the status and the challenge, then writes the API's error body. */
+    private record JsonErrorEntryPoint(AuthenticationEntryPoint challenge) implements AuthenticationEntryPoint {
+
+        @Override
+        public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+                throws IOException, jakarta.servlet.ServletException {
+            challenge.commence(request, response, e);
+            writeError(response, "INVALID_TOKEN", "アクセストークンが無効です。");
+        }
+    }
+}

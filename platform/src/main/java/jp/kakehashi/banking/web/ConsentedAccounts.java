@@ -1,0 +1,51 @@
+package jp.kakehashi.banking.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import jp.kakehashi.consent.Grant;
+import jp.kakehashi.consent.Grants;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the accounts an accepted access token may read: those of its grant. The authorization module has already
+ * refused tokens of revoked or expired grants, and a grant's customer and accounts never change once agreed, so they
+ * are kept in memory per grant: a read costs no second grant lookup.
+ */
+@Component
+class ConsentedAccounts {
+
+    /** Grants in use at once on one node stay far below this; past it the memory starts over rather than grow. */
+    private static final int MAX_REMEMBERED = 100_000;
+
+    private final Grants grants;
+    private final Map<String, CallerConsent> byGrant = new ConcurrentHashMap<>();
+
+    ConsentedAccounts(Grants grants) {
+        this.grants = grants;
+    }
+
+    CallerConsent of(Jwt token) {
+        String grantId = token.getClaimAsString("grant_id");
+        String customerId = token.getSubject();
+        if (grantId == null || customerId == null) {
+            return new CallerConsent(customerId == null ? "" : customerId, List.of());
+        }
+        CallerConsent consent = byGrant.get(grantId);
+        if (consent == null) {
+            consent = grants.find(grantId).map(ConsentedAccounts::consent)
+                    .orElseGet(() -> new CallerConsent(customerId, List.of()));
+            if (byGrant.size() >= MAX_REMEMBERED) {
+                byGrant.clear();
+            }
+            byGrant.put(grantId, consent);
+        }
+        // a token is only ever for its grant's customer; anything else is refused as if no account were chosen
+        return consent.customerId().equals(customerId) ? consent : new CallerConsent(customerId, List.of());
+    }
+
+    private static CallerConsent consent(Grant grant) {
+        return new CallerConsent(grant.customerId(), grant.accountIds());
+    }
+}
