@@ -42,7 +42,11 @@ final class Load {
                         try {
                             var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                             if (response.statusCode() != 200) {
-                                errors.incrementAndGet();
+                                if (errors.incrementAndGet() == 1) {
+                                    System.out.println("first failure: " + response.statusCode() + " "
+                                            + response.headers().firstValue("WWW-Authenticate").orElse("") + " "
+                                            + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+                                }
                             }
                         }
                         catch (Exception e) {

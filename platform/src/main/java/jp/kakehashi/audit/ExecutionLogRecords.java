@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -12,9 +13,10 @@ import java.util.UUID;
 import jp.kakehashi.risk.RiskSignals;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The API execution log's store (C1): appends records one by one, each durable on its own, and finds them for
+ * The API execution log's store (C1): appends records, durable when the call returns, and finds them for
  * investigations and customer inquiries. Records are never changed or removed; PostgreSQL refuses it.
  */
 @Repository
@@ -35,23 +37,37 @@ public class ExecutionLogRecords {
 
     /** Appends a record in its own transaction (committed when this returns) and returns its id. */
     public long append(ExecutionLogRecord record) {
-        RiskSignals signals = record.signals();
-        return jdbc.sql("""
+        return appendAll(List.of(record)).getFirst();
+    }
+
+    /**
+     * Appends records in one statement and one transaction (committed when this returns); returns their ids in the
+     * order given. All or none: a failure leaves none of them.
+     */
+    @Transactional
+    public List<Long> appendAll(List<ExecutionLogRecord> batch) {
+        StringBuilder sql = new StringBuilder("""
                 insert into api_execution_log (recorded_at, customer_id, tpp_id, client_id, grant_id, operation,
                     resource_id, http_status, error_code, duration_micros, interaction_id, interaction_id_generated,
                     customer_ip_address, customer_user_agent, auth_date, auth_failure_count, client_ip_address,
                     invalid_headers)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                returning id
-                """)
-                .params(Timestamp.from(record.recordedAt()), record.customerId(), record.tppId(), record.clientId(),
-                        record.grantId(), record.operation(), record.resourceId(), record.httpStatus(),
-                        record.errorCode(), record.durationMicros(), signals.interactionId(),
-                        signals.interactionIdGenerated(), signals.customerIpAddress(), signals.customerUserAgent(),
-                        signals.authDate() == null ? null : Timestamp.from(signals.authDate()),
-                        signals.authFailureCount(), signals.clientIpAddress(),
-                        signals.invalidHeaders().toArray(String[]::new))
-                .query(Long.class).single();
+                values """);
+        List<Object> parameters = new ArrayList<>(batch.size() * 18);
+        for (int i = 0; i < batch.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            ExecutionLogRecord record = batch.get(i);
+            RiskSignals signals = record.signals();
+            parameters.addAll(Arrays.asList(Timestamp.from(record.recordedAt()), record.customerId(), record.tppId(),
+                    record.clientId(), record.grantId(), record.operation(), record.resourceId(), record.httpStatus(),
+                    record.errorCode(), record.durationMicros(), signals.interactionId(),
+                    signals.interactionIdGenerated(), signals.customerIpAddress(), signals.customerUserAgent(),
+                    signals.authDate() == null ? null : Timestamp.from(signals.authDate()),
+                    signals.authFailureCount(), signals.clientIpAddress(),
+                    signals.invalidHeaders().toArray(String[]::new)));
+        }
+        // ids are drawn from the sequence in the order of the VALUES rows; sorting restores that order
+        List<Long> ids = jdbc.sql(sql.append(" returning id").toString()).params(parameters).query(Long.class).list();
+        return ids.stream().sorted().toList();
     }
 
     /** The records of one call, as the TPP names it by its interaction id. */

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import jp.kakehashi.authorization.token.ResourceDpopProofs;
 import jp.kakehashi.authorization.token.StoredAccessTokenDecoder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,8 +38,8 @@ class ApiResourceServerSecurity {
     // disjoint from the authorization server's endpoints (order 1); before the customer screens' catch-all (2)
     @Bean
     @Order(1)
-    SecurityFilterChain apiResourceServerChain(HttpSecurity http, StoredAccessTokenDecoder accessTokens)
-            throws Exception {
+    SecurityFilterChain apiResourceServerChain(HttpSecurity http, StoredAccessTokenDecoder accessTokens,
+            ResourceDpopProofs dpopProofs) throws Exception {
         var bearer = new JsonErrorEntryPoint(new BearerTokenAuthenticationEntryPoint());
         var dpop = new JsonErrorEntryPoint(new DPoPAuthenticationEntryPoint());
         AuthenticationEntryPoint byScheme = (request, response, e) -> {
@@ -61,6 +62,7 @@ class ApiResourceServerSecurity {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .oauth2ResourceServer(resource -> resource
+                        .withObjectPostProcessor(dpopProofs)
                         .jwt(jwt -> jwt.decoder(accessTokens))
                         .authenticationEntryPoint(byScheme)
                         .accessDeniedHandler(ApiResourceServerSecurity::insufficientScope)

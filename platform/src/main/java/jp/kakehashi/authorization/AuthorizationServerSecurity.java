@@ -6,6 +6,7 @@ import jp.kakehashi.authorization.fapi.ClientAuthenticationRequired;
 import jp.kakehashi.authorization.fapi.DpopNonces;
 import jp.kakehashi.authorization.fapi.FapiEndpoints;
 import jp.kakehashi.authorization.store.RefreshTokenRevocations;
+import jp.kakehashi.authorization.token.ResourceDpopProofs;
 import jp.kakehashi.authorization.token.StoredAccessTokenDecoder;
 import jp.kakehashi.authorization.keys.SigningKeys;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -41,7 +42,7 @@ class AuthorizationServerSecurity {
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, FapiEndpoints fapi,
             StoredAccessTokenDecoder accessTokens, StepUpRequired stepUp, DpopNonces dpopNonces,
-            RefreshTokenRevocations revocations) throws Exception {
+            RefreshTokenRevocations revocations, ResourceDpopProofs dpopProofs) throws Exception {
         http.oauth2AuthorizationServer(server -> {
             fapi.configure(server);
             server.tokenRevocationEndpoint(revocation -> revocation.authenticationProviders(revocations::wrap));
@@ -51,6 +52,7 @@ class AuthorizationServerSecurity {
                 .addFilterBefore(stepUp, AbstractPreAuthenticatedProcessingFilter.class)
                 .addFilterBefore(dpopNonces, AbstractPreAuthenticatedProcessingFilter.class)
                 .oauth2ResourceServer(resource -> resource
+                        .withObjectPostProcessor(dpopProofs)
                         .jwt(jwt -> jwt.decoder(accessTokens))
                         .dPoP(Customizer.withDefaults()))
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(

@@ -34,6 +34,9 @@ class EmbeddedDatabaseConfiguration {
                 // the embedded server's default trades durability for speed; a commit here must survive a crash as in
                 // production (money, audit records), so every commit waits for its WAL to reach the disk
                 .setServerConfig("synchronous_commit", "on")
+                // Spring closes the server after everything that still writes at shutdown (the audit chainer, the
+                // event registry); the library's own JVM hook would race them and cut their connections
+                .setRegisterShutdownHook(false)
                 .start();
         log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDirectory);
         return postgres;

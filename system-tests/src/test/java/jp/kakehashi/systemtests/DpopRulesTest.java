@@ -247,6 +247,35 @@ class DpopRulesTest {
         assertUnauthorized(tpp.send(wrongUrl));
     }
 
+    @Test
+    void resourceRequestWhenOneKeySignsMoreThanAThousandProofsThenAllAccepted() throws Exception {
+        // a TPP's backend signs all its customers' calls with one key; Spring's default would refuse the 1001st
+        Connection connection = Connection.establish(platform, TestTpp.register(platform, Set.of("accounts")),
+                "yamada", "openid", "accounts");
+        TestTpp tpp = connection.tpp();
+        URI userInfo = tpp.metadata().getUserInfoEndpointURI();
+        int accepted = 0;
+        for (int i = 0; i < 1_100; i++) {
+            HTTPRequest request = new UserInfoRequest(userInfo, connection.accessToken()).toHTTPRequest();
+            request.setDPoP(tpp.dpop().createDPoPJWT("GET", userInfo, connection.accessToken()));
+            if (tpp.send(request).getStatusCode() == 200) {
+                accepted++;
+            }
+        }
+
+        assertThat(accepted).isEqualTo(1_100);
+    }
+
+    @Test
+    void tokenAndResourceRequestsWhenProofsAreSignedWithPs256ThenAccepted() throws Exception {
+        // FAPI 2.0 allows PS256 as well as ES256; RSA proofs are the cheaper ones for the bank to verify
+        Connection connection = Connection.establish(platform,
+                TestTpp.register(platform, Set.of("accounts"), JWSAlgorithm.PS256), "sato", "openid", "accounts");
+
+        assertThat(connection.tpp().dpopKey().getKeyType().getValue()).isEqualTo("RSA");
+        assertThat(connection.userInfoStatus()).isEqualTo(200);
+    }
+
     // ---- helpers ----
 
     private static void assertOAuthError(HTTPResponse response, int status, String error) throws Exception {

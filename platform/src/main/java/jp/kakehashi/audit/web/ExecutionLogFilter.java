@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import jp.kakehashi.audit.ExecutionLogRecord;
-import jp.kakehashi.audit.ExecutionLogRecords;
+import jp.kakehashi.audit.ExecutionLogWriter;
 import jp.kakehashi.risk.RiskSignals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +40,11 @@ class ExecutionLogFilter extends OncePerRequestFilter {
     private static final String UNAVAILABLE = """
             {"errorCode":"SERVICE_UNAVAILABLE","errorMessage":"ただいま処理できません (temporarily unavailable)"}""";
 
-    private final ExecutionLogRecords records;
+    private final ExecutionLogWriter records;
     private final ClientOwners owners;
     private final Clock clock;
 
-    ExecutionLogFilter(ExecutionLogRecords records, ClientOwners owners, Clock clock) {
+    ExecutionLogFilter(ExecutionLogWriter records, ClientOwners owners, Clock clock) {
         this.records = records;
         this.owners = owners;
         this.clock = clock;

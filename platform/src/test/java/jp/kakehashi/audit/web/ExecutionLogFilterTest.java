@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import jp.kakehashi.audit.ExecutionLogRecord;
-import jp.kakehashi.audit.ExecutionLogRecords;
+import jp.kakehashi.audit.ExecutionLogWriter;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -31,7 +31,7 @@ class ExecutionLogFilterTest {
 
     private static final Instant NOW = Instant.parse("2026-04-01T00:00:00.123456Z");
 
-    private final ExecutionLogRecords records = mock(ExecutionLogRecords.class);
+    private final ExecutionLogWriter records = mock(ExecutionLogWriter.class);
     private final ClientOwners owners = mock(ClientOwners.class);
     private final List<ExecutionLogRecord> written = new ArrayList<>();
     private final ExecutionLogFilter filter = new ExecutionLogFilter(records, owners, Clock.fixed(NOW, ZoneOffset.UTC));

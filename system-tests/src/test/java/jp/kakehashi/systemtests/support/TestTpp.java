@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
@@ -47,17 +48,24 @@ public final class TestTpp {
     private final String tppId;
     private final ClientID clientId;
     private final ECKey clientKey;
-    private final ECKey dpopKey;
+    private final JWK dpopKey;
     private final DefaultDPoPProofFactory dpop;
     private final OIDCProviderMetadata metadata;
 
     private TestTpp(RunningPlatform platform, String tppId, ClientID clientId, ECKey clientKey) throws Exception {
+        this(platform, tppId, clientId, clientKey, JWSAlgorithm.ES256);
+    }
+
+    private TestTpp(RunningPlatform platform, String tppId, ClientID clientId, ECKey clientKey,
+            JWSAlgorithm dpopAlgorithm) throws Exception {
         this.platform = platform;
         this.tppId = tppId;
         this.clientId = clientId;
         this.clientKey = clientKey;
-        this.dpopKey = newKey();
-        this.dpop = new DefaultDPoPProofFactory(dpopKey, JWSAlgorithm.ES256);
+        this.dpopKey = JWSAlgorithm.PS256.equals(dpopAlgorithm)
+                ? new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate()
+                : newKey();
+        this.dpop = new DefaultDPoPProofFactory(dpopKey, dpopAlgorithm);
         HTTPResponse discovery = send(new OIDCProviderConfigurationRequest(
                 new com.nimbusds.oauth2.sdk.id.Issuer(platform.issuer())).toHTTPRequest());
         this.metadata = OIDCProviderMetadata.parse(discovery.getContentAsJSONObject());
@@ -65,6 +73,11 @@ public final class TestTpp {
 
     /** Registers a new TPP approved for {@code scopes}, with one DPoP-bound private_key_jwt client. */
     public static TestTpp register(RunningPlatform platform, Set<String> scopes) {
+        return register(platform, scopes, JWSAlgorithm.ES256);
+    }
+
+    /** The same, with DPoP proofs signed with {@code dpopAlgorithm} (ES256, or PS256 with an RSA key). */
+    public static TestTpp register(RunningPlatform platform, Set<String> scopes, JWSAlgorithm dpopAlgorithm) {
         try {
             String suffix = UUID.randomUUID().toString().substring(0, 8);
             String tppId = "tpp-test-" + suffix;
@@ -77,7 +90,7 @@ public final class TestTpp {
             tpps.registerClient(new TppClient(clientId, tppId, "Test client " + suffix, List.of(REDIRECT_URI.toString()),
                     new JWKSet(key.toPublicJWK()).toString(), null, TppClient.AuthMethod.PRIVATE_KEY_JWT, null,
                     TppClient.SenderConstraint.DPOP));
-            return new TestTpp(platform, tppId, new ClientID(clientId), key);
+            return new TestTpp(platform, tppId, new ClientID(clientId), key, dpopAlgorithm);
         }
         catch (Exception e) {
             throw new IllegalStateException(e);
@@ -163,7 +176,7 @@ public final class TestTpp {
         return clientKey;
     }
 
-    public ECKey dpopKey() {
+    public JWK dpopKey() {
         return dpopKey;
     }
 
