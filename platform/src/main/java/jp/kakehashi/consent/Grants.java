@@ -49,13 +49,15 @@ public class Grants {
     public ConsentRecord open(NewGrant grant) {
         Instant now = clock.instant();
         jdbc.sql("""
-                insert into grants (id, customer_id, tpp_id, client_id, scopes, account_ids, status, created_at, expires_at)
-                values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)
+                insert into grants (id, customer_id, tpp_id, client_id, scopes, account_ids, status, created_at, expires_at,
+                                    authorization_details)
+                values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, cast(? as jsonb))
                 """)
                 .params(grant.id(), grant.customerId(), grant.tppId(), grant.clientId(),
                         grant.scopes().stream().sorted().toArray(String[]::new),
                         grant.accountIds().toArray(String[]::new), Timestamp.from(now),
-                        Timestamp.from(grant.expiresAt()))
+                        Timestamp.from(grant.expiresAt()), grant.authorizationDetails().isEmpty() ? null
+                                : CANONICAL.writeValueAsString(grant.authorizationDetails()))
                 .update();
         String shownJson = CANONICAL.writeValueAsString(grant.shown());
         var record = new ConsentRecord(UUID.randomUUID().toString(), grant.id(), grant.customerId(), grant.language(),
@@ -94,6 +96,18 @@ public class Grants {
                 select * from grants where customer_id = ? and status = 'ACTIVE' and expires_at > ?
                 order by created_at desc
                 """).params(customerId, Timestamp.from(clock.instant())).query(Grants::grant).list();
+    }
+
+    /**
+     * The RFC 9396 authorization details approved with a grant (empty for a grant of scopes only), as its access
+     * tokens carry them. Single use of a transfer detail is enforced by the transfer API, not here.
+     */
+    public List<Map<String, Object>> authorizationDetailsOf(String grantId) {
+        return jdbc.sql("select authorization_details from grants where id = ?").param(grantId)
+                .query((rs, row) -> rs.getString(1)).list().stream()
+                .filter(java.util.Objects::nonNull).findFirst()
+                .map(json -> CANONICAL.readValue(json, new TypeReference<List<Map<String, Object>>>() {
+                })).orElse(List.of());
     }
 
     public Optional<ConsentRecord> consentRecordOf(String grantId) {

@@ -18,7 +18,19 @@ import java.util.Set;
  * @param language   the screen's language (ja, en)
  * @param template   the screen template and its version
  * @param shown      everything the screen showed, as displayed
+ * @param authorizationDetails the RFC 9396 authorization details approved (e.g. one transfer), empty for none
  */
 public record NewGrant(String id, String customerId, String tppId, String clientId, Set<String> scopes,
-        List<String> accountIds, Instant expiresAt, String language, String template, Map<String, Object> shown) {
+        List<String> accountIds, Instant expiresAt, String language, String template, Map<String, Object> shown,
+        List<Map<String, Object>> authorizationDetails) {
+
+    public NewGrant {
+        authorizationDetails = List.copyOf(authorizationDetails);
+    }
+
+    /** A grant of scopes only, without authorization details. */
+    public NewGrant(String id, String customerId, String tppId, String clientId, Set<String> scopes,
+            List<String> accountIds, Instant expiresAt, String language, String template, Map<String, Object> shown) {
+        this(id, customerId, tppId, clientId, scopes, accountIds, expiresAt, language, template, shown, List.of());
+    }
 }

@@ -60,7 +60,7 @@ final class Accounts {
         LocalDate today = Tokyo.today(clock);
         LocalDate monthStart = today.withDayOfMonth(1);
         return jdbc.sql("""
-                        select a.balance, a.currency,
+                        select a.balance, a.held, a.currency,
                                coalesce(sum(e.amount) filter (where e.transaction_date >= :today), 0) since_yesterday,
                                coalesce(sum(e.amount), 0) since_month_start
                           from corebanking.account a
@@ -72,7 +72,8 @@ final class Accounts {
                 .param("accountId", accountId.value())
                 .query((rs, row) -> {
                     long balance = rs.getLong("balance");
-                    return new Balance(accountId, balance, balance, balance - rs.getLong("since_yesterday"),
+                    return new Balance(accountId, balance, balance - rs.getLong("held"),
+                            balance - rs.getLong("since_yesterday"),
                             balance - rs.getLong("since_month_start"), rs.getString("currency"), clock.instant());
                 })
                 .optional();
@@ -81,7 +82,7 @@ final class Accounts {
     /** The row id of a visible customer account, with what the transfer checks need. */
     Optional<AccountState> customerAccount(AccountId accountId) {
         return jdbc.sql("""
-                        select id, customer_id, status, balance, name_kana from corebanking.account
+                        select id, customer_id, status, balance, held, name_kana from corebanking.account
                          where account_id = ? and kind = 'CUSTOMER' and status <> 'CLOSED'""")
                 .param(accountId.value())
                 .query(Accounts::state)
@@ -91,7 +92,7 @@ final class Accounts {
     /** A customer account addressed the Zengin way: branch, one-digit 預金種目 and 7-digit number. */
     Optional<AccountState> customerAccount(String branchCode, String zenginTypeCode, String accountNumber) {
         return jdbc.sql("""
-                        select a.id, a.customer_id, a.status, a.balance, a.name_kana from corebanking.account a
+                        select a.id, a.customer_id, a.status, a.balance, a.held, a.name_kana from corebanking.account a
                           join corebanking.account_type t on t.account_type_code = a.account_type_code
                          where a.branch_code = ? and t.zengin_type_code = ? and a.account_number = ?
                            and a.kind = 'CUSTOMER' and a.status <> 'CLOSED'""")
@@ -103,12 +104,13 @@ final class Accounts {
     /**
      * Locks customer accounts for a balance change, always in ascending row order so that two transfers crossing
      * between the same accounts wait for each other instead of deadlocking. {@code no key update} leaves the
-     * key-share locks of foreign keys from concurrent entries free.
+     * key-share locks of foreign keys from concurrent entries free. Internal accounts in {@code refs} are skipped:
+     * they keep no balance, and locking the clearing account would serialise every inter-bank transfer.
      */
     List<AccountState> lockInOrder(List<Long> refs) {
         return jdbc.sql("""
-                        select id, customer_id, status, balance, name_kana from corebanking.account
-                         where id in (:refs) order by id for no key update""")
+                        select id, customer_id, status, balance, held, name_kana from corebanking.account
+                         where id in (:refs) and kind = 'CUSTOMER' order by id for no key update""")
                 .param("refs", refs)
                 .query(Accounts::state)
                 .list();
@@ -138,11 +140,20 @@ final class Accounts {
 
     private static AccountState state(ResultSet rs, int row) throws SQLException {
         return new AccountState(rs.getLong("id"), rs.getString("customer_id"), rs.getString("status"),
-                rs.getLong("balance"), rs.getString("name_kana"));
+                rs.getLong("balance"), rs.getLong("held"), rs.getString("name_kana"));
     }
 
-    /** What a transfer needs to know of an account; read under lock to decide. */
-    record AccountState(long ref, String customerId, String status, long balance, String nameKana) {
+    /**
+     * What a transfer needs to know of an account; read under lock to decide.
+     *
+     * @param held the sum of the account's active holds (two-phase transfers)
+     */
+    record AccountState(long ref, String customerId, String status, long balance, long held, String nameKana) {
+
+        /** 支払可能残高: what one-step transfers and new holds may still take. */
+        long withdrawable() {
+            return balance - held;
+        }
 
         boolean frozen() {
             return "FROZEN".equals(status);

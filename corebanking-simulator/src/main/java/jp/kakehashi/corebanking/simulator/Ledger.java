@@ -53,12 +53,26 @@ final class Ledger {
 
     /** Must run inside a transaction, so that the balance check at commit sees all legs. */
     Posted post(Posting posting) {
-        long postingId = jdbc.sql("""
+        long postingId = open(posting);
+        return new Posted(postingId, addLegs(postingId, posting));
+    }
+
+    /**
+     * Writes the posting's header only, for a caller that must change other rows between header and legs (posting
+     * a hold releases it first, as the legs would otherwise overdraw the withdrawable amount). The caller then
+     * adds the legs in the same transaction; the commit check refuses a posting without them.
+     */
+    long open(Posting posting) {
+        return jdbc.sql("""
                         insert into corebanking.posting (kind, transaction_date, value_date, posted_at)
                         values (?, ?, ?, ?) returning id""")
                 .params(posting.kind(), posting.transactionDate(), posting.transactionDate(),
                         Tokyo.forDatabase(posting.postedAt()))
                 .query(Long.class).single();
+    }
+
+    /** @return the balance after each leg, in leg order; {@code null} for internal accounts */
+    List<Long> addLegs(long postingId, Posting posting) {
         List<Long> balancesAfter = new ArrayList<>();
         for (Leg leg : posting.legs()) {
             balancesAfter.add(jdbc.sql("""
@@ -67,6 +81,6 @@ final class Ledger {
                     .params(postingId, leg.accountRef(), leg.amount(), posting.transactionDate(), leg.remarks())
                     .query((rs, row) -> rs.getObject(1, Long.class)).list().getFirst());
         }
-        return new Posted(postingId, balancesAfter);
+        return balancesAfter;
     }
 }

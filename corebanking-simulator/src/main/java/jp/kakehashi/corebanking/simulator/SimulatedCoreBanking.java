@@ -1,6 +1,7 @@
 package jp.kakehashi.corebanking.simulator;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -14,11 +15,16 @@ import jp.kakehashi.corebanking.spi.CoreBanking;
 import jp.kakehashi.corebanking.spi.Customer;
 import jp.kakehashi.corebanking.spi.CustomerId;
 import jp.kakehashi.corebanking.spi.IdempotencyKey;
+import jp.kakehashi.corebanking.spi.PostResult;
+import jp.kakehashi.corebanking.spi.Reservation;
+import jp.kakehashi.corebanking.spi.ReservationId;
+import jp.kakehashi.corebanking.spi.ReservationResult;
 import jp.kakehashi.corebanking.spi.TransactionId;
 import jp.kakehashi.corebanking.spi.TransactionPage;
 import jp.kakehashi.corebanking.spi.TransactionQuery;
 import jp.kakehashi.corebanking.spi.TransferRequest;
 import jp.kakehashi.corebanking.spi.TransferResult;
+import jp.kakehashi.corebanking.spi.VoidResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,6 +45,9 @@ public final class SimulatedCoreBanking implements CoreBanking {
     /** A Zengin bank code for the simulated 架け橋銀行; fictional, not checked against the real code table. */
     public static final String DEFAULT_BANK_CODE = "0999";
 
+    /** How long a reservation's hold lasts unless posted or voided: a transfer awaiting confirmation waits a day. */
+    public static final Duration DEFAULT_HOLD_LIFETIME = Duration.ofDays(1);
+
     private static final Pattern BANK_CODE = Pattern.compile("\\d{4}");
 
     private final String bankCode;
@@ -46,6 +55,8 @@ public final class SimulatedCoreBanking implements CoreBanking {
     private final History history;
     private final Transfers transfers;
     private final TransferRequests transferRequests;
+    private final Reservations reservations;
+    private final Holds holds;
     private final Ledger ledger;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -59,9 +70,17 @@ public final class SimulatedCoreBanking implements CoreBanking {
     }
 
     public SimulatedCoreBanking(DataSource dataSource, Clock clock, String bankCode) {
+        this(dataSource, clock, bankCode, DEFAULT_HOLD_LIFETIME);
+    }
+
+    /** @param holdLifetime how long a reservation's hold lasts before {@link #expireReservations} releases it */
+    public SimulatedCoreBanking(DataSource dataSource, Clock clock, String bankCode, Duration holdLifetime) {
         Objects.requireNonNull(dataSource, "dataSource");
         if (bankCode == null || !BANK_CODE.matcher(bankCode).matches()) {
             throw new IllegalArgumentException("bank code must be 4 digits: " + bankCode);
+        }
+        if (holdLifetime == null || holdLifetime.isNegative() || holdLifetime.isZero()) {
+            throw new IllegalArgumentException("hold lifetime must be positive: " + holdLifetime);
         }
         JdbcClient jdbc = JdbcClient.create(dataSource);
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -71,7 +90,10 @@ public final class SimulatedCoreBanking implements CoreBanking {
         this.history = new History(jdbc);
         this.ledger = new Ledger(jdbc);
         this.transferRequests = new TransferRequests(jdbc);
-        this.transfers = new Transfers(transactions, accounts, ledger, transferRequests, clock, bankCode);
+        Routes routes = new Routes(accounts, bankCode);
+        this.transfers = new Transfers(transactions, routes, ledger, transferRequests, clock);
+        this.holds = new Holds(jdbc);
+        this.reservations = new Reservations(transactions, routes, ledger, holds, clock, holdLifetime);
     }
 
     @Override
@@ -112,6 +134,36 @@ public final class SimulatedCoreBanking implements CoreBanking {
     @Override
     public Optional<TransferResult> transferResult(CustomerId customerId, IdempotencyKey idempotencyKey) {
         return transferRequests.find(customerId, idempotencyKey).map(TransferRequests.Stored::result);
+    }
+
+    @Override
+    public ReservationResult reserve(TransferRequest request) {
+        return reservations.reserve(request);
+    }
+
+    @Override
+    public Optional<ReservationResult> reservationResult(CustomerId customerId, IdempotencyKey idempotencyKey) {
+        return holds.find(customerId, idempotencyKey).map(Holds.Stored::result);
+    }
+
+    @Override
+    public PostResult post(ReservationId reservationId) {
+        return reservations.post(reservationId);
+    }
+
+    @Override
+    public VoidResult voidReservation(ReservationId reservationId) {
+        return reservations.voidReservation(reservationId);
+    }
+
+    @Override
+    public Optional<Reservation> reservation(ReservationId reservationId) {
+        return Holds.rowOf(reservationId).stream().boxed().findFirst().flatMap(holds::reservation);
+    }
+
+    @Override
+    public int expireReservations() {
+        return reservations.expire();
     }
 
     /**

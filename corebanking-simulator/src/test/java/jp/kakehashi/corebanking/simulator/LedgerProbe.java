@@ -45,6 +45,26 @@ final class LedgerProbe {
                 .query(Long.class).single();
     }
 
+    /** The sum of the account's active holds, as the account row keeps it. */
+    long held(AccountId accountId) {
+        return jdbc.sql("select held from corebanking.account where account_id = ?").param(accountId.value())
+                .query(Long.class).single();
+    }
+
+    /** Accounts whose held sum differs from the sum of their active holds. */
+    long holdsOutOfStep() {
+        return jdbc.sql("""
+                select count(*) from corebanking.account a
+                 where a.held <> (select coalesce(sum(r.amount), 0) from corebanking.reservation r
+                                   where r.debit_account_ref = a.id and r.status = 'ACTIVE')""")
+                .query(Long.class).single();
+    }
+
+    long reservations(String status) {
+        return jdbc.sql("select count(*) from corebanking.reservation where status = ?").param(status)
+                .query(Long.class).single();
+    }
+
     long balance(InternalAccount account) {
         return jdbc.sql("""
                 select coalesce(sum(e.amount), 0) from corebanking.entry e

@@ -8,7 +8,7 @@ import java.util.Optional;
  * need from it. A bank implements it to connect its core; the simulator module is the reference.
  *
  * <p>The port does not authorise: the platform checks consent (B2, B5) before calling, and may read any
- * account. Only {@link #transfer} checks ownership, because the money moves on the core's side.
+ * account. Only {@link #transfer} and {@link #reserve} check ownership, because the money moves on the core's side.
  * Implementations must be thread-safe; amounts are whole yen.
  */
 public interface CoreBanking {
@@ -42,4 +42,43 @@ public interface CoreBanking {
      * side; empty if no request with this key reached the core.
      */
     Optional<TransferResult> transferResult(CustomerId customerId, IdempotencyKey idempotencyKey);
+
+    /**
+     * First phase of a two-phase transfer (issue 4: "reserve, then post or void; no overdraft"): checks the
+     * instruction like {@link #transfer} and places a hold of {@code amount} on the debit account, so its
+     * withdrawable amount drops and its balance does not; holds and one-step transfers together never take
+     * the withdrawable amount below zero. Idempotent like {@link #transfer}, with keys of their own: the same key
+     * and request return the original result, a different request under the key is rejected with
+     * {@link TransferRejection#DUPLICATE_REQUEST_MISMATCH}. A hold that is neither posted nor voided lapses
+     * after a lifetime the core sets (see {@link #expireReservations}).
+     */
+    ReservationResult reserve(TransferRequest request);
+
+    /** The stored outcome of an earlier {@link #reserve} call; empty if no request with this key reached the core. */
+    Optional<ReservationResult> reservationResult(CustomerId customerId, IdempotencyKey idempotencyKey);
+
+    /**
+     * Second phase: turns an active hold into one balanced posting (debit account to payee or clearing) exactly
+     * once. Posting a posted reservation returns the original {@link PostResult.Posted}; a voided or expired one
+     * is refused. The payee's account is checked again, as it may have changed since the hold was placed.
+     */
+    PostResult post(ReservationId reservationId);
+
+    /**
+     * Releases an active hold without moving money. Voiding a voided reservation returns the original
+     * {@link VoidResult.Voided}; a posted or expired one is refused.
+     */
+    VoidResult voidReservation(ReservationId reservationId);
+
+    /** A reservation as it stands now; empty for an unknown id or a rejected reserve call. */
+    Optional<Reservation> reservation(ReservationId reservationId);
+
+    /**
+     * Releases every active hold whose lifetime has run out, marking it {@link ReservationStatus#EXPIRED}; the
+     * platform calls it periodically (a core that expires holds on its own returns 0). Safe to call from several
+     * nodes at once.
+     *
+     * @return how many holds this call released
+     */
+    int expireReservations();
 }

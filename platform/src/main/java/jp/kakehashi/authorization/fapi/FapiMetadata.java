@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * What the discovery documents (RFC 8414, OIDC Discovery) say about this server, corrected to what it enforces:
- * Spring advertises every method it can do, FAPI 2.0 allows fewer.
+ * Spring advertises every method it can do, FAPI 2.0 allows fewer. RFC 9396 §10 metadata lists the one detail type
+ * the bank accepts ({@link jp.kakehashi.authorization.rar.TransferDetail}: a single transfer).
  */
 final class FapiMetadata {
 
@@ -25,6 +26,8 @@ final class FapiMetadata {
         claims.put("tls_client_certificate_bound_access_tokens", true);
         claims.put("scopes_supported", List.of("openid", "accounts", "balances", "transactions", "transfers"));
         claims.put("acr_values_supported", List.of("urn:kakehashi:acr:password", "urn:kakehashi:acr:mfa"));
+        claims.put("authorization_details_types_supported",
+                List.of(jp.kakehashi.authorization.rar.TransferDetail.TYPE));
         claims.put("claims_parameter_supported", false);
         claims.put("request_parameter_supported", false);
         claims.computeIfPresent("id_token_signing_alg_values_supported", (k, v) -> List.of("ES256"));

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import jp.kakehashi.authorization.policy.ScopePolicy;
+import jp.kakehashi.authorization.rar.AuthorizationDetailsValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
@@ -17,12 +18,16 @@ import org.springframework.util.StringUtils;
  * within the client's approved scopes, B5): FAPI 2.0 §5.3.2.2 wants {@code redirect_uri} in every request;
  * {@code dpop_jkt} (RFC 9449 §10) must be a JWK SHA-256 thumbprint; {@code nonce} at most 64 characters; and every
  * scope must have a policy (B3, B6), so no scope can be granted without deciding how strongly to authenticate it.
+ * {@code authorization_details} (RFC 9396) are checked by {@link AuthorizationDetailsValidator} after the redirect
+ * URI and before Spring's scope check, so a TPP not approved for transfers hears {@code invalid_authorization_details}.
  */
 public final class FapiRequestValidator implements Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> {
 
     private static final Pattern THUMBPRINT = Pattern.compile("[A-Za-z0-9_-]{43}");
     private final Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> defaults =
             new OAuth2AuthorizationCodeRequestAuthenticationValidator();
+    private final Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> authorizationDetails =
+            new AuthorizationDetailsValidator();
     private final ScopePolicy policy;
 
     public FapiRequestValidator(ScopePolicy policy) {
@@ -31,6 +36,8 @@ public final class FapiRequestValidator implements Consumer<OAuth2AuthorizationC
 
     @Override
     public void accept(OAuth2AuthorizationCodeRequestAuthenticationContext context) {
+        OAuth2AuthorizationCodeRequestAuthenticationValidator.DEFAULT_REDIRECT_URI_VALIDATOR.accept(context);
+        authorizationDetails.accept(context);
         defaults.accept(context);
         OAuth2AuthorizationCodeRequestAuthenticationToken request = context.getAuthentication();
         Map<String, Object> parameters = request.getAdditionalParameters();

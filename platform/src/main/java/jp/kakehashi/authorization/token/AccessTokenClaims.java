@@ -5,29 +5,46 @@ import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import jp.kakehashi.authorization.customer.CustomerAuthentication;
 import jp.kakehashi.authorization.policy.ScopePolicy;
+import jp.kakehashi.authorization.rar.AuthorizationDetailsValidator;
+import jp.kakehashi.consent.Grants;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenClaimsContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * Claims of the (opaque, stored-hashed) access token, visible through introspection: the sender constraint
  * ({@code cnf.jkt} for DPoP, {@code cnf.x5t#S256} for mTLS; setting our own customizer replaces Spring's, which
- * added these), the sign-in level, the grant id, and the lifetime from the scope policy (B6).
+ * added these), the sign-in level, the grant id, the lifetime from the scope policy (B6), and the authorization
+ * details the customer approved (RFC 9396 §9.1, B5: e.g. the one transfer, with the debtor account filled in).
  */
 final class AccessTokenClaims implements OAuth2TokenCustomizer<OAuth2TokenClaimsContext> {
 
     private final ScopePolicy policy;
+    private final Function<String, List<Map<String, Object>>> approvedDetails;
 
     AccessTokenClaims(ScopePolicy policy) {
+        this(policy, AccessTokenClaims::approvedDetailsOfCurrentRequest);
+    }
+
+    AccessTokenClaims(ScopePolicy policy, Function<String, List<Map<String, Object>>> approvedDetails) {
         this.policy = policy;
+        this.approvedDetails = approvedDetails;
     }
 
     @Override
@@ -40,6 +57,8 @@ final class AccessTokenClaims implements OAuth2TokenCustomizer<OAuth2TokenClaims
         claims.claim("client_id", context.getRegisteredClient().getClientId());
         if (context.getAuthorization() != null) {
             claims.claim("grant_id", context.getAuthorization().getId());
+            authorizationDetails(context.getAuthorization()).ifPresent(details ->
+                    claims.claim(AuthorizationDetailsValidator.PARAMETER, details));
         }
         if (context.getPrincipal() instanceof CustomerAuthentication customer) {
             claims.claim("acr", customer.acr().acr());
@@ -49,6 +68,36 @@ final class AccessTokenClaims implements OAuth2TokenCustomizer<OAuth2TokenClaims
             claims.claims(all -> issuedAt[0] = (java.time.Instant) all.get("iat"));
             claims.expiresAt(issuedAt[0].plus(decision.accessTokenTtl()));
         }
+    }
+
+    /**
+     * The approved details of a grant whose request had some. A token of such a grant without them would carry the
+     * bare {@code transfers} scope, a right to any payment, so their absence stops the token instead.
+     */
+    private java.util.Optional<List<Map<String, Object>>> authorizationDetails(OAuth2Authorization authorization) {
+        OAuth2AuthorizationRequest request = authorization.getAttribute(OAuth2AuthorizationRequest.class.getName());
+        if (request == null || !request.getAdditionalParameters().containsKey(AuthorizationDetailsValidator.PARAMETER)) {
+            return java.util.Optional.empty();
+        }
+        List<Map<String, Object>> approved = approvedDetails.apply(authorization.getId());
+        if (approved.isEmpty()) {
+            throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.SERVER_ERROR,
+                    "the approved authorization details are missing", null));
+        }
+        return java.util.Optional.of(approved);
+    }
+
+    /**
+     * Reads the approved details from the grant store through the application context of the token request: the
+     * token configuration builds this customizer with the scope policy only. Next session it passes
+     * {@code grants::authorizationDetailsOf} to the other constructor and this lookup goes.
+     */
+    private static List<Map<String, Object>> approvedDetailsOfCurrentRequest(String grantId) {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet)) {
+            return List.of();
+        }
+        return WebApplicationContextUtils.getRequiredWebApplicationContext(servlet.getRequest().getServletContext())
+                .getBean(Grants.class).authorizationDetailsOf(grantId);
     }
 
     @SuppressWarnings("unchecked")

@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 import jp.kakehashi.authorization.customer.CustomerAuthentication;
 import jp.kakehashi.authorization.policy.ScopePolicy;
+import jp.kakehashi.authorization.rar.RequestedTransfers;
+import jp.kakehashi.authorization.rar.TransferDetail;
+import jp.kakehashi.consent.AccountDirectory.ConsentableAccount;
 import jp.kakehashi.consent.Grants;
 import jp.kakehashi.consent.NewGrant;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -23,6 +26,7 @@ import org.springframework.stereotype.Component;
  * Turns the customer's "agree" on the consent screen into a grant with its consent record (D5). Runs inside
  * Spring's consent provider, before the code is issued; a decision that does not hold up (no account chosen, an
  * account that is not the customer's, a sign-in too weak for the rights) stops the flow with an error to the TPP.
+ * A single-transfer request (RFC 9396) is granted for exactly one account of the customer's to pay from.
  */
 @Component
 public class ConsentDecisions implements Consumer<OAuth2AuthorizationConsentAuthenticationContext> {
@@ -59,6 +63,11 @@ public class ConsentDecisions implements Consumer<OAuth2AuthorizationConsentAuth
         var view = screen.view(current, request.getClientId(), scopes, locale)
                 .orElseThrow(() -> denied(OAuth2ErrorCodes.ACCESS_DENIED, "unknown client", context));
         List<String> chosen = values(parameters.get("account"));
+        var transfer = RequestedTransfers.of(request);
+        if (transfer.isPresent()) {
+            grants.open(transferGrant(context, customer, view, transfer.get(), chosen));
+            return;
+        }
         var allowed = view.accounts().stream().map(a -> a.accountId()).toList();
         if (view.needsAccounts() && (chosen.isEmpty() || !allowed.containsAll(chosen))) {
             throw denied(OAuth2ErrorCodes.ACCESS_DENIED, "no valid account was chosen", context);
@@ -66,6 +75,28 @@ public class ConsentDecisions implements Consumer<OAuth2AuthorizationConsentAuth
         grants.open(new NewGrant(authorization.getId(), customer.customerId(), view.tpp().id(),
                 request.getClientId(), scopes, chosen, view.expiresAt(), view.language(), ConsentScreen.TEMPLATE,
                 screen.shown(view, chosen)));
+    }
+
+    /**
+     * A grant for one transfer (RFC 9396): paid from the account the TPP named, or else the one account the customer
+     * chose on the screen; either must be the customer's own. The approved detail names that account, and the
+     * record keeps the transfer as shown.
+     */
+    private NewGrant transferGrant(OAuth2AuthorizationConsentAuthenticationContext context,
+            CustomerAuthentication customer, ConsentScreen.ConsentView view, TransferDetail requested,
+            List<String> chosen) {
+        var shownTransfer = screen.transfer(requested, view);
+        String debtorId = requested.debtorAccountId() != null ? requested.debtorAccountId()
+                : chosen.size() == 1 ? chosen.get(0) : null;
+        ConsentableAccount debtor = view.accounts().stream().filter(a -> a.accountId().equals(debtorId))
+                .findFirst().orElseThrow(() -> denied(OAuth2ErrorCodes.ACCESS_DENIED,
+                        "no account of the customer to pay from", context));
+        var request = context.getAuthorizationRequest();
+        List<String> accounts = List.of(debtor.accountId());
+        return new NewGrant(context.getAuthorization().getId(), customer.customerId(), view.tpp().id(),
+                request.getClientId(), request.getScopes(), accounts, view.expiresAt(), view.language(),
+                ConsentScreen.TEMPLATE, screen.shown(view, accounts, shownTransfer, debtor),
+                List.of(requested.withDebtor(debtor.accountId()).toJson()));
     }
 
     private static List<String> values(Object parameter) {

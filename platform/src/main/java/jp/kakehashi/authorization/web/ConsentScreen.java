@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import jp.kakehashi.authorization.customer.CustomerAuthentication;
 import jp.kakehashi.authorization.policy.ScopePolicy;
+import jp.kakehashi.authorization.rar.RequestedTransfers;
+import jp.kakehashi.authorization.rar.TransferDetail;
 import jp.kakehashi.consent.AccountDirectory;
 import jp.kakehashi.consent.AccountDirectory.ConsentableAccount;
 import jp.kakehashi.tpp.Tpp;
@@ -24,7 +26,8 @@ import org.springframework.stereotype.Component;
  * Everything the consent screen shows (D1–D4), computed once so that the page and the consent record (D5) say the
  * same: the TPP and its service, each right in plain words, payment rights apart (D2), the accounts, the expiry and
  * the longest the access can last, how to revoke, that the TPP is not the bank or its agent (D3), and the contact
- * points of both (D4).
+ * points of both (D4). A request for a single transfer (RFC 9396) shows that transfer itself: amount, payee and the
+ * account it is paid from, or the choice of one.
  */
 @Component
 public class ConsentScreen {
@@ -38,8 +41,10 @@ public class ConsentScreen {
     private final MessageSource messages;
     private final Clock clock;
     private final BankContacts bank;
+    private final RequestedTransfers transfers;
 
     ConsentScreen(Tpps tpps, ScopePolicy policy, AccountDirectory accounts, MessageSource messages, Clock clock,
+            RequestedTransfers transfers,
             @Value("${kakehashi.bank.name}") String bankName, @Value("${kakehashi.bank.name-en}") String bankNameEn,
             @Value("${kakehashi.bank.inquiry-phone}") String bankPhone,
             @Value("${kakehashi.bank.inquiry-url}") String bankUrl) {
@@ -49,6 +54,7 @@ public class ConsentScreen {
         this.messages = messages;
         this.clock = clock;
         this.bank = new BankContacts(bankName, bankNameEn, bankPhone, bankUrl);
+        this.transfers = transfers;
     }
 
     /** The screen for a customer asked by a client for some scopes; empty when the client's TPP is unknown. */
@@ -71,6 +77,48 @@ public class ConsentScreen {
                 needsAccounts ? accounts.accountsOf(customer.customerId()) : List.of(), needsAccounts,
                 decision.payment(), expiresAt, format(expiresAt, locale), decision.accessTokenTtl().toMinutes(),
                 bank, locale.getLanguage()));
+    }
+
+    /**
+     * The transfer of the authorization awaiting consent under {@code state} (the consent page's own parameter), as
+     * the page shows it; null when it asks for none. The detail is read from the pushed request, never the URL.
+     */
+    public TransferView transferFor(String state, CustomerAuthentication customer, ConsentView view) {
+        return transfers.awaitingConsent(state, customer.getName()).map(detail -> transfer(detail, view))
+                .orElse(null);
+    }
+
+    /** A transfer as the screen shows it to the customer looking at {@code view}. */
+    public TransferView transfer(TransferDetail detail, ConsentView view) {
+        Locale locale = Locale.forLanguageTag(view.language());
+        String amount = java.text.NumberFormat.getIntegerInstance(Locale.JAPAN).format(detail.amountYen());
+        var creditor = detail.creditor();
+        ConsentableAccount debtor = detail.debtorAccountId() == null ? null : view.accounts().stream()
+                .filter(a -> a.accountId().equals(detail.debtorAccountId())).findFirst().orElse(null);
+        return new TransferView(detail, messages.getMessage("transfer.amount", new Object[] {amount}, locale), creditor.bankCode(),
+                creditor.branchCode(), text("transfer.account-type." + creditor.accountTypeCode(), locale),
+                creditor.accountNumber(), creditor.name(), detail.remittanceInformation(), debtor,
+                detail.debtorAccountId() == null ? view.accounts() : List.of(),
+                detail.debtorAccountId() != null && debtor == null);
+    }
+
+    /** What the record keeps of a screen with a transfer, paid from {@code debtor} (D5). */
+    public Map<String, Object> shown(ConsentView view, List<String> chosenAccountIds, TransferView transfer,
+            ConsentableAccount debtor) {
+        Map<String, Object> shown = shown(view, chosenAccountIds);
+        Map<String, Object> lines = new LinkedHashMap<>();
+        lines.put("type", TransferDetail.TYPE);
+        lines.put("amountYen", transfer.detail().amountYen());
+        lines.put("amountShown", transfer.amountText());
+        lines.put("creditor", Map.of("bankCode", transfer.bankCode(), "branchCode", transfer.branchCode(),
+                "accountType", transfer.accountTypeName(), "accountNumber", transfer.accountNumber(),
+                "name", transfer.name()));
+        lines.put("debtor", Map.of("accountId", debtor.accountId(), "label", debtor.label()));
+        if (transfer.remittanceInformation() != null) {
+            lines.put("remittanceInformation", transfer.remittanceInformation());
+        }
+        shown.put("transfer", lines);
+        return shown;
     }
 
     /** What the record keeps of a screen the customer agreed on (D5), in the words shown. */
@@ -109,6 +157,20 @@ public class ConsentScreen {
 
     /** One right on the screen. */
     public record ScopeLine(String scope, String title, String detail, boolean payment) {
+    }
+
+    /**
+     * A single transfer on the screen (RFC 9396 detail {@value TransferDetail#TYPE}).
+     *
+     * @param detail         the transfer as pushed
+     * @param amountText     the amount in yen with separators
+     * @param debtor         the account it is paid from, when the TPP named one of the customer's accounts
+     * @param debtorChoices  the customer's accounts to choose one from, when the TPP named none
+     * @param debtorNotOwned the TPP named an account that is not the customer's: the screen cannot be agreed to
+     */
+    public record TransferView(TransferDetail detail, String amountText, String bankCode, String branchCode,
+            String accountTypeName, String accountNumber, String name, String remittanceInformation,
+            ConsentableAccount debtor, List<ConsentableAccount> debtorChoices, boolean debtorNotOwned) {
     }
 
     /** The bank's own contact point (D4). */

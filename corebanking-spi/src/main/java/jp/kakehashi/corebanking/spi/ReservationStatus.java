@@ -1,0 +1,16 @@
+package jp.kakehashi.corebanking.spi;
+
+/**
+ * Where a reservation of the two-phase transfer (issue 4) stands. {@link #ACTIVE} is the only state that holds
+ * money and the only one that changes; the other three are final.
+ */
+public enum ReservationStatus {
+    /** The hold is in place: the withdrawable amount is lowered, the balance is not. */
+    ACTIVE,
+    /** The money moved once, as a balanced posting; the hold is gone. */
+    POSTED,
+    /** The caller released the hold; no money moved. */
+    VOIDED,
+    /** The hold outlived its lifetime and was released; no money moved. */
+    EXPIRED
+}

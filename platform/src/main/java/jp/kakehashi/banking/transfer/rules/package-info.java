@@ -1,0 +1,18 @@
+/**
+ * Zengin (全銀) transfer rules for the payment API (更新系, issue 4): pure Java, no Spring, no database, so the
+ * rules are decided the same way by the fee estimate, the transfer request and the tests.
+ * <ul>
+ * <li>{@link jp.kakehashi.banking.transfer.rules.TransferValidation}: payee and item fields (bank, branch, 預金種目,
+ * account number, amount, EDI information, item ids) with per-field {@link jp.kakehashi.banking.transfer.rules.Violation}s
+ * that become {@code errorDetails[{errorDetailsCode, errorDetailsMessage, itemId}]}.</li>
+ * <li>{@link jp.kakehashi.banking.transfer.rules.ZenginText}: names in the Zengin character set (half-width kana,
+ * small kana written large, 法人略語 such as {@code ｶ)}).</li>
+ * <li>{@link jp.kakehashi.banking.transfer.rules.BankCalendar}: bank business days (営業日): weekends, national
+ * holidays by rule, 12/31–1/3.</li>
+ * <li>{@link jp.kakehashi.banking.transfer.rules.ExecutionDatePolicy}: 振込指定日, cut-off time and
+ * {@code transferDateHolidayCode}.</li>
+ * <li>{@link jp.kakehashi.banking.transfer.rules.FeeTable}: the customer's transfer fee (振込手数料) in whole yen.</li>
+ * </ul>
+ * Field names follow GMO Aozora's transfer request (see the reference note on Japanese banking, §2.1 and §4).
+ */
+package jp.kakehashi.banking.transfer.rules;
