@@ -82,6 +82,11 @@ class RichAuthorizationRequestTest {
                         "debtorAccount", Map.of("accountId", firstAccount), "creditor", creditor(),
                         "remittanceInformation", "ｾｲｷﾕｳ 123")));
 
+        // RFC 9396 §7: the token response names what the token may do; Nimbus parses it onto the access token
+        assertThat(tokens.getAccessToken().getAuthorizationDetails()).as("RFC 9396 §7").hasSize(1);
+        assertThat(AuthorizationDetail.toJSONArray(tokens.getAccessToken().getAuthorizationDetails()))
+                .isEqualTo(jwt.getClaims().get("authorization_details"));
+
         String grantId = introspection.getStringParameter("grant_id");
         var grants = platform.bean(Grants.class);
         assertThat(grants.find(grantId).orElseThrow().accountIds()).containsExactly(firstAccount);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import jp.kakehashi.authorization.customer.CustomerUserInfo;
 import jp.kakehashi.authorization.policy.ScopePolicy;
+import jp.kakehashi.authorization.rar.AuthorizationDetailsInTokenResponse;
 import jp.kakehashi.authorization.web.ConsentDecisions;
 import jp.kakehashi.consent.Grants;
 import org.springframework.beans.factory.annotation.Value;
@@ -125,6 +126,9 @@ public class FapiEndpoints {
     private void wrapTokenProviders(List<AuthenticationProvider> providers) {
         providers.replaceAll(provider -> provider instanceof OAuth2AuthorizationCodeAuthenticationProvider
                 || provider instanceof OAuth2RefreshTokenAuthenticationProvider
-                ? new SenderConstrainedTokenRequests(provider, authorizations, seenJtis, grants, nonces) : provider);
+                ? new AuthorizationDetailsInTokenResponse(
+                        new SenderConstrainedTokenRequests(provider, authorizations, seenJtis, grants, nonces),
+                        authorizations)
+                : provider);
     }
 }

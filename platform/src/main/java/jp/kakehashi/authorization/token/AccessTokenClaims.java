@@ -11,7 +11,6 @@ import java.util.function.Function;
 import jp.kakehashi.authorization.customer.CustomerAuthentication;
 import jp.kakehashi.authorization.policy.ScopePolicy;
 import jp.kakehashi.authorization.rar.AuthorizationDetailsValidator;
-import jp.kakehashi.consent.Grants;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -23,9 +22,6 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenClaimsContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * Claims of the (opaque, stored-hashed) access token, visible through introspection: the sender constraint
@@ -37,10 +33,6 @@ final class AccessTokenClaims implements OAuth2TokenCustomizer<OAuth2TokenClaims
 
     private final ScopePolicy policy;
     private final Function<String, List<Map<String, Object>>> approvedDetails;
-
-    AccessTokenClaims(ScopePolicy policy) {
-        this(policy, AccessTokenClaims::approvedDetailsOfCurrentRequest);
-    }
 
     AccessTokenClaims(ScopePolicy policy, Function<String, List<Map<String, Object>>> approvedDetails) {
         this.policy = policy;
@@ -85,19 +77,6 @@ final class AccessTokenClaims implements OAuth2TokenCustomizer<OAuth2TokenClaims
                     "the approved authorization details are missing", null));
         }
         return java.util.Optional.of(approved);
-    }
-
-    /**
-     * Reads the approved details from the grant store through the application context of the token request: the
-     * token configuration builds this customizer with the scope policy only. Next session it passes
-     * {@code grants::authorizationDetailsOf} to the other constructor and this lookup goes.
-     */
-    private static List<Map<String, Object>> approvedDetailsOfCurrentRequest(String grantId) {
-        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet)) {
-            return List.of();
-        }
-        return WebApplicationContextUtils.getRequiredWebApplicationContext(servlet.getRequest().getServletContext())
-                .getBean(Grants.class).authorizationDetailsOf(grantId);
     }
 
     @SuppressWarnings("unchecked")

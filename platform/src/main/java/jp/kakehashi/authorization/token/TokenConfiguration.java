@@ -23,7 +23,7 @@ class TokenConfiguration {
         JwtGenerator idTokens = new JwtGenerator(new NimbusJwtEncoder(keys.source()));
         idTokens.setJwtCustomizer(new IdTokenClaims());
         OAuth2AccessTokenGenerator accessTokens = new OAuth2AccessTokenGenerator();
-        accessTokens.setAccessTokenCustomizer(new AccessTokenClaims(policy));
+        accessTokens.setAccessTokenCustomizer(new AccessTokenClaims(policy, grants::authorizationDetailsOf));
         return new DelegatingOAuth2TokenGenerator(idTokens, accessTokens, new GrantBoundRefreshTokens(grants));
     }
 }
