@@ -40,6 +40,29 @@ final class ApiException extends RuntimeException {
                 List.of(new ErrorBody.Detail("DATE_RANGE_NOT_ALLOWED", message, itemId)));
     }
 
+    /** A transfer request that breaks the Zengin rules or its own totals: every wrong field at once. */
+    static ApiException invalidTransfer(List<ErrorBody.Detail> details) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "リクエストの値が正しくありません。",
+                details);
+    }
+
+    /** Bulk transfers (一括振込) are not offered yet: one item per request. */
+    static ApiException multipleTransfersNotSupported() {
+        return new ApiException(HttpStatus.BAD_REQUEST, "MULTIPLE_TRANSFERS_NOT_SUPPORTED",
+                "1回の依頼で指定できる振込明細は1件です。", List.of());
+    }
+
+    /** A refusal of the payment API with its own stable code and no details. */
+    static ApiException refused(HttpStatus status, String errorCode, String message) {
+        return new ApiException(status, errorCode, message, List.of());
+    }
+
+    /** B10: the transfer would break the bank's limit {@code limit} (PER_TRANSFER, DAILY, MONTHLY). */
+    static ApiException limitExceeded(String limit) {
+        return new ApiException(HttpStatus.FORBIDDEN, "TRANSFER_LIMIT_EXCEEDED", "振込限度額を超えています。",
+                List.of(new ErrorBody.Detail(limit + "_LIMIT", "limit " + limit + " exceeded", null)));
+    }
+
     HttpStatus status() {
         return status;
     }

@@ -14,7 +14,15 @@ record ErrorBody(String errorCode, String errorMessage, List<Detail> errorDetail
         this(errorCode, errorMessage, List.of());
     }
 
+    /**
+     * @param itemId the wrong parameter of a read request, or the {@code itemId} of the wrong transfer item
+     * @param field  for a transfer request, the wrong field of the body (with {@code itemId} when in an item)
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Detail(String errorDetailsCode, String errorDetailsMessage, String itemId) {
+    record Detail(String errorDetailsCode, String errorDetailsMessage, String itemId, String field) {
+
+        Detail(String errorDetailsCode, String errorDetailsMessage, String itemId) {
+            this(errorDetailsCode, errorDetailsMessage, itemId, null);
+        }
     }
 }

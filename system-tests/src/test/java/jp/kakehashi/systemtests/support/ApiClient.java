@@ -64,6 +64,22 @@ public final class ApiClient {
         return of(response);
     }
 
+    /**
+     * A POST of a JSON body with the access token and a DPoP proof, as the TPP makes it; headers such as
+     * {@code Idempotency-Key} are given as name, value pairs.
+     */
+    public Response post(String path, String jsonBody, String... headerNamesAndValues) throws Exception {
+        URI uri = platform.uri(path);
+        HTTPResponse response = send(HTTPRequest.Method.POST, uri, jsonBody, null, headerNamesAndValues);
+        String challenge = response.getHeaderValue("WWW-Authenticate");
+        String nonce = response.getHeaderValue("DPoP-Nonce");
+        if (response.getStatusCode() == 401 && nonce != null && challenge != null
+                && challenge.contains("use_dpop_nonce")) {
+            response = send(HTTPRequest.Method.POST, uri, jsonBody, new Nonce(nonce), headerNamesAndValues);
+        }
+        return of(response);
+    }
+
     /** A GET with the DPoP-bound token presented as a plain Bearer token (a downgrade the bank must refuse). */
     public Response getAsBearer(String pathAndQuery) throws Exception {
         HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, platform.uri(pathAndQuery));
@@ -83,14 +99,23 @@ public final class ApiClient {
     }
 
     private HTTPResponse send(URI uri, Nonce nonce, String... headerNamesAndValues) throws Exception {
-        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, uri);
+        return send(HTTPRequest.Method.GET, uri, null, nonce, headerNamesAndValues);
+    }
+
+    private HTTPResponse send(HTTPRequest.Method method, URI uri, String jsonBody, Nonce nonce,
+            String... headerNamesAndValues) throws Exception {
+        HTTPRequest request = new HTTPRequest(method, uri);
+        if (jsonBody != null) {
+            request.setContentType("application/json; charset=UTF-8");
+            request.setBody(jsonBody);
+        }
         request.setAuthorization(token.toAuthorizationHeader());
         for (int i = 0; i < headerNamesAndValues.length; i += 2) {
             request.setHeader(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
         }
         // htu is the URI without query and fragment (RFC 9449 §4.2), its path as sent (still percent-encoded)
         URI htu = URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath());
-        request.setDPoP(tpp.dpop().createDPoPJWT("GET", htu, token, nonce));
+        request.setDPoP(tpp.dpop().createDPoPJWT(method.name(), htu, token, nonce));
         return tpp.send(request);
     }
 

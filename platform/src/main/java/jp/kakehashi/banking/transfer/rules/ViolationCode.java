@@ -38,7 +38,10 @@ public enum ViolationCode {
     TRANSFER_DATE_NOT_BUSINESS_DAY("振込指定日が銀行休業日です", "The transfer date is not a bank business day"),
     TRANSFER_DATE_CUT_OFF_PASSED("本日の受付時限(%s)を過ぎています", "Today's cut-off time (%s) has passed"),
     TRANSFER_DATE_PREVIOUS_BUSINESS_DAY_PASSED("前営業日は既に過ぎています",
-            "The previous business day has already passed");
+            "The previous business day has already passed"),
+    TRANSFER_DATE_INVALID("振込指定日はYYYY-MM-DD形式の日付で指定してください", "The transfer date must be a date YYYY-MM-DD"),
+    TOTAL_COUNT_MISMATCH("合計件数が振込明細の件数と一致しません", "totalCount does not match the number of items"),
+    TOTAL_AMOUNT_MISMATCH("合計金額が振込金額の合計と一致しません", "totalAmount does not match the sum of the amounts");
 
     private final String japanese;
     private final String english;

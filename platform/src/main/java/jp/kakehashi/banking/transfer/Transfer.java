@@ -1,0 +1,35 @@
+package jp.kakehashi.banking.transfer;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import jp.kakehashi.corebanking.spi.AccountId;
+import jp.kakehashi.corebanking.spi.CustomerId;
+import jp.kakehashi.corebanking.spi.IdempotencyKey;
+import jp.kakehashi.corebanking.spi.Payee;
+import jp.kakehashi.corebanking.spi.TransferRequest;
+
+/**
+ * A transfer (振込, issue 4) as the platform stores it with the idempotency key of its request.
+ *
+ * @param applyNo       受付番号 for the TPP: 16 random digits
+ * @param failureReason the core's reason when {@link TransferStatus#FAILED}, else null
+ * @param reservationId the core's hold, kept inside the platform only
+ */
+public record Transfer(String applyNo, String clientId, String grantId, String customerId, String idempotencyKey,
+        String fingerprint, String accountId, Payee payee, String remitterName, String ediInfo, long amount, long fee,
+        LocalDate executionDate, TransferStatus status, String failureReason, String reservationId,
+        Instant acceptedAt) {
+
+    public long totalDebitAmount() {
+        return amount + fee;
+    }
+
+    /**
+     * The instruction to the core: its idempotency key is derived from the apply number, so every retry that drives
+     * this transfer asks the core for the same thing and gets the same answer.
+     */
+    TransferRequest coreRequest() {
+        return new TransferRequest(new CustomerId(customerId), new IdempotencyKey("kakehashi-" + applyNo),
+                new AccountId(accountId), payee, amount, remitterName);
+    }
+}

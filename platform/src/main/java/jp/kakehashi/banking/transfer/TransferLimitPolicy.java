@@ -1,0 +1,57 @@
+package jp.kakehashi.banking.transfer;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides whether a transfer is within the bank's limits (B10, issue 4). Pure: the caller gives the totals already
+ * accepted today and this month, read under the customer's lock so that concurrent transfers are counted.
+ */
+public final class TransferLimitPolicy {
+
+    private final TransferLimits defaults;
+    private final Map<String, TransferLimits> bySegment;
+    private final Map<String, TransferLimits> byTpp;
+
+    public TransferLimitPolicy(TransferLimits defaults, Map<String, TransferLimits> bySegment,
+            Map<String, TransferLimits> byTpp) {
+        this.defaults = (defaults == null ? new TransferLimits(null, null, null, null) : defaults)
+                .over(TransferLimits.NONE);
+        this.bySegment = Map.copyOf(bySegment);
+        this.byTpp = Map.copyOf(byTpp);
+    }
+
+    /** Which limit a transfer would break. */
+    public enum Limit {
+        PER_TRANSFER, DAILY, MONTHLY
+    }
+
+    /** The limits of a TPP's transfers for a customer of a segment (INDIVIDUAL, CORPORATE); either may be null. */
+    public TransferLimits limitsFor(String tppId, String segment) {
+        TransferLimits limits = defaults;
+        if (segment != null && bySegment.containsKey(segment)) {
+            limits = bySegment.get(segment).over(limits);
+        }
+        if (tppId != null && byTpp.containsKey(tppId)) {
+            limits = byTpp.get(tppId).over(limits);
+        }
+        return limits;
+    }
+
+    /** The single amount alone, before any total is read. */
+    public static Optional<Limit> checkAmount(TransferLimits limits, long amount) {
+        return amount > limits.perTransfer() ? Optional.of(Limit.PER_TRANSFER) : Optional.empty();
+    }
+
+    /** The totals with this transfer added. */
+    public static Optional<Limit> checkTotals(TransferLimits limits, long amount, long acceptedToday,
+            long acceptedThisMonth) {
+        if (acceptedToday + amount > limits.daily()) {
+            return Optional.of(Limit.DAILY);
+        }
+        if (acceptedThisMonth + amount > limits.monthly()) {
+            return Optional.of(Limit.MONTHLY);
+        }
+        return Optional.empty();
+    }
+}

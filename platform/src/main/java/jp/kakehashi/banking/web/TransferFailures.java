@@ -1,0 +1,30 @@
+package jp.kakehashi.banking.web;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The HTTP answer to a transfer the core system refused (issue 4), by its stored reason: the same answer to every
+ * retry. A refusal the client can fix in the request is 400, one of the accounts' state is 409.
+ */
+final class TransferFailures {
+
+    private TransferFailures() {
+    }
+
+    static ApiException of(String reason) {
+        return switch (reason) {
+            case "INSUFFICIENT_FUNDS" -> ApiException.refused(HttpStatus.CONFLICT, reason, "残高が不足しています。");
+            case "ACCOUNT_FROZEN" -> ApiException.refused(HttpStatus.CONFLICT, reason,
+                    "出金口座はお取引が制限されています。");
+            case "ACCOUNT_NOT_FOUND" -> ApiException.accountNotFound();
+            case "PAYEE_ACCOUNT_NOT_FOUND" -> ApiException.refused(HttpStatus.BAD_REQUEST, reason,
+                    "振込先口座が見つかりません。");
+            case "PAYEE_ACCOUNT_FROZEN" -> ApiException.refused(HttpStatus.CONFLICT, reason,
+                    "振込先口座はお取引が制限されています。");
+            case "SAME_ACCOUNT" -> ApiException.refused(HttpStatus.BAD_REQUEST, reason,
+                    "出金口座と振込先口座が同じです。");
+            case "INVALID_AMOUNT" -> ApiException.refused(HttpStatus.BAD_REQUEST, reason, "振込金額が正しくありません。");
+            default -> ApiException.refused(HttpStatus.CONFLICT, "TRANSFER_FAILED", "振込を実行できませんでした。");
+        };
+    }
+}

@@ -1,0 +1,108 @@
+package jp.kakehashi.banking.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import jp.kakehashi.banking.transfer.Transfer;
+import jp.kakehashi.banking.transfer.TransferRecords;
+import jp.kakehashi.banking.transfer.TransferStatus;
+import jp.kakehashi.shared.BusinessClock;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * 振込照会 (issue 4): one transfer by its apply number, or the transfers accepted in a period, of the grant's customer
+ * from the accounts the grant covers; anything else is not found, like a missing one. Paged like the history.
+ */
+@RestController
+class TransferRecordsController {
+
+    private static final Pattern APPLY_NO = Pattern.compile("[0-9]{16}");
+    private static final Pattern OFFSET = Pattern.compile("[0-9]{1,9}");
+
+    private final TransferRecords records;
+    private final ConsentedAccounts consents;
+    private final BankingProperties properties;
+    private final Clock clock;
+
+    TransferRecordsController(TransferRecords records, ConsentedAccounts consents, BankingProperties properties,
+            Clock clock) {
+        this.records = records;
+        this.consents = consents;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @GetMapping("/v1/transfers/{applyNo}")
+    TransferDetailView transfer(@AuthenticationPrincipal Jwt token, @PathVariable String applyNo) {
+        if (!APPLY_NO.matcher(applyNo).matches()) {
+            throw ApiException.invalidParameter("applyNo", "applyNo must be 16 digits");
+        }
+        CallerConsent consent = consents.of(token);
+        return records.of(consent.customerId(), consent.accountIds(), applyNo).map(TransferDetailView::of)
+                .orElseThrow(ApiException::notFound);
+    }
+
+    @GetMapping("/v1/transfers")
+    TransferList transfers(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) String dateFrom,
+            @RequestParam(required = false) String dateTo, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String nextItemKey) {
+        CallerConsent consent = consents.of(token);
+        TransferStatus wanted = status(status);
+        if (nextItemKey != null && !OFFSET.matcher(nextItemKey).matches()) {
+            throw ApiException.invalidParameter("nextItemKey", "nextItemKey is not one this API issued");
+        }
+        var policy = properties.transactions();
+        LocalDate today = LocalDate.now(clock.withZone(BusinessClock.TOKYO));
+        TransactionPeriod period = TransactionPeriod.resolve(blankAsAbsent(dateFrom), blankAsAbsent(dateTo), today,
+                policy.maxHistory(), policy.maxRange());
+        int offset = nextItemKey == null ? 0 : Integer.parseInt(nextItemKey);
+        var page = records.page(consent.customerId(), consent.accountIds(), period.from(), period.to(), wanted, offset,
+                policy.pageSize());
+        String next = page.hasNext() ? Integer.toString(offset + page.transfers().size()) : null;
+        return new TransferList(period.from().toString(), period.to().toString(), page.hasNext(), next,
+                Integer.toString(page.transfers().size()), page.transfers().stream().map(TransferDetailView::of).toList());
+    }
+
+    private static TransferStatus status(String status) {
+        if (status == null || status.isEmpty()) {
+            return null;
+        }
+        return Arrays.stream(TransferStatus.values()).filter(s -> s.name().equals(status)).findFirst()
+                .orElseThrow(() -> ApiException.invalidParameter("status",
+                        "status must be one of " + Arrays.toString(TransferStatus.values())));
+    }
+
+    private static String blankAsAbsent(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    record TransferList(String dateFrom, String dateTo, boolean hasNext, String nextItemKey, String count,
+            List<TransferDetailView> transfers) {
+    }
+
+    /**
+     * A stored transfer; {@code failureReason} only for FAILED ones. The core's hold is never shown.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record TransferDetailView(String accountId, String applyNo, String transferStatus, String failureReason,
+            String executionDate, String transferAmount, String fee, String totalDebitAmount, String acceptDatetime,
+            String beneficiaryBankCode, String beneficiaryBranchCode, String accountTypeCode, String accountNumber,
+            String beneficiaryName, String ediInfo) {
+
+        static TransferDetailView of(Transfer t) {
+            var p = t.payee();
+            return new TransferDetailView(t.accountId(), t.applyNo(), t.status().name(), t.failureReason(),
+                    t.executionDate().toString(), Long.toString(t.amount()), Long.toString(t.fee()),
+                    Long.toString(t.totalDebitAmount()), TransfersController.TransferView.acceptDatetime(t),
+                    p.bankCode(), p.branchCode(), p.accountTypeCode(), p.accountNumber(), p.name(),
+                    t.ediInfo().isEmpty() ? null : t.ediInfo());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package jp.kakehashi.banking.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import jp.kakehashi.banking.transfer.TransferLimitPolicy.Limit;
+import org.junit.jupiter.api.Test;
+
+/** The payment policy's limits (B10) and their inheritance, without Spring. */
+class TransferLimitPolicyTest {
+
+    private final TransferLimitPolicy policy = new TransferLimitPolicy(
+            new TransferLimits(1_000_000L, 2_000_000L, 10_000_000L, false),
+            Map.of("CORPORATE", new TransferLimits(10_000_000L, 50_000_000L, null, null)),
+            Map.of("tpp-small", new TransferLimits(5_000L, null, null, true)));
+
+    @Test
+    void limitsForWhenNoOverrideThenTheDefaults() {
+        assertThat(policy.limitsFor("tpp-other", "INDIVIDUAL"))
+                .isEqualTo(new TransferLimits(1_000_000L, 2_000_000L, 10_000_000L, false));
+    }
+
+    @Test
+    void limitsForWhenSegmentAndTppOverrideThenTppOverSegmentOverDefaultsFieldByField() {
+        assertThat(policy.limitsFor(null, "CORPORATE"))
+                .isEqualTo(new TransferLimits(10_000_000L, 50_000_000L, 10_000_000L, false));
+        assertThat(policy.limitsFor("tpp-small", "CORPORATE"))
+                .isEqualTo(new TransferLimits(5_000L, 50_000_000L, 10_000_000L, true));
+    }
+
+    @Test
+    void limitsForWhenNothingConfiguredThenUnlimited() {
+        var none = new TransferLimitPolicy(null, Map.of(), Map.of()).limitsFor("any", null);
+
+        assertThat(none).isEqualTo(TransferLimits.NONE);
+        assertThat(TransferLimitPolicy.checkAmount(none, 9_999_999_999L)).isEmpty();
+    }
+
+    @Test
+    void checkAmountWhenAtTheLimitThenAllowedAndOneYenMoreRefused() {
+        var limits = policy.limitsFor(null, null);
+
+        assertThat(TransferLimitPolicy.checkAmount(limits, 1_000_000)).isEmpty();
+        assertThat(TransferLimitPolicy.checkAmount(limits, 1_000_001)).contains(Limit.PER_TRANSFER);
+    }
+
+    @Test
+    void checkTotalsWhenTodayOrThisMonthWouldPassTheLimitThenThatLimitIsNamed() {
+        var limits = policy.limitsFor(null, null);
+
+        assertThat(TransferLimitPolicy.checkTotals(limits, 500_000, 1_500_000, 1_500_000)).isEmpty();
+        assertThat(TransferLimitPolicy.checkTotals(limits, 500_001, 1_500_000, 1_500_000)).contains(Limit.DAILY);
+        assertThat(TransferLimitPolicy.checkTotals(limits, 100_000, 0, 9_900_001)).contains(Limit.MONTHLY);
+        assertThat(TransferLimitPolicy.checkTotals(limits, 100_000, 0, 9_900_000)).isEmpty();
+    }
+}
