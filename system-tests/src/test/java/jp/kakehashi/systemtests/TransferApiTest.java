@@ -70,8 +70,10 @@ class TransferApiTest {
                 if (attempt == 3) {
                     throw e;
                 }
-                long now = System.currentTimeMillis();
-                Thread.sleep(30_000 - now % 30_000 + 200);
+                long step = System.currentTimeMillis() / 30_000;
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(35))
+                        .pollInterval(java.time.Duration.ofMillis(200))
+                        .until(() -> System.currentTimeMillis() / 30_000 > step);
             }
         }
     }
