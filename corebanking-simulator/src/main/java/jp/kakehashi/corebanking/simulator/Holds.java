@@ -62,18 +62,7 @@ final class Holds {
 
     /** Claims the key as {@link TransferRequests#claim} does: a concurrent claim waits, then reads the outcome. */
     boolean claim(TransferRequest request, Instant receivedAt) {
-        Payee payee = request.payee();
-        return jdbc.sql("""
-                        insert into corebanking.reservation (customer_id, idempotency_key, debit_account_id,
-                               payee_bank_code, payee_branch_code, payee_account_type_code, payee_account_number,
-                               payee_name, amount, remitter_name, received_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (customer_id, idempotency_key) do nothing""")
-                .params(request.customerId().value(), request.idempotencyKey().value(),
-                        request.debitAccountId().value(), payee.bankCode(), payee.branchCode(),
-                        payee.accountTypeCode(), payee.accountNumber(), payee.name(), request.amount(),
-                        request.remitterName(), Tokyo.forDatabase(receivedAt))
-                .update() == 1;
+        return TransferRequests.claimIn(jdbc, "corebanking.reservation", request, receivedAt);
     }
 
     void reject(TransferRequest request, TransferRejection reason) {

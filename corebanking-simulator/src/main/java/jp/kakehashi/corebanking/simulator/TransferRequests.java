@@ -32,9 +32,17 @@ final class TransferRequests {
      * primary key until the first transaction ends, so the loser then reads a finished outcome.
      */
     boolean claim(TransferRequest request, Instant receivedAt) {
+        return claimIn(jdbc, "corebanking.transfer_request", request, receivedAt);
+    }
+
+    /**
+     * Inserts the request under its (customer, idempotency key) into {@code table} unless the key is taken; shared
+     * by one-step transfers and reservations, whose request tables have the same columns.
+     */
+    static boolean claimIn(JdbcClient jdbc, String table, TransferRequest request, Instant receivedAt) {
         Payee payee = request.payee();
-        return jdbc.sql("""
-                        insert into corebanking.transfer_request (customer_id, idempotency_key, debit_account_id,
+        return jdbc.sql("insert into " + table + """
+                         (customer_id, idempotency_key, debit_account_id,
                                payee_bank_code, payee_branch_code, payee_account_type_code, payee_account_number,
                                payee_name, amount, remitter_name, received_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
