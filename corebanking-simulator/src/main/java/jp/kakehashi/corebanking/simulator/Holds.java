@@ -31,13 +31,22 @@ final class Holds {
     record Stored(TransferRequest request, ReservationResult result) {
     }
 
-    /** A reserved hold, read under its row lock to post, void or expire it. */
-    record Hold(long id, AccountId debitAccountId, long debitRef, long creditRef, long amount, String debitRemarks,
-            String creditRemarks, ReservationStatus status, Instant expiresAt, Long postingId, Long balanceAfter,
-            Instant closedAt) {
+    /**
+     * A reserved hold, read under its row lock to post, void or expire it.
+     *
+     * @param fee held with the amount; the hold on the account is {@code amount + fee}
+     */
+    record Hold(long id, AccountId debitAccountId, long debitRef, long creditRef, long amount, long fee,
+            String debitRemarks, String creditRemarks, ReservationStatus status, Instant expiresAt, Long postingId,
+            Long balanceAfter, Instant closedAt) {
 
         ReservationId reservationId() {
             return idOf(id);
+        }
+
+        /** The posting that turns this hold into moved money, decided when the hold was placed. */
+        TransferPosting posting(long feeIncomeRef) {
+            return new TransferPosting(debitRef, debitRemarks, creditRef, creditRemarks, amount, feeIncomeRef, fee);
         }
     }
 
@@ -73,7 +82,10 @@ final class Holds {
                 .update();
     }
 
-    /** Places the hold: the database adds the amount to the debit account's held sum in the same statement. */
+    /**
+     * Places the hold: the database adds amount and fee (claimed with the request) to the debit account's held sum
+     * in the same statement.
+     */
     long hold(TransferRequest request, Routes.Route route, long withdrawableAfter, Instant expiresAt) {
         return jdbc.sql("""
                         update corebanking.reservation
@@ -154,6 +166,7 @@ final class Holds {
                         rs.getString("payee_account_type_code"), rs.getString("payee_account_number"),
                         rs.getString("payee_name")),
                 rs.getLong("amount"),
+                rs.getLong("fee"),
                 rs.getString("remitter_name"));
     }
 
@@ -162,7 +175,7 @@ final class Holds {
             return new ReservationResult.Rejected(TransferRejection.valueOf(rs.getString("rejection_reason")));
         }
         return new ReservationResult.Reserved(idOf(rs.getLong("id")), new AccountId(rs.getString("debit_account_id")),
-                rs.getLong("amount"), rs.getLong("withdrawable_after"), instant(rs, "received_at"),
+                rs.getLong("amount"), rs.getLong("fee"), rs.getLong("withdrawable_after"), instant(rs, "received_at"),
                 instant(rs, "expires_at"));
     }
 
@@ -175,7 +188,7 @@ final class Holds {
     private static Hold hold(ResultSet rs, int row) throws SQLException {
         return new Hold(rs.getLong("id"), new AccountId(rs.getString("debit_account_id")),
                 rs.getLong("debit_account_ref"), rs.getLong("credit_account_ref"), rs.getLong("amount"),
-                rs.getString("debit_remarks"), rs.getString("credit_remarks"),
+                rs.getLong("fee"), rs.getString("debit_remarks"), rs.getString("credit_remarks"),
                 ReservationStatus.valueOf(rs.getString("status")), instant(rs, "expires_at"),
                 rs.getObject("posting_id", Long.class), rs.getObject("balance_after", Long.class),
                 rs.getObject("closed_at") == null ? null : instant(rs, "closed_at"));

@@ -33,7 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class Reservations {
 
-    private static final String KIND = "TRANSFER";
     private static final int EXPIRY_BATCH = 100;
 
     private final TransactionTemplate transactions;
@@ -67,11 +66,11 @@ final class Reservations {
                 holds.reject(request, checked.rejection());
                 return new ReservationResult.Rejected(checked.rejection());
             }
-            long withdrawableAfter = checked.route().debit().withdrawable() - request.amount();
+            long withdrawableAfter = checked.route().debit().withdrawable() - request.totalDebitAmount();
             Instant expiresAt = now.plus(holdLifetime);
             long id = holds.hold(request, checked.route(), withdrawableAfter, expiresAt);
             return new ReservationResult.Reserved(Holds.idOf(id), request.debitAccountId(), request.amount(),
-                    withdrawableAfter, now, expiresAt);
+                    request.fee(), withdrawableAfter, now, expiresAt);
         });
     }
 
@@ -108,13 +107,13 @@ final class Reservations {
         if (refusal.isPresent()) {
             return new PostResult.Refused(refusal.get());
         }
-        Ledger.Posting posting = Ledger.Posting.move(KIND, Tokyo.dateOf(now), now, hold.debitRef(),
-                hold.debitRemarks(), hold.creditRef(), hold.creditRemarks(), hold.amount());
+        TransferPosting transfer = hold.posting(routes.feeIncomeRef());
+        Ledger.Posting posting = transfer.posting(Tokyo.dateOf(now), now);
         long postingId = ledger.open(posting);
-        long balanceAfter = debit.balance() - hold.amount();
+        long balanceAfter = debit.balance() - transfer.total();
         holds.markPosted(hold.id(), postingId, balanceAfter, now);
         List<Long> balancesAfter = ledger.addLegs(postingId, posting);
-        if (balancesAfter.getFirst() != balanceAfter) {
+        if (transfer.debitBalanceAfter(balancesAfter) != balanceAfter) {
             throw new IllegalStateException("debit account changed under lock: " + hold.debitAccountId());
         }
         return posted(hold, Transactions.id(postingId), balanceAfter, now);
@@ -133,8 +132,8 @@ final class Reservations {
 
     private static PostResult.Posted posted(Holds.Hold hold, TransactionId id,
             long balanceAfter, Instant postedAt) {
-        return new PostResult.Posted(hold.reservationId(), id, hold.debitAccountId(), hold.amount(), balanceAfter,
-                postedAt);
+        return new PostResult.Posted(hold.reservationId(), id, hold.debitAccountId(), hold.amount(), hold.fee(),
+                balanceAfter, postedAt);
     }
 
     VoidResult voidReservation(ReservationId reservationId) {
@@ -161,7 +160,8 @@ final class Reservations {
     }
 
     private static VoidResult.Voided voided(Holds.Hold hold, Instant voidedAt) {
-        return new VoidResult.Voided(hold.reservationId(), hold.debitAccountId(), hold.amount(), voidedAt);
+        return new VoidResult.Voided(hold.reservationId(), hold.debitAccountId(), hold.amount(), hold.fee(),
+                voidedAt);
     }
 
     /**

@@ -21,9 +21,10 @@ import jp.kakehashi.corebanking.spi.TransferRequest;
 
 /**
  * Checks a transfer instruction against the accounts and works out where its money goes: within this bank from
- * account to account, to other banks through the Zengin clearing account. Shared by one-step transfers and
- * reservations (issue 4), so both refuse exactly the same cases. Must run inside the deciding transaction: it
- * locks the customer accounts involved, in a fixed order, and decides on what it read under the lock.
+ * account to account, to other banks through the Zengin clearing account, the fee to the bank's remittance fee
+ * income ({@link TransferPosting}). Shared by one-step transfers and reservations (issue 4), so both refuse exactly
+ * the same cases. Must run inside the deciding transaction: it locks the customer accounts involved, in a fixed
+ * order, and decides on what it read under the lock.
  */
 final class Routes {
 
@@ -57,7 +58,7 @@ final class Routes {
         this.bankCode = bankCode;
     }
 
-    /** Checks and locks; the debit account's withdrawable amount must cover the amount. */
+    /** Checks and locks; the debit account's withdrawable amount must cover the amount and the fee. */
     Checked check(TransferRequest request) {
         if (request.amount() < 1 || request.amount() > TransferRequest.MAX_AMOUNT) {
             return Checked.rejected(INVALID_AMOUNT);
@@ -111,7 +112,8 @@ final class Routes {
         if (payeeRefusal.isPresent()) {
             return Checked.rejected(payeeRefusal.get());
         }
-        if (debit.withdrawable() < request.amount()) {
+        // the amount is in range (checked first), so amount + fee cannot overflow
+        if (debit.withdrawable() < request.totalDebitAmount()) {
             return Checked.rejected(INSUFFICIENT_FUNDS);
         }
         Payee to = request.payee();
@@ -122,6 +124,17 @@ final class Routes {
                 : "為替 %s-%s-%s-%s %s".formatted(to.bankCode(), to.branchCode(), to.accountTypeCode(),
                         to.accountNumber(), to.name());
         return new Checked(new Route(debit, payee, creditRef, "振込 " + to.name(), creditRemarks), null);
+    }
+
+    /** Where every transfer's fee goes (受入為替手数料). */
+    long feeIncomeRef() {
+        return accounts.internalRef(InternalAccount.REMITTANCE_FEE_INCOME);
+    }
+
+    /** The posting of a checked instruction: amount to the route's credit account, fee to the fee income. */
+    TransferPosting posting(Route route, TransferRequest request) {
+        return new TransferPosting(route.debit().ref(), route.debitRemarks(), route.creditRef(), route.creditRemarks(),
+                request.amount(), feeIncomeRef(), request.fee());
     }
 
     private Optional<AccountState> payeeAccount(Payee payee) {

@@ -44,13 +44,13 @@ final class TransferRequests {
         return jdbc.sql("insert into " + table + """
                          (customer_id, idempotency_key, debit_account_id,
                                payee_bank_code, payee_branch_code, payee_account_type_code, payee_account_number,
-                               payee_name, amount, remitter_name, received_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               payee_name, amount, fee, remitter_name, received_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (customer_id, idempotency_key) do nothing""")
                 .params(request.customerId().value(), request.idempotencyKey().value(),
                         request.debitAccountId().value(), payee.bankCode(), payee.branchCode(),
                         payee.accountTypeCode(), payee.accountNumber(), payee.name(), request.amount(),
-                        request.remitterName(), Tokyo.forDatabase(receivedAt))
+                        request.fee(), request.remitterName(), Tokyo.forDatabase(receivedAt))
                 .update() == 1;
     }
 
@@ -87,10 +87,11 @@ final class TransferRequests {
                         rs.getString("payee_account_type_code"), rs.getString("payee_account_number"),
                         rs.getString("payee_name")),
                 rs.getLong("amount"),
+                rs.getLong("fee"),
                 rs.getString("remitter_name"));
         TransferResult result = "ACCEPTED".equals(rs.getString("outcome"))
                 ? new TransferResult.Accepted(Transactions.id(rs.getLong("posting_id")), debitAccountId,
-                        rs.getLong("amount"), rs.getLong("balance_after"),
+                        rs.getLong("amount"), rs.getLong("fee"), rs.getLong("balance_after"),
                         rs.getObject("posted_at", OffsetDateTime.class).toInstant())
                 : new TransferResult.Rejected(TransferRejection.valueOf(rs.getString("rejection_reason")));
         return new Stored(request, result);

@@ -15,8 +15,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class Transfers {
 
-    private static final String KIND = "TRANSFER";
-
     private final TransactionTemplate transactions;
     private final Routes routes;
     private final Ledger ledger;
@@ -58,11 +56,10 @@ final class Transfers {
         if (!checked.accepted()) {
             return new Decision(new TransferResult.Rejected(checked.rejection()), null);
         }
-        Routes.Route route = checked.route();
-        Ledger.Posted posted = ledger.post(Ledger.Posting.move(KIND, Tokyo.dateOf(now), now,
-                route.debit().ref(), route.debitRemarks(), route.creditRef(), route.creditRemarks(), request.amount()));
+        TransferPosting transfer = routes.posting(checked.route(), request);
+        Ledger.Posted posted = ledger.post(transfer.posting(Tokyo.dateOf(now), now));
         var accepted = new TransferResult.Accepted(Transactions.id(posted.postingId()), request.debitAccountId(),
-                request.amount(), posted.balancesAfter().getFirst(), now);
+                request.amount(), request.fee(), transfer.debitBalanceAfter(posted.balancesAfter()), now);
         return new Decision(accepted, posted.postingId());
     }
 }

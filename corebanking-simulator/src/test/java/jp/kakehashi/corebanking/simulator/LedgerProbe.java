@@ -51,17 +51,28 @@ final class LedgerProbe {
                 .query(Long.class).single();
     }
 
-    /** Accounts whose held sum differs from the sum of their active holds. */
+    /** Accounts whose held sum differs from the sum of their active holds, each amount plus fee. */
     long holdsOutOfStep() {
         return jdbc.sql("""
                 select count(*) from corebanking.account a
-                 where a.held <> (select coalesce(sum(r.amount), 0) from corebanking.reservation r
+                 where a.held <> (select coalesce(sum(r.amount + r.fee), 0) from corebanking.reservation r
                                    where r.debit_account_ref = a.id and r.status = 'ACTIVE')""")
                 .query(Long.class).single();
     }
 
     long reservations(String status) {
         return jdbc.sql("select count(*) from corebanking.reservation where status = ?").param(status)
+                .query(Long.class).single();
+    }
+
+    /** What the bank earned on transfer fees: the sum of the fee income account's legs. */
+    long feeIncome() {
+        return balance(InternalAccount.REMITTANCE_FEE_INCOME);
+    }
+
+    /** Sum of every customer account's balance; with {@link #feeIncome} it is what customers paid in. */
+    long sumOfCustomerBalances() {
+        return jdbc.sql("select coalesce(sum(balance), 0) from corebanking.account where kind = 'CUSTOMER'")
                 .query(Long.class).single();
     }
 

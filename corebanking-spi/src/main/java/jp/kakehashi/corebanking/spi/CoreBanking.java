@@ -10,6 +10,11 @@ import java.util.Optional;
  * <p>The port does not authorise: the platform checks consent (B2, B5) before calling, and may read any
  * account. Only {@link #transfer} and {@link #reserve} check ownership, because the money moves on the core's side.
  * Implementations must be thread-safe; amounts are whole yen.
+ *
+ * <p>Fees: the platform prices a transfer's fee (振込手数料, issue 4) and passes it in
+ * {@link TransferRequest#fee()}; the core moves it, in the same posting as the amount, from the debit account to
+ * the bank's fee income. Every check and hold on the debit account is on {@link TransferRequest#totalDebitAmount()
+ * amount + fee}, so a balance that covers the amount but not the fee is {@link TransferRejection#INSUFFICIENT_FUNDS}.
  */
 public interface CoreBanking {
 
@@ -31,9 +36,11 @@ public interface CoreBanking {
     Optional<TransactionPage> transactions(TransactionQuery query);
 
     /**
-     * Executes a transfer (振込) once per idempotency key and customer: a retry with the same key and the same
-     * request returns the original result, also when that was a rejection; a retry with a different request
-     * is rejected with {@link TransferRejection#DUPLICATE_REQUEST_MISMATCH} and changes nothing.
+     * Executes a transfer (振込) once per idempotency key and customer, as one balanced posting: the debit account
+     * pays amount + fee, the payee (or the clearing account for another bank) receives the amount, the bank's fee
+     * income the fee; a fee of 0 moves nothing but the amount. A retry with the same key and the same request
+     * returns the original result, also when that was a rejection; a retry with a different request – another fee
+     * included – is rejected with {@link TransferRejection#DUPLICATE_REQUEST_MISMATCH} and changes nothing.
      */
     TransferResult transfer(TransferRequest request);
 
@@ -45,10 +52,10 @@ public interface CoreBanking {
 
     /**
      * First phase of a two-phase transfer (issue 4: "reserve, then post or void; no overdraft"): checks the
-     * instruction like {@link #transfer} and places a hold of {@code amount} on the debit account, so its
+     * instruction like {@link #transfer} and places a hold of {@code amount + fee} on the debit account, so its
      * withdrawable amount drops and its balance does not; holds and one-step transfers together never take
      * the withdrawable amount below zero. Idempotent like {@link #transfer}, with keys of their own: the same key
-     * and request return the original result, a different request under the key is rejected with
+     * and request (fee included) return the original result, a different request under the key is rejected with
      * {@link TransferRejection#DUPLICATE_REQUEST_MISMATCH}. A hold that is neither posted nor voided lapses
      * after a lifetime the core sets (see {@link #expireReservations}).
      */
@@ -58,15 +65,16 @@ public interface CoreBanking {
     Optional<ReservationResult> reservationResult(CustomerId customerId, IdempotencyKey idempotencyKey);
 
     /**
-     * Second phase: turns an active hold into one balanced posting (debit account to payee or clearing) exactly
-     * once. Posting a posted reservation returns the original {@link PostResult.Posted}; a voided or expired one
+     * Second phase: turns an active hold into one balanced posting exactly once, like {@link #transfer}'s: the
+     * debit account pays amount + fee, the payee or clearing receives the amount, the bank's fee income the fee.
+     * Posting a posted reservation returns the original {@link PostResult.Posted}; a voided or expired one
      * is refused. The payee's account is checked again, as it may have changed since the hold was placed.
      */
     PostResult post(ReservationId reservationId);
 
     /**
-     * Releases an active hold without moving money. Voiding a voided reservation returns the original
-     * {@link VoidResult.Voided}; a posted or expired one is refused.
+     * Releases an active hold, amount and fee, without moving money. Voiding a voided reservation returns the
+     * original {@link VoidResult.Voided}; a posted or expired one is refused.
      */
     VoidResult voidReservation(ReservationId reservationId);
 
@@ -74,9 +82,9 @@ public interface CoreBanking {
     Optional<Reservation> reservation(ReservationId reservationId);
 
     /**
-     * Releases every active hold whose lifetime has run out, marking it {@link ReservationStatus#EXPIRED}; the
-     * platform calls it periodically (a core that expires holds on its own returns 0). Safe to call from several
-     * nodes at once.
+     * Releases every active hold (amount and fee) whose lifetime has run out, marking it
+     * {@link ReservationStatus#EXPIRED}; the platform calls it periodically (a core that expires holds on its own
+     * returns 0). Safe to call from several nodes at once.
      *
      * @return how many holds this call released
      */

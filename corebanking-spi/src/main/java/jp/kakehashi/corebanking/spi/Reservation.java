@@ -8,7 +8,7 @@ import java.util.Optional;
  * A reservation as it stands now (issue 4, two-phase transfers), e.g. for the platform to reconcile its own
  * transfer record after a timeout or crash.
  *
- * @param request       the instruction as first received, under its idempotency key
+ * @param request       the instruction as first received, under its idempotency key, fee included
  * @param expiresAt     when an {@link ReservationStatus#ACTIVE} hold lapses; kept for the other states too
  * @param transactionId the posting (受付番号), present only when {@link ReservationStatus#POSTED}
  */

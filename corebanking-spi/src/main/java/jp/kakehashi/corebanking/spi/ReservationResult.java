@@ -10,15 +10,17 @@ import java.util.Objects;
 public sealed interface ReservationResult {
 
     /**
-     * The amount is held on the debit account: its withdrawable amount (支払可能残高) dropped by {@code amount},
-     * its balance (残高) did not.
+     * Amount and fee are held on the debit account: its withdrawable amount (支払可能残高) dropped by
+     * {@code amount + fee}, its balance (残高) did not.
      *
+     * @param amount            what the payee will receive
+     * @param fee               the transfer fee (振込手数料) held on top, 0 if none
      * @param withdrawableAfter the debit account's withdrawable amount right after the hold was placed
      * @param reservedAt        when the hold was placed; a replay returns the original moment
      * @param expiresAt         when the hold lapses unless posted or voided before
      */
-    record Reserved(ReservationId reservationId, AccountId debitAccountId, long amount, long withdrawableAfter,
-                    Instant reservedAt, Instant expiresAt) implements ReservationResult {
+    record Reserved(ReservationId reservationId, AccountId debitAccountId, long amount, long fee,
+                    long withdrawableAfter, Instant reservedAt, Instant expiresAt) implements ReservationResult {
 
         public Reserved {
             Objects.requireNonNull(reservationId, "reservationId");

@@ -5,12 +5,12 @@ package jp.kakehashi.corebanking.spi;
  * money and the only one that changes; the other three are final.
  */
 public enum ReservationStatus {
-    /** The hold is in place: the withdrawable amount is lowered, the balance is not. */
+    /** The hold is in place: the withdrawable amount is lowered by amount and fee, the balance is not. */
     ACTIVE,
     /** The money moved once, as a balanced posting; the hold is gone. */
     POSTED,
-    /** The caller released the hold; no money moved. */
+    /** The caller released the whole hold, fee included; no money moved. */
     VOIDED,
-    /** The hold outlived its lifetime and was released; no money moved. */
+    /** The hold outlived its lifetime and was released whole, fee included; no money moved. */
     EXPIRED
 }

@@ -11,7 +11,7 @@ public enum TransferRejection {
     ACCOUNT_NOT_FOUND,
     /** The debit account is frozen (凍結), e.g. after a fraud report. */
     ACCOUNT_FROZEN,
-    /** The debit account's withdrawable amount is below the transfer amount (残高不足). */
+    /** The debit account's withdrawable amount is below the amount plus the fee (残高不足). */
     INSUFFICIENT_FUNDS,
     /** The payee is at this bank but no open account matches branch, type and number. */
     PAYEE_ACCOUNT_NOT_FOUND,

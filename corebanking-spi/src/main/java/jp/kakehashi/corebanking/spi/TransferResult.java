@@ -7,13 +7,15 @@ import java.util.Objects;
 public sealed interface TransferResult {
 
     /**
-     * The transfer is posted (振込受付済).
+     * The transfer is posted (振込受付済): the debit account paid amount and fee.
      *
      * @param transactionId the core system's transaction number (受付番号)
-     * @param balanceAfter  the debit account's balance right after this transfer
+     * @param amount        what the payee receives
+     * @param fee           the transfer fee (振込手数料) the debit account paid on top, 0 if none
+     * @param balanceAfter  the debit account's balance right after this transfer, fee included
      * @param acceptedAt    when it was posted; a replay returns the original moment
      */
-    record Accepted(TransactionId transactionId, AccountId debitAccountId, long amount, long balanceAfter,
+    record Accepted(TransactionId transactionId, AccountId debitAccountId, long amount, long fee, long balanceAfter,
                     Instant acceptedAt) implements TransferResult {
 
         public Accepted {

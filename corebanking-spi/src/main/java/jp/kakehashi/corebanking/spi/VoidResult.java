@@ -7,11 +7,12 @@ import java.util.Objects;
 public sealed interface VoidResult {
 
     /**
-     * The hold is released and no money moved; voiding again returns this same result.
+     * The whole hold – amount and fee – is released and no money moved; voiding again returns this same result.
      *
+     * @param fee      the transfer fee that was held with the amount, 0 if none
      * @param voidedAt when the hold was released; a replay returns the original moment
      */
-    record Voided(ReservationId reservationId, AccountId debitAccountId, long amount, Instant voidedAt)
+    record Voided(ReservationId reservationId, AccountId debitAccountId, long amount, long fee, Instant voidedAt)
             implements VoidResult {
 
         public Voided {

@@ -14,6 +14,7 @@ class ValueTypesTest {
 
     private static final AccountId ACCOUNT = new AccountId("001011234567");
     private static final LocalDate DAY = LocalDate.of(2026, 3, 16);
+    private static final Payee PAYEE = new Payee("0005", "001", "1", "0012345", "ﾔﾏﾀﾞ ﾀﾛｳ");
 
     @ParameterizedTest
     @NullAndEmptySource
@@ -88,6 +89,47 @@ class ValueTypesTest {
                 TransactionType.WITHDRAWAL, -100, 0, "ATM")).isInstanceOf(IllegalArgumentException.class);
         assertThat(TransactionType.DEPOSIT.code()).isEqualTo("1");
         assertThat(TransactionType.WITHDRAWAL.code()).isEqualTo("2");
+    }
+
+    @Test
+    void transferRequestWhenNoFeeGivenThenFreeAndTheTotalIsTheAmount() {
+        TransferRequest free = new TransferRequest(new CustomerId("C0001"), new IdempotencyKey("k"), ACCOUNT,
+                PAYEE, 5_000, null);
+
+        assertThat(free.fee()).isZero();
+        assertThat(free.totalDebitAmount()).isEqualTo(5_000);
+        assertThat(free).isEqualTo(new TransferRequest(new CustomerId("C0001"), new IdempotencyKey("k"), ACCOUNT,
+                PAYEE, 5_000, 0, null));
+    }
+
+    @Test
+    void transferRequestWhenFeeGivenThenItIsPartOfTheRequestAndOfTheTotal() {
+        TransferRequest withFee = new TransferRequest(new CustomerId("C0001"), new IdempotencyKey("k"), ACCOUNT,
+                PAYEE, 5_000, 330, null);
+
+        assertThat(withFee.fee()).isEqualTo(330);
+        assertThat(withFee.totalDebitAmount()).isEqualTo(5_330);
+        assertThat(withFee).isNotEqualTo(new TransferRequest(new CustomerId("C0001"), new IdempotencyKey("k"),
+                ACCOUNT, PAYEE, 5_000, 110, null));
+    }
+
+    @Test
+    void transferRequestWhenFeeOutOfRangeThenRejectedAsAProgrammingError() {
+        assertThatThrownBy(() -> new TransferRequest(new CustomerId("C0001"), new IdempotencyKey("k"), ACCOUNT,
+                PAYEE, 5_000, -1, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TransferRequest(new CustomerId("C0001"), new IdempotencyKey("k"), ACCOUNT,
+                PAYEE, 5_000, TransferRequest.MAX_FEE + 1, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new TransferRequest(new CustomerId("C0001"), new IdempotencyKey("k"), ACCOUNT, PAYEE,
+                TransferRequest.MAX_AMOUNT, TransferRequest.MAX_FEE, null).totalDebitAmount())
+                .isEqualTo(TransferRequest.MAX_AMOUNT + TransferRequest.MAX_FEE);
+    }
+
+    @Test
+    void transferRequestWhenAmountFarOutOfRangeThenTheTotalFailsInsteadOfWrapping() {
+        TransferRequest absurd = new TransferRequest(new CustomerId("C0001"), new IdempotencyKey("k"), ACCOUNT,
+                PAYEE, Long.MAX_VALUE, 1, null);
+
+        assertThatThrownBy(absurd::totalDebitAmount).isInstanceOf(ArithmeticException.class);
     }
 
     @Test
