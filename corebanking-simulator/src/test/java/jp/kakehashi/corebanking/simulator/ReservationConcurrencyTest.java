@@ -27,7 +27,10 @@ import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.RepeatedTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Two-phase transfers (issue 4) under races: holds never overdraw, never post twice, never get lost. */
+/**
+ * Two-phase transfers (issue 4) under races: holds never overdraw, never post twice, never get lost. Transfers pay
+ * fees, so holds are amount + fee and the fee income belongs to the bank's fixed total.
+ */
 class ReservationConcurrencyTest {
 
     private static final int ACCOUNTS = 6;
@@ -62,7 +65,8 @@ class ReservationConcurrencyTest {
         List<Callable<PostResult>> tasks = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
             String key = "p-" + i;
-            tasks.add(() -> switch (core.reserve(request(0, key, 1, 1_000))) {
+            // 890 + 110 fee: each takes 1,000 yen, so the 10,000 cover exactly ten only if the fee is held too
+            tasks.add(() -> switch (core.reserve(request(0, key, 1, 890, 110))) {
                 case ReservationResult.Reserved reserved -> core.post(reserved.reservationId());
                 case ReservationResult.Rejected rejected -> {
                     assertThat(rejected.reason()).isEqualTo(TransferRejection.INSUFFICIENT_FUNDS);
@@ -79,7 +83,8 @@ class ReservationConcurrencyTest {
             assertThat(balance.balance()).isZero();
             assertThat(balance.withdrawableAmount()).isZero();
         });
-        assertThat(ledger.balance(accounts.get(1))).isEqualTo(INITIAL_BALANCE + 10_000);
+        assertThat(ledger.balance(accounts.get(1))).isEqualTo(INITIAL_BALANCE + 8_900);
+        assertThat(ledger.feeIncome()).isEqualTo(1_100);
         assertThat(ledger.postings("TRANSFER")).isEqualTo(10);
         assertLedgerSound();
     }
@@ -88,7 +93,8 @@ class ReservationConcurrencyTest {
     void postAndVoidWhenTheyRaceOnTheSameHoldsThenEachHoldEndsOneWayOnly(RepetitionInfo repetition) throws Exception {
         List<ReservationId> contested = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            contested.add(((ReservationResult.Reserved) core.reserve(request(0, "c-" + i, 1, 500))).reservationId());
+            contested.add(((ReservationResult.Reserved) core.reserve(request(0, "c-" + i, 1, 450, 50)))
+                    .reservationId());
         }
         List<Callable<Tagged>> tasks = new ArrayList<>();
         for (ReservationId id : contested) {
@@ -99,7 +105,7 @@ class ReservationConcurrencyTest {
         }
         for (int i = 0; i < 16; i++) {
             String key = "n-" + i;
-            tasks.add(() -> new Tagged(null, core.reserve(request(0, key, 2, 300))));
+            tasks.add(() -> new Tagged(null, core.reserve(request(0, key, 2, 270, 30))));
         }
         Collections.shuffle(tasks, new Random(repetition.getCurrentRepetition()));
 
@@ -129,10 +135,13 @@ class ReservationConcurrencyTest {
         assertThat(newReserves).filteredOn(ReservationResult.Rejected.class::isInstance)
                 .allSatisfy(r -> assertThat(r).isEqualTo(
                         new ReservationResult.Rejected(TransferRejection.INSUFFICIENT_FUNDS)));
-        // 4,000 yen were free before the race; posting never frees room, voiding does: so 13 to 16 new holds fit
+        // holds are amount + fee: 500 contested, 300 new. 4,000 yen were free before the race; posting never frees
+        // room, voiding does: so 13 to 16 new holds fit
         assertThat(newHolds).isBetween(13L, 16L);
         assertThat(ledger.postings("TRANSFER")).isEqualTo(posted);
         assertThat(ledger.balance(accounts.get(0))).isEqualTo(INITIAL_BALANCE - 500L * posted);
+        assertThat(ledger.balance(accounts.get(1))).isEqualTo(INITIAL_BALANCE + 450L * posted);
+        assertThat(ledger.feeIncome()).isEqualTo(50L * posted);
         assertThat(ledger.held(accounts.get(0))).isEqualTo(300 * newHolds);
         assertThat(ledger.balance(accounts.get(2))).isEqualTo(INITIAL_BALANCE);
         assertLedgerSound();
@@ -153,7 +162,8 @@ class ReservationConcurrencyTest {
         List<Integer> counts = Race.run(tasks);
 
         assertThat(counts.subList(6, 9)).allSatisfy(reads -> assertThat(reads).isPositive());
-        assertThat(sumOfCustomerBalances()).isEqualTo(ACCOUNTS * INITIAL_BALANCE);
+        assertThat(ledger.feeIncome()).as("the writers charged fees").isPositive();
+        assertThat(sumOfCustomerBalances() + ledger.feeIncome()).isEqualTo(ACCOUNTS * INITIAL_BALANCE);
         assertLedgerSound();
     }
 
@@ -176,7 +186,7 @@ class ReservationConcurrencyTest {
         for (int i = 0; i < 40; i++) {
             int from = random.nextInt(ACCOUNTS);
             int to = (from + 1 + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS;
-            var request = request(from, "w" + seed + "-" + i, to, 1 + random.nextInt(3_000));
+            var request = request(from, "w" + seed + "-" + i, to, 1 + random.nextInt(3_000), random.nextInt(4) * 110L);
             switch (random.nextInt(4)) {
                 case 0 -> core.transfer(request);
                 case 1 -> {
@@ -197,7 +207,10 @@ class ReservationConcurrencyTest {
     /** Writers finished, guarded by {@code this}. */
     private int writers;
 
-    /** One statement is one snapshot, so every read must see the whole fixed total, never money in flight. */
+    /**
+     * One statement is one snapshot, so every read must see the whole fixed total – customers' balances plus the
+     * bank's fee income – never money in flight, nor a fee taken without its transfer or the other way round.
+     */
     private int read(AtomicBoolean writing) {
         JdbcClient jdbc = JdbcClient.create(pool);
         int reads = 0;
@@ -206,10 +219,13 @@ class ReservationConcurrencyTest {
                     select sum(balance) filter (where kind = 'CUSTOMER'),
                            (select coalesce(sum(e.amount), 0) from corebanking.entry e
                               join corebanking.account i on i.id = e.account_ref where i.kind = 'INTERNAL'),
-                           min(balance - held) filter (where kind = 'CUSTOMER')
+                           min(balance - held) filter (where kind = 'CUSTOMER'),
+                           (select coalesce(sum(e.amount), 0) from corebanking.entry e
+                              join corebanking.account i on i.id = e.account_ref where i.account_id = ?)
                       from corebanking.account""")
-                    .query((rs, row) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
-            assertThat(sums.get(0)).isEqualTo(ACCOUNTS * INITIAL_BALANCE);
+                    .param(InternalAccount.REMITTANCE_FEE_INCOME.accountId())
+                    .query((rs, row) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+            assertThat(sums.get(0) + sums.get(3)).isEqualTo(ACCOUNTS * INITIAL_BALANCE);
             assertThat(sums.get(0) + sums.get(1)).isZero();
             assertThat(sums.get(2)).isNotNegative();
             reads++;
@@ -235,9 +251,9 @@ class ReservationConcurrencyTest {
     private record Tagged(ReservationId id, Object result) {
     }
 
-    private static TransferRequest request(int from, String key, int to, long amount) {
+    private static TransferRequest request(int from, String key, int to, long amount, long fee) {
         return new TransferRequest(customer(from), new IdempotencyKey(key), new AccountId("00101000000" + from),
-                payee(to), amount, null);
+                payee(to), amount, fee, null);
     }
 
     private static CustomerId customer(int account) {

@@ -27,7 +27,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
-/** Many transfers at once, crossing between the same accounts in both directions, to provoke deadlocks and races. */
+/**
+ * Many transfers at once, crossing between the same accounts in both directions, to provoke deadlocks and races;
+ * most pay a fee, so the fee leg is raced too.
+ */
 class TransferConcurrencyTest {
 
     private static final int THREADS = 8;
@@ -41,7 +44,7 @@ class TransferConcurrencyTest {
     private SimulatedCoreBanking core;
     private LedgerProbe ledger;
 
-    private record Attempt(int from, int to, long amount, TransferResult result) {
+    private record Attempt(int from, int to, long amount, long fee, TransferResult result) {
     }
 
     @BeforeEach
@@ -77,9 +80,10 @@ class TransferConcurrencyTest {
                 int from = random.nextInt(ACCOUNTS);
                 int to = (from + 1 + random.nextInt(ACCOUNTS - 1)) % ACCOUNTS;
                 long amount = 1 + random.nextInt(4_000);
+                long fee = fee(random);
                 var request = new TransferRequest(customer(from), new IdempotencyKey("t" + thread + "-" + i),
-                        accounts.get(from), payee(to), amount, null);
-                mine.add(new Attempt(from, to, amount, core.transfer(request)));
+                        accounts.get(from), payee(to), amount, fee, null);
+                mine.add(new Attempt(from, to, amount, fee, core.transfer(request)));
             }
             return mine;
         });
@@ -95,9 +99,11 @@ class TransferConcurrencyTest {
         for (int i = 0; i < ACCOUNTS; i++) {
             expected.put(i, INITIAL_BALANCE);
         }
+        long fees = 0;
         for (Attempt attempt : accepted) {
-            expected.merge(attempt.from(), -attempt.amount(), Long::sum);
+            expected.merge(attempt.from(), -(attempt.amount() + attempt.fee()), Long::sum);
             expected.merge(attempt.to(), attempt.amount(), Long::sum);
+            fees += attempt.fee();
         }
         long total = 0;
         for (int i = 0; i < ACCOUNTS; i++) {
@@ -105,7 +111,9 @@ class TransferConcurrencyTest {
             assertThat(balance).as("account %d", i).isEqualTo(expected.get(i)).isNotNegative();
             total += balance;
         }
-        assertThat(total).isEqualTo(ACCOUNTS * INITIAL_BALANCE);
+        assertThat(fees).as("the race charged fees").isPositive();
+        assertThat(ledger.feeIncome()).isEqualTo(fees);
+        assertThat(total + ledger.feeIncome()).isEqualTo(ACCOUNTS * INITIAL_BALANCE);
         assertThat(ledger.sumOfAllLegs()).isZero();
         assertThat(ledger.accountsOutOfStep()).isZero();
         assertThat(ledger.negativeCustomerBalances()).isZero();
@@ -113,14 +121,16 @@ class TransferConcurrencyTest {
 
     @Test
     void transferWhenTheSameKeyArrivesOnManyThreadsAtOnceThenItIsPostedOnce() throws Exception {
-        var request = new TransferRequest(customer(0), new IdempotencyKey("same"), accounts.get(0), payee(1), 700, null);
+        var request = new TransferRequest(customer(0), new IdempotencyKey("same"), accounts.get(0), payee(1), 700, 110,
+                null);
 
         List<TransferResult> results = runInParallel(thread -> List.of(core.transfer(request)));
 
         assertThat(results).hasSize(THREADS).allSatisfy(result -> assertThat(result).isEqualTo(results.getFirst()));
         assertThat(results.getFirst()).isInstanceOf(TransferResult.Accepted.class);
         assertThat(ledger.postings("TRANSFER")).isEqualTo(1);
-        assertThat(ledger.balance(accounts.get(0))).isEqualTo(INITIAL_BALANCE - 700);
+        assertThat(ledger.balance(accounts.get(0))).isEqualTo(INITIAL_BALANCE - 810);
+        assertThat(ledger.feeIncome()).isEqualTo(110);
     }
 
     /** Starts every thread's work at the same moment and gathers the results; a thread's exception fails the test. */
@@ -149,6 +159,11 @@ class TransferConcurrencyTest {
     @FunctionalInterface
     private interface ThreadWork<T> {
         List<T> run(int thread) throws Exception;
+    }
+
+    /** Mostly one of the usual fees, sometimes none: both shapes of posting race each other. */
+    private static long fee(Random random) {
+        return random.nextInt(4) * 110L;
     }
 
     private static CustomerId customer(int account) {
