@@ -3,6 +3,7 @@ package jp.kakehashi;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -12,6 +13,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
+// module listeners (@ApplicationModuleListener) run after commit on their own threads, not in the caller's answer
+@EnableAsync
 public class KakehashiApplication {
 
     public static void main(String[] args) {

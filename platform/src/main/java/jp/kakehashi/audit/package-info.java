@@ -21,8 +21,10 @@
  * <li><b>Verifiable.</b> {@link jp.kakehashi.audit.ExecutionLogVerification} recomputes the chain and names the
  * first record where it breaks.</li>
  * </ul>
- * Depends on {@code risk} for the value of the TPP's risk headers it records, and on {@code tpp} to name the TPP of a
- * client.
+ * Also the business event log ({@link jp.kakehashi.audit.AuditEvents}, C3): every transfer status and refusal,
+ * from the banking module's events. Depends on {@code risk} for the value of the TPP's risk headers it records, on
+ * {@code tpp} to name the TPP of a client, and on {@code banking} for its events only.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit", allowedDependencies = {"shared", "risk", "tpp"})
+@org.springframework.modulith.ApplicationModule(displayName = "Audit", allowedDependencies = {"shared", "risk", "tpp",
+        "banking"})
 package jp.kakehashi.audit;

@@ -5,6 +5,9 @@ import jp.kakehashi.authorization.customer.PasskeyAuthenticationManager;
 import jp.kakehashi.authorization.customer.PasswordAuthenticationProvider;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -15,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.authentication.ui.DefaultResourcesFilter;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
@@ -26,6 +30,9 @@ import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenti
  */
 @Configuration(proxyBeanMethods = false)
 class CustomerScreensSecurity {
+
+    /** Customer pages that need a second factor in this session; a customer without one is sent to get it. */
+    static final String SECOND_FACTOR_PAGES = "/transfer-confirmations/**";
 
     @Bean
     @Order(2)
@@ -48,7 +55,14 @@ class CustomerScreensSecurity {
                         .hasAnyAuthority(CustomerAuthentication.OTP_AUTHORITY, FactorGrantedAuthority.WEBAUTHN_AUTHORITY)
                         .requestMatchers(HttpMethod.DELETE, "/webauthn/register/**")
                         .hasAnyAuthority(CustomerAuthentication.OTP_AUTHORITY, FactorGrantedAuthority.WEBAUTHN_AUTHORITY)
+                        // out-of-band confirmation of transfers (B10): a stolen password alone must not confirm one.
+                        // A plain decision, not Spring's factor authorities: those send a missing factor to the sign-in
+                        // page, where the bank's step-up is its own second-factor page (SecondFactorFirst)
+                        .requestMatchers(SECOND_FACTOR_PAGES).access((authentication, context) ->
+                                new AuthorizationDecision(hasSecondFactor(authentication.get())))
                         .anyRequest().hasRole("CUSTOMER"))
+                .exceptionHandling(exceptions -> exceptions.defaultAccessDeniedHandlerFor(new SecondFactorFirst(),
+                        PathPatternRequestMatcher.withDefaults().matcher(SECOND_FACTOR_PAGES)))
                 // the relying party (id, origins, user verification) is the bean of customer.Passkeys
                 .webAuthn(webAuthn -> webAuthn.disableDefaultRegistrationPage(true)
                         .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
@@ -64,6 +78,12 @@ class CustomerScreensSecurity {
                         .defaultSuccessUrl("/connected-services"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
         return http.build();
+    }
+
+    static boolean hasSecondFactor(Authentication authentication) {
+        return authentication != null && authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(a -> a.equals(CustomerAuthentication.OTP_AUTHORITY)
+                        || a.equals(FactorGrantedAuthority.WEBAUTHN_AUTHORITY));
     }
 
     /** The DPoP nonce filter runs inside the authorization server's chain only. */

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import jp.kakehashi.authorization.customer.CustomerCredentials;
+import jp.kakehashi.notification.CustomerContacts;
 import jp.kakehashi.tpp.RegistrationTokens;
 import jp.kakehashi.tpp.Tpp;
 import jp.kakehashi.tpp.TppClient;
@@ -47,17 +48,19 @@ class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final CustomerCredentials customers;
+    private final CustomerContacts contacts;
     private final Tpps tpps;
     private final PasswordEncoder passwords;
     private final Path keyFile;
     private final String redirectUri;
     private final RegistrationTokens registrationTokens;
 
-    DemoData(CustomerCredentials customers, Tpps tpps, PasswordEncoder passwords, RegistrationTokens registrationTokens,
+    DemoData(CustomerCredentials customers, CustomerContacts contacts, Tpps tpps, PasswordEncoder passwords, RegistrationTokens registrationTokens,
             @Value("${kakehashi.demo.tpp-key-file:data/demo-tpp/private-jwks.json}") Path keyFile,
             @Value("${kakehashi.demo.redirect-uri:https://localhost:8444/callback}") String redirectUri) {
         this.registrationTokens = registrationTokens;
         this.customers = customers;
+        this.contacts = contacts;
         this.tpps = tpps;
         this.passwords = passwords;
         this.keyFile = keyFile;
@@ -71,6 +74,10 @@ class DemoData implements ApplicationRunner {
         customers.upsert("C0001", "yamada", "山田 太郎", "INDIVIDUAL", hash, DEMO_TOTP_SECRET);
         customers.upsert("C0002", "sato", "佐藤 花子", "INDIVIDUAL", hash, DEMO_TOTP_SECRET);
         customers.upsert("C0003", "kakehashi-shoji", "株式会社架け橋商事", "CORPORATE", hash, DEMO_TOTP_SECRET);
+        // where transfer notices go (B10); example.jp never receives mail, a bank's test mail server catches it
+        contacts.register("C0001", "yamada.taro@example.jp", java.util.Locale.JAPANESE);
+        contacts.register("C0002", "sato.hanako@example.jp", java.util.Locale.JAPANESE);
+        contacts.register("C0003", "keiri@kakehashi-shoji.example.jp", java.util.Locale.JAPANESE);
         if (tpps.find(DEMO_TPP).isEmpty()) {
             tpps.register(new Tpp(DEMO_TPP, "株式会社デモフィンテック", "Demo FinTech K.K.", "かけいぼ Plus",
                     "Kakeibo Plus", "代表取締役 鈴木 一郎", "東京都千代田区丸の内1-1-1", "03-0000-0000",

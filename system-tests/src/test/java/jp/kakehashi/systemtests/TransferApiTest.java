@@ -115,7 +115,7 @@ class TransferApiTest {
     }
 
     private String storedStatus(String applyNo) {
-        return platform.bean(JdbcClient.class).sql("select status || coalesce(':' || failure_reason, '') from transfers"
+        return platform.bean(JdbcClient.class).sql("select status || coalesce(':' || status_reason, '') from transfers"
                 + " where apply_no = ?").param(applyNo).query(String.class).single();
     }
 

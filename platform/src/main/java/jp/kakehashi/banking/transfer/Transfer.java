@@ -12,13 +12,15 @@ import jp.kakehashi.corebanking.spi.TransferRequest;
  * A transfer (振込, issue 4) as the platform stores it with the idempotency key of its request.
  *
  * @param applyNo       受付番号 for the TPP: 16 random digits
- * @param failureReason the core's reason when {@link TransferStatus#FAILED}, else null
+ * @param statusReason  the reason code of a {@link TransferStatus#FAILED} or {@link TransferStatus#CANCELLED}
+ *                      transfer, else null
  * @param reservationId the core's hold, kept inside the platform only
+ * @param confirmBy     until when the customer may confirm it at the bank, when the policy asked for that
  */
 public record Transfer(String applyNo, String clientId, String grantId, String customerId, String idempotencyKey,
         String fingerprint, String accountId, Payee payee, String remitterName, String ediInfo, long amount, long fee,
-        LocalDate executionDate, TransferStatus status, String failureReason, String reservationId,
-        Instant acceptedAt) {
+        LocalDate executionDate, TransferStatus status, String statusReason, String reservationId,
+        Instant acceptedAt, Instant confirmBy) {
 
     public long totalDebitAmount() {
         return amount + fee;
@@ -30,6 +32,6 @@ public record Transfer(String applyNo, String clientId, String grantId, String c
      */
     TransferRequest coreRequest() {
         return new TransferRequest(new CustomerId(customerId), new IdempotencyKey("kakehashi-" + applyNo),
-                new AccountId(accountId), payee, amount, remitterName);
+                new AccountId(accountId), payee, amount, fee, remitterName);
     }
 }

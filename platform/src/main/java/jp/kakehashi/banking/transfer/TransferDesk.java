@@ -2,32 +2,30 @@ package jp.kakehashi.banking.transfer;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.Set;
 import jp.kakehashi.banking.transfer.rules.TransferItem;
 import jp.kakehashi.consent.Grant;
 import jp.kakehashi.consent.Grants;
 import jp.kakehashi.corebanking.spi.CoreBanking;
 import jp.kakehashi.corebanking.spi.CustomerId;
 import jp.kakehashi.corebanking.spi.Payee;
-import jp.kakehashi.corebanking.spi.PostRefusal;
-import jp.kakehashi.corebanking.spi.PostResult;
-import jp.kakehashi.corebanking.spi.ReservationResult;
 import jp.kakehashi.shared.BusinessClock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accepts transfer requests (振込受付, issue 4) once per idempotency key and executes same-day ones through the core
- * system in two phases, reserve then post; later dates are stored as {@link TransferStatus#SCHEDULED}.
- * <p>
- * No platform transaction is open while the core is called: the core is a remote system. Instead the transfer is
- * stored first, with its key, as {@link TransferStatus#PENDING}; whoever finds it pending (the first request or any
- * retry of it, on any node) drives it on, and since the core's reserve and post are idempotent they all get the same
- * answers from it. The first to store the end wins; everyone answers what is stored.
+ * Accepts transfer requests (振込受付, issue 4) once per idempotency key. Same-day ones are stored
+ * {@link TransferStatus#ACCEPTED} and executed at once ({@link TransferExecution}), later dates are stored as
+ * {@link TransferStatus#SCHEDULED}, and where the bank's policy wants the customer's own confirmation at the bank
+ * (帯域外認証, B10) the transfer waits {@link TransferStatus#AWAITING_CONFIRMATION} for it. A retry of a request
+ * answers what is stored, driving an accepted transfer on if it is still accepted.
  * <p>
  * Limits (B10) are counted over the customer's accepted transfers while the customer's row is locked, in the
  * transaction that stores the transfer; a refusal by the limits or the payee rule stores nothing.
@@ -35,17 +33,28 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class TransferDesk {
 
+    private static final Set<TransferStatus> CANCELLABLE = Set.of(TransferStatus.SCHEDULED,
+            TransferStatus.AWAITING_CONFIRMATION);
+    private static final String CANCELLED_BY_TPP = "CANCELLED_BY_TPP";
+
     private final Transfers transfers;
     private final CoreBanking coreBanking;
+    private final TransferExecution execution;
+    private final TransferLifecycle lifecycle;
+    private final Duration confirmationTime;
     private final Grants grants;
     private final TransactionTemplate transaction;
     private final TransferLimitPolicy limitPolicy;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    TransferDesk(Transfers transfers, CoreBanking coreBanking, Grants grants, PlatformTransactionManager transactions,
-            TransferProperties properties, Clock clock) {
+    TransferDesk(Transfers transfers, CoreBanking coreBanking, Grants grants, TransferExecution execution,
+            TransferLifecycle lifecycle, PlatformTransactionManager transactions, TransferProperties properties,
+            Clock clock) {
         this.limitPolicy = properties.limits().policy();
+        this.confirmationTime = properties.confirmationTime();
+        this.execution = execution;
+        this.lifecycle = lifecycle;
         this.transfers = transfers;
         this.coreBanking = coreBanking;
         this.grants = grants;
@@ -60,7 +69,7 @@ public class TransferDesk {
     /** The answer to a request whose key the client used before: the same transfer, or a refusal of the key. */
     public Optional<Submission> replay(Caller caller, String idempotencyKey, String fingerprint) {
         return transfers.byKey(caller.clientId(), idempotencyKey).map(existing -> existing.fingerprint()
-                .equals(fingerprint) ? new Submission.Accepted(drive(existing)) : new Submission.KeyReused());
+                .equals(fingerprint) ? new Submission.Accepted(execution.drive(existing)) : new Submission.KeyReused());
     }
 
     /**
@@ -74,7 +83,8 @@ public class TransferDesk {
         }
         // the customer approved this very transfer on the bank's screen: the policy's limits are for open grants
         TransferLimits limits = approved.isPresent() ? TransferLimits.NONE : limitsOf(caller);
-        Transfer transfer = newTransfer(caller, idempotencyKey, fingerprint, priced);
+        Transfer transfer = newTransfer(caller, idempotencyKey, fingerprint, priced,
+                limits.needsConfirmation(priced.transfer().items().getFirst().amount()));
         if (limits.ownAccountsOnly() && !ownAccount(caller.customerId(), transfer.payee())) {
             return new Submission.PayeeNotAllowed();
         }
@@ -93,7 +103,7 @@ public class TransferDesk {
             // a concurrent request with the same key stored its transfer first: answer as a retry of it
             return replay(caller, idempotencyKey, fingerprint).orElseThrow();
         }
-        return claimed instanceof Submission.Accepted ? new Submission.Accepted(drive(transfer)) : claimed;
+        return claimed instanceof Submission.Accepted ? new Submission.Accepted(execution.drive(transfer)) : claimed;
     }
 
     /**
@@ -120,6 +130,7 @@ public class TransferDesk {
         if (singleUse && !transfers.useGrant(transfer.grantId(), transfer.applyNo())) {
             return new Submission.NotAuthorised("the approved transfer was made already");
         }
+        lifecycle.stored(transfer);
         return new Submission.Accepted(transfer);
     }
 
@@ -138,17 +149,20 @@ public class TransferDesk {
                         && Integer.parseInt(a.accountTypeCode()) == Integer.parseInt(payee.accountTypeCode()));
     }
 
-    private Transfer newTransfer(Caller caller, String idempotencyKey, String fingerprint, Quote.Priced priced) {
+    /** A new transfer: waiting for the customer's confirmation at the bank, for its date, or to run now. */
+    private Transfer newTransfer(Caller caller, String idempotencyKey, String fingerprint, Quote.Priced priced,
+            boolean confirmFirst) {
         TransferItem item = priced.transfer().items().getFirst();
         var payee = item.payee();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         LocalDate today = LocalDate.now(clock.withZone(BusinessClock.TOKYO));
-        TransferStatus status = priced.executionDate().isAfter(today) ? TransferStatus.SCHEDULED
-                : TransferStatus.PENDING;
+        TransferStatus status = confirmFirst ? TransferStatus.AWAITING_CONFIRMATION
+                : priced.executionDate().isAfter(today) ? TransferStatus.SCHEDULED : TransferStatus.ACCEPTED;
         return new Transfer(applyNo(), caller.clientId(), caller.grantId(), caller.customerId(), idempotencyKey,
                 fingerprint, priced.accountId(), new Payee(payee.bankCode(), payee.branchCode(),
                         payee.accountType().code(), payee.accountNumber(), payee.name()),
                 priced.transfer().remitterName(), item.ediInfo(), item.amount(), priced.totalFee(),
-                priced.executionDate(), status, null, null, clock.instant().truncatedTo(ChronoUnit.MICROS));
+                priced.executionDate(), status, null, null, now, confirmFirst ? now.plus(confirmationTime) : null);
     }
 
     /** 16 random digits: unguessable, so an apply number found elsewhere tells nothing about its neighbours. */
@@ -156,38 +170,21 @@ public class TransferDesk {
         return String.format("%016d", random.nextLong(10_000_000_000_000_000L));
     }
 
-    /** Takes a pending transfer through the core to its end; a transfer already ended is returned as it is. */
-    private Transfer drive(Transfer transfer) {
-        if (transfer.status() != TransferStatus.PENDING) {
-            return transfer;
+    /**
+     * Cancels a transfer that has not run yet (a scheduled one, or one waiting for the customer's confirmation), for
+     * the client that made it; a cancelled one is answered as it is, so a retried cancel is harmless.
+     */
+    public Cancellation cancel(Caller caller, String applyNo) {
+        Optional<Transfer> found = transfers.byApplyNo(applyNo)
+                .filter(t -> t.clientId().equals(caller.clientId()) && t.customerId().equals(caller.customerId()));
+        if (found.isEmpty()) {
+            return new Cancellation.NotFound();
         }
-        switch (coreBanking.reserve(transfer.coreRequest())) {
-            case ReservationResult.Rejected rejected -> end(transfer, TransferStatus.FAILED, rejected.reason().name());
-            case ReservationResult.Reserved reserved -> {
-                transfers.holdReserved(transfer.applyNo(), reserved.reservationId().value());
-                switch (coreBanking.post(reserved.reservationId())) {
-                    case PostResult.Posted posted -> end(transfer, TransferStatus.COMPLETED, null);
-                    case PostResult.Refused refused -> {
-                        if (holdRemains(refused.reason())) {
-                            coreBanking.voidReservation(reserved.reservationId());
-                        }
-                        end(transfer, TransferStatus.FAILED, refused.reason().name());
-                    }
-                }
-            }
+        if (found.get().status() == TransferStatus.CANCELLED) {
+            return new Cancellation.Cancelled(found.get());
         }
-        return transfers.byApplyNo(transfer.applyNo()).orElseThrow();
-    }
-
-    /** After these refusals the core keeps the hold; the platform gives up the transfer, so it releases it. */
-    private static boolean holdRemains(PostRefusal reason) {
-        return switch (reason) {
-            case ACCOUNT_NOT_FOUND, ACCOUNT_FROZEN, PAYEE_ACCOUNT_NOT_FOUND, PAYEE_ACCOUNT_FROZEN -> true;
-            case RESERVATION_NOT_FOUND, RESERVATION_VOIDED, RESERVATION_EXPIRED -> false;
-        };
-    }
-
-    private void end(Transfer transfer, TransferStatus status, String failureReason) {
-        transfers.finish(transfer.applyNo(), status, failureReason, clock.instant());
+        return lifecycle.move(applyNo, CANCELLABLE, TransferStatus.CANCELLED, CANCELLED_BY_TPP)
+                .<Cancellation>map(Cancellation.Cancelled::new)
+                .orElseGet(() -> new Cancellation.NotCancellable(transfers.byApplyNo(applyNo).orElseThrow()));
     }
 }

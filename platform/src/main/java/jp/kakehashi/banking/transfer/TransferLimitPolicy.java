@@ -15,7 +15,7 @@ public final class TransferLimitPolicy {
 
     public TransferLimitPolicy(TransferLimits defaults, Map<String, TransferLimits> bySegment,
             Map<String, TransferLimits> byTpp) {
-        this.defaults = (defaults == null ? new TransferLimits(null, null, null, null) : defaults)
+        this.defaults = (defaults == null ? new TransferLimits(null, null, null, null, null) : defaults)
                 .over(TransferLimits.NONE);
         this.bySegment = Map.copyOf(bySegment);
         this.byTpp = Map.copyOf(byTpp);

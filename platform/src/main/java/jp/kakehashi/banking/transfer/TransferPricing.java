@@ -8,6 +8,7 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import jp.kakehashi.banking.transfer.rules.BankCalendar;
 import jp.kakehashi.banking.transfer.rules.ExecutionDatePolicy;
 import jp.kakehashi.banking.transfer.rules.FeeTable;
 import jp.kakehashi.banking.transfer.rules.TransferItem;
@@ -31,12 +32,19 @@ public final class TransferPricing {
     private final String bankCode;
     private final FeeTable fees;
     private final ExecutionDatePolicy executionDates;
+    private final BankCalendar calendar;
 
     public TransferPricing(String bankCode, TransferProperties properties, Clock clock) {
         this.bankCode = bankCode;
         this.fees = properties.fees();
+        this.calendar = properties.calendar();
         this.executionDates = new ExecutionDatePolicy(properties.calendar(), properties.executionDates(),
                 clock);
+    }
+
+    /** Whether the bank executes transfers on {@code date} (the scheduler runs 予約振込 on business days only). */
+    public boolean isBusinessDay(LocalDate date) {
+        return calendar.isBusinessDay(date);
     }
 
     /** Prices {@code order} debited from {@code debit}, an account the caller may use. */

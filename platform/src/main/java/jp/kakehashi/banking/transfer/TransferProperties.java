@@ -1,5 +1,6 @@
 package jp.kakehashi.banking.transfer;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Map;
@@ -18,11 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param limits        the payment policy (B10): the bank's defaults, per customer segment and per TPP id
  * @param sandboxOpenAlways a sandbox's setting: every day is a business day and there is no cut-off, so a demo's
  *                      same-day transfers run at once whenever it is shown; never true for a bank's production
+ * @param confirmationTime how long a transfer waits for the customer's confirmation at the bank before it fails
  */
 @ConfigurationProperties("kakehashi.banking.transfers")
 public record TransferProperties(@DefaultValue("15:00") LocalTime cutOff, @DefaultValue("30") int maxDaysAhead,
         @DefaultValue Set<LocalDate> extraClosures, FeeTable fees, @DefaultValue("false") boolean sandboxOpenAlways,
-        @DefaultValue Limits limits) {
+        @DefaultValue Limits limits, @DefaultValue("30m") Duration confirmationTime) {
 
     /** The payment policy's levels; see {@link TransferLimits}. */
     public record Limits(TransferLimits defaults, Map<String, TransferLimits> segments,
@@ -42,6 +44,7 @@ public record TransferProperties(@DefaultValue("15:00") LocalTime cutOff, @Defau
         extraClosures = Set.copyOf(extraClosures);
         fees = fees == null ? FeeTable.demo() : fees;
         limits = limits == null ? new Limits(null, null, null) : limits;
+        confirmationTime = confirmationTime == null ? Duration.ofMinutes(30) : confirmationTime;
     }
 
     ExecutionDateSettings executionDates() {

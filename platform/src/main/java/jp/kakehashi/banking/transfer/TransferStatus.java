@@ -1,16 +1,25 @@
 package jp.kakehashi.banking.transfer;
 
 /**
- * Where a transfer (振込, issue 4) stands. {@link #PENDING} is the only state that changes: the request is stored
- * and the core system is being called; the other three are final.
+ * Where a transfer (振込, issue 4) stands. The first three change; {@link #COMPLETED}, {@link #FAILED} and
+ * {@link #CANCELLED} are final.
  */
 public enum TransferStatus {
-    /** Stored with its idempotency key; the core system has not answered yet (or the platform stopped meanwhile). */
-    PENDING,
-    /** 予約振込: stored for a later execution date; executed by the scheduler (next step of issue 4). */
+    /** 受付済: stored with its idempotency key and being executed by the core (or the platform stopped meanwhile). */
+    ACCEPTED,
+    /** 確認待ち: the bank's policy wants the customer to confirm it at the bank (帯域外認証) before it runs. */
+    AWAITING_CONFIRMATION,
+    /** 予約振込: stored for a later execution date; the scheduler executes it on that date. */
     SCHEDULED,
     /** The money moved: reserved and posted by the core system. */
     COMPLETED,
-    /** Refused by the core system, with its reason; no money moved. */
-    FAILED
+    /** Refused by the core system or not confirmed in time, with its reason; no money moved. */
+    FAILED,
+    /** Cancelled by the TPP or declined by the customer before it ran; no money moved. */
+    CANCELLED;
+
+    /** Whether the transfer can still change. */
+    public boolean isOpen() {
+        return this == ACCEPTED || this == AWAITING_CONFIRMATION || this == SCHEDULED;
+    }
 }

@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import jp.kakehashi.corebanking.spi.Payee;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,14 +27,15 @@ class Transfers {
         return jdbc.sql("""
                 insert into transfers (apply_no, client_id, grant_id, customer_id, idempotency_key, fingerprint,
                     account_id, payee_bank_code, payee_branch_code, payee_account_type_code, payee_account_number,
-                    payee_name, remitter_name, edi_info, amount, fee, execution_date, status, accepted_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    payee_name, remitter_name, edi_info, amount, fee, execution_date, status, accepted_at, confirm_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (client_id, idempotency_key) do nothing
                 """).params(t.applyNo(), t.clientId(), t.grantId(), t.customerId(), t.idempotencyKey(),
                 t.fingerprint(), t.accountId(), t.payee().bankCode(), t.payee().branchCode(),
                 t.payee().accountTypeCode(), t.payee().accountNumber(), t.payee().name(), t.remitterName(),
                 t.ediInfo(), t.amount(), t.fee(), t.executionDate(), t.status().name(),
-                Timestamp.from(t.acceptedAt())).update() == 1;
+                Timestamp.from(t.acceptedAt()), t.confirmBy() == null ? null : Timestamp.from(t.confirmBy()))
+                .update() == 1;
     }
 
     /** Marks the grant used by the transfer; false when another transfer used it already. */
@@ -49,12 +52,12 @@ class Transfers {
                 .param(customerId).query(String.class).single();
     }
 
-    /** The amounts of the customer's accepted transfers (all but failed ones) since each instant, in yen. */
+    /** The amounts of the customer's accepted transfers (all but failed and cancelled ones) since each instant, in yen. */
     long[] acceptedSince(String customerId, Instant dayStart, Instant monthStart) {
         return jdbc.sql("""
                 select coalesce(sum(amount) filter (where accepted_at >= ?), 0),
                        coalesce(sum(amount), 0)
-                from transfers where customer_id = ? and status <> 'FAILED' and accepted_at >= ?
+                from transfers where customer_id = ? and status not in ('FAILED', 'CANCELLED') and accepted_at >= ?
                 """).params(Timestamp.from(dayStart), customerId, Timestamp.from(monthStart))
                 .query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
     }
@@ -89,16 +92,61 @@ class Transfers {
     }
 
     void holdReserved(String applyNo, String reservationId) {
-        jdbc.sql("update transfers set reservation_id = ? where apply_no = ? and status = 'PENDING'")
+        jdbc.sql("update transfers set reservation_id = ? where apply_no = ? and status = 'ACCEPTED'")
                 .params(reservationId, applyNo).update();
     }
 
-    /** Ends a pending transfer; the first to end it wins, so every retry then reads the same outcome. */
-    void finish(String applyNo, TransferStatus status, String failureReason, Instant at) {
-        jdbc.sql("""
-                update transfers set status = ?, failure_reason = ?, finished_at = ?
-                where apply_no = ? and status = 'PENDING'
-                """).params(status.name(), failureReason, Timestamp.from(at), applyNo).update();
+    /**
+     * Moves a transfer from one of {@code from} to {@code to}, with the reason of a failure or cancellation; false
+     * when it is no longer in one of {@code from} (someone else moved it first: the first move wins).
+     */
+    boolean move(String applyNo, Set<TransferStatus> from, TransferStatus to, String reason, Instant at) {
+        return jdbc.sql("""
+                update transfers set status = ?, status_reason = ?,
+                    finished_at = case when ? then ? else finished_at end
+                where apply_no = ? and status = any(?)
+                """).params(to.name(), reason, !to.isOpen(), Timestamp.from(at), applyNo,
+                from.stream().map(Enum::name).toArray(String[]::new)).update() == 1;
+    }
+
+    /** The customer's confirmation at the bank, if it came in time: the transfer runs now or on its date. */
+    boolean confirm(String applyNo, String customerId, TransferStatus next, Instant at) {
+        return jdbc.sql("""
+                update transfers set status = ?, confirmed_at = ?
+                where apply_no = ? and customer_id = ? and status = 'AWAITING_CONFIRMATION' and confirm_by > ?
+                """).params(next.name(), Timestamp.from(at), applyNo, customerId, Timestamp.from(at)).update() == 1;
+    }
+
+    /** The customer's transfers waiting for a confirmation, newest first, expired ones included until swept. */
+    List<Transfer> awaitingConfirmation(String customerId) {
+        return jdbc.sql("""
+                select * from transfers where customer_id = ? and status = 'AWAITING_CONFIRMATION'
+                order by accepted_at desc
+                """).param(customerId).query(Transfers::transfer).list();
+    }
+
+    /** Scheduled transfers due on or before {@code date}, oldest date first. */
+    List<String> dueScheduled(LocalDate date, int limit) {
+        return jdbc.sql("""
+                select apply_no from transfers where status = 'SCHEDULED' and execution_date <= ?
+                order by execution_date, accepted_at limit ?
+                """).params(date, limit).query(String.class).list();
+    }
+
+    /** Transfers whose confirmation time ran out. */
+    List<String> unconfirmedSince(Instant now, int limit) {
+        return jdbc.sql("""
+                select apply_no from transfers where status = 'AWAITING_CONFIRMATION' and confirm_by <= ?
+                order by confirm_by limit ?
+                """).params(Timestamp.from(now), limit).query(String.class).list();
+    }
+
+    /** Accepted transfers no request has driven to their end since {@code before} (e.g. the node stopped). */
+    List<String> acceptedBefore(Instant before, int limit) {
+        return jdbc.sql("""
+                select apply_no from transfers where status = 'ACCEPTED' and coalesce(confirmed_at, accepted_at) < ?
+                order by accepted_at limit ?
+                """).params(Timestamp.from(before), limit).query(String.class).list();
     }
 
     private static Transfer transfer(ResultSet rs, int row) throws SQLException {
@@ -109,7 +157,12 @@ class Transfers {
                 rs.getString("customer_id"), rs.getString("idempotency_key"), rs.getString("fingerprint"),
                 rs.getString("account_id"), payee, rs.getString("remitter_name"), rs.getString("edi_info"),
                 rs.getLong("amount"), rs.getLong("fee"), rs.getDate("execution_date").toLocalDate(),
-                TransferStatus.valueOf(rs.getString("status")), rs.getString("failure_reason"),
-                rs.getString("reservation_id"), rs.getTimestamp("accepted_at").toInstant());
+                TransferStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
+                rs.getString("reservation_id"), rs.getTimestamp("accepted_at").toInstant(),
+                instant(rs.getTimestamp("confirm_by")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -63,6 +63,20 @@ final class ApiException extends RuntimeException {
                 List.of(new ErrorBody.Detail(limit + "_LIMIT", "limit " + limit + " exceeded", null)));
     }
 
+    String errorCode() {
+        return errorCode;
+    }
+
+    /** The first detail's code and item, e.g. {@code DAILY_LIMIT} or {@code INVALID_VALUE transfers[0].amount}. */
+    String firstDetail() {
+        if (details.isEmpty()) {
+            return null;
+        }
+        var first = details.getFirst();
+        String where = first.field() != null ? first.field() : first.itemId();
+        return where == null ? first.errorDetailsCode() : first.errorDetailsCode() + " " + where;
+    }
+
     HttpStatus status() {
         return status;
     }

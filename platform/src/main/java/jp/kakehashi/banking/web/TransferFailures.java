@@ -23,6 +23,8 @@ final class TransferFailures {
                     "振込先口座はお取引が制限されています。");
             case "SAME_ACCOUNT" -> ApiException.refused(HttpStatus.BAD_REQUEST, reason,
                     "出金口座と振込先口座が同じです。");
+            case "CONFIRMATION_EXPIRED" -> ApiException.refused(HttpStatus.CONFLICT, reason,
+                    "お客さまによる確認が期限までになかったため、振込は実行されませんでした。");
             case "INVALID_AMOUNT" -> ApiException.refused(HttpStatus.BAD_REQUEST, reason, "振込金額が正しくありません。");
             default -> ApiException.refused(HttpStatus.CONFLICT, "TRANSFER_FAILED", "振込を実行できませんでした。");
         };

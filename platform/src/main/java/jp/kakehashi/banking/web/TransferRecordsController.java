@@ -88,17 +88,22 @@ class TransferRecordsController {
     }
 
     /**
-     * A stored transfer; {@code failureReason} only for FAILED ones. The core's hold is never shown.
+     * A stored transfer; {@code failureReason} only for FAILED ones, {@code cancelReason} only for CANCELLED ones,
+     * {@code confirmBy} only for ones waiting for the customer's confirmation. The core's hold is never shown.
      */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record TransferDetailView(String accountId, String applyNo, String transferStatus, String failureReason,
-            String executionDate, String transferAmount, String fee, String totalDebitAmount, String acceptDatetime,
+            String cancelReason, String confirmBy, String executionDate, String transferAmount, String fee, String totalDebitAmount, String acceptDatetime,
             String beneficiaryBankCode, String beneficiaryBranchCode, String accountTypeCode, String accountNumber,
             String beneficiaryName, String ediInfo) {
 
         static TransferDetailView of(Transfer t) {
             var p = t.payee();
-            return new TransferDetailView(t.accountId(), t.applyNo(), t.status().name(), t.failureReason(),
+            boolean cancelled = t.status() == TransferStatus.CANCELLED;
+            return new TransferDetailView(t.accountId(), t.applyNo(), t.status().name(),
+                    cancelled ? null : t.statusReason(), cancelled ? t.statusReason() : null,
+                    t.status() == TransferStatus.AWAITING_CONFIRMATION
+                            ? TransfersController.TransferView.dateTime(t.confirmBy()) : null,
                     t.executionDate().toString(), Long.toString(t.amount()), Long.toString(t.fee()),
                     Long.toString(t.totalDebitAmount()), TransfersController.TransferView.acceptDatetime(t),
                     p.bankCode(), p.branchCode(), p.accountTypeCode(), p.accountNumber(), p.name(),

@@ -1,13 +1,16 @@
 package jp.kakehashi.banking.web;
 
-import java.time.ZonedDateTime;
+import java.util.regex.Pattern;
 import java.time.format.DateTimeFormatter;
+import jp.kakehashi.banking.transfer.Cancellation;
 import jp.kakehashi.banking.transfer.Fingerprint;
 import jp.kakehashi.banking.transfer.Submission;
 import jp.kakehashi.banking.transfer.Transfer;
 import jp.kakehashi.banking.transfer.TransferDesk;
 import jp.kakehashi.banking.transfer.TransferOrder;
 import jp.kakehashi.banking.transfer.TransferPricing;
+import jp.kakehashi.banking.transfer.TransferRefusals;
+import jp.kakehashi.banking.transfer.TransferStatus;
 import jp.kakehashi.corebanking.spi.CoreBanking;
 import jp.kakehashi.corebanking.spi.IdempotencyKey;
 import jp.kakehashi.shared.BusinessClock;
@@ -16,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -24,12 +28,14 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * 振込依頼 (issue 4): a transfer from a consented account, once per {@code Idempotency-Key} of the TPP's client. A
  * retry of the same request answers what the first got (status and body); the key with another request is refused
- * with {@code IDEMPOTENCY_KEY_REUSED}. Same-day transfers run at once, later ones are stored as scheduled. A grant
- * approved for one transfer (RFC 9396) allows exactly that one, once.
+ * with {@code IDEMPOTENCY_KEY_REUSED}. Same-day transfers run at once, later ones are stored as scheduled, and ones
+ * the policy wants confirmed at the bank wait for the customer. A grant approved for one transfer (RFC 9396) allows
+ * exactly that one, once. 取消: a transfer that has not run yet can be cancelled by the client that made it.
  */
 @RestController
 class TransfersController {
 
+    private static final Pattern APPLY_NO = Pattern.compile("[0-9]{16}");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
     private final CoreBanking coreBanking;
@@ -37,9 +43,11 @@ class TransfersController {
     private final BankingProperties properties;
     private final TransferPricing pricing;
     private final TransferDesk desk;
+    private final TransferRefusals refusals;
 
     TransfersController(CoreBanking coreBanking, ConsentedAccounts consents, BankingProperties properties,
-            TransferPricing pricing, TransferDesk desk) {
+            TransferPricing pricing, TransferDesk desk, TransferRefusals refusals) {
+        this.refusals = refusals;
         this.coreBanking = coreBanking;
         this.consents = consents;
         this.properties = properties;
@@ -51,21 +59,49 @@ class TransfersController {
     ResponseEntity<TransferView> transfer(@AuthenticationPrincipal Jwt token,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody TransferOrder order) {
+        var caller = new TransferDesk.Caller(token.getSubject(), token.getClaimAsString("client_id"),
+                token.getClaimAsString("grant_id"));
+        Transfer transfer;
+        try {
+            transfer = accepted(submit(token, caller, idempotencyKey, order));
+        } catch (ApiException refused) {
+            // C3: every refusal is an audited event with its reason, also when nothing was stored
+            refusals.record(caller, refused.errorCode(), refused.firstDetail(), amountOf(order));
+            throw refused;
+        }
+        return answer(transfer);
+    }
+
+    @PostMapping("/v1/transfers/{applyNo}/cancel")
+    ResponseEntity<TransferView> cancel(@AuthenticationPrincipal Jwt token, @PathVariable String applyNo) {
+        if (!APPLY_NO.matcher(applyNo).matches()) {
+            throw ApiException.invalidParameter("applyNo", "applyNo must be 16 digits");
+        }
+        CallerConsent consent = consents.of(token);
+        var caller = new TransferDesk.Caller(consent.customerId(), token.getClaimAsString("client_id"),
+                token.getClaimAsString("grant_id"));
+        return switch (desk.cancel(caller, applyNo)) {
+            case Cancellation.Cancelled cancelled -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                    .body(TransferView.of(cancelled.transfer()));
+            case Cancellation.NotCancellable done -> throw ApiException.refused(HttpStatus.CONFLICT,
+                    "TRANSFER_NOT_CANCELLABLE", "この振込は取り消せません(状態: " + done.transfer().status() + ")。");
+            case Cancellation.NotFound missing -> throw ApiException.notFound();
+        };
+    }
+
+    private Submission submit(Jwt token, TransferDesk.Caller caller, String idempotencyKey, TransferOrder order) {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > IdempotencyKey.MAX_LENGTH) {
             throw ApiException.invalidParameter("Idempotency-Key",
                     "Idempotency-Key is required, 1 to " + IdempotencyKey.MAX_LENGTH + " characters");
         }
         CallerConsent consent = consents.of(token);
-        var caller = new TransferDesk.Caller(consent.customerId(), token.getClaimAsString("client_id"),
-                token.getClaimAsString("grant_id"));
         String fingerprint = Fingerprint.of(consent.customerId(), order);
-        Submission submission = desk.replay(caller, idempotencyKey, fingerprint).orElseGet(() -> desk.submit(caller,
-                idempotencyKey, fingerprint,
-                TransferFeeController.priced(consent, order, coreBanking, properties, pricing)));
-        return answer(submission);
+        return desk.replay(caller, idempotencyKey, fingerprint).orElseGet(() -> desk.submit(caller, idempotencyKey,
+                fingerprint, TransferFeeController.priced(consent, order, coreBanking, properties, pricing)));
     }
 
-    private static ResponseEntity<TransferView> answer(Submission submission) {
+    /** The stored transfer of an accepted request, or the refusal. */
+    private static Transfer accepted(Submission submission) {
         return switch (submission) {
             case Submission.KeyReused reused -> throw ApiException.refused(HttpStatus.UNPROCESSABLE_CONTENT,
                     "IDEMPOTENCY_KEY_REUSED", "この Idempotency-Key は別の依頼に使われています。");
@@ -74,38 +110,56 @@ class TransfersController {
             case Submission.LimitExceeded exceeded -> throw ApiException.limitExceeded(exceeded.limit().name());
             case Submission.PayeeNotAllowed payee -> throw ApiException.refused(HttpStatus.FORBIDDEN,
                     "PAYEE_NOT_ALLOWED", "この振込先には振り込めません(ご本人名義の口座のみ)。");
-            case Submission.Accepted accepted -> accepted(accepted.transfer());
-        };
-    }
-
-    private static ResponseEntity<TransferView> accepted(Transfer transfer) {
-        return switch (transfer.status()) {
-            case COMPLETED, SCHEDULED -> ResponseEntity.status(HttpStatus.CREATED)
-                    .contentType(MediaType.APPLICATION_JSON).body(TransferView.of(transfer));
-            case FAILED -> throw TransferFailures.of(transfer.failureReason());
-            // the core did not answer in time; the transfer is stored, a retry with the same key completes it
-            case PENDING -> throw ApiException.refused(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
-                    "ただいまサービスを利用できません。同じ Idempotency-Key で再度お試しください。");
+            case Submission.Accepted accepted -> accepted.transfer();
         };
     }
 
     /**
-     * @param resultCode     1 完了 (executed), 2 未完了 (scheduled), as GMO Aozora writes it
-     * @param transferStatus COMPLETED or SCHEDULED
+     * 201 for every transfer that stands (run, running, scheduled, waiting for the customer's confirmation, or
+     * cancelled since); one the core refused is answered with the refusal, the same to every retry.
      */
+    private static ResponseEntity<TransferView> answer(Transfer transfer) {
+        if (transfer.status() == TransferStatus.FAILED) {
+            throw TransferFailures.of(transfer.statusReason());
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
+                .body(TransferView.of(transfer));
+    }
+
+    private static Long amountOf(TransferOrder order) {
+        try {
+            return order == null || order.transfers().isEmpty() ? null
+                    : Long.valueOf(order.transfers().getFirst().transferAmount());
+        } catch (NumberFormatException | NullPointerException unreadable) {
+            return null;
+        }
+    }
+
+    /**
+     * @param resultCode     1 完了 (executed), 2 未完了 (not run yet), as GMO Aozora writes it
+     * @param transferStatus ACCEPTED, AWAITING_CONFIRMATION, SCHEDULED, COMPLETED or CANCELLED
+     * @param confirmBy      for AWAITING_CONFIRMATION: until when the customer may confirm it at the bank
+     * @param cancelReason   for CANCELLED: CANCELLED_BY_TPP or DECLINED_BY_CUSTOMER
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record TransferView(String accountId, String applyNo, String resultCode, String transferStatus,
-            String executionDate, String fee, String totalDebitAmount, String acceptDatetime) {
+            String executionDate, String fee, String totalDebitAmount, String acceptDatetime, String confirmBy,
+            String cancelReason) {
 
         static TransferView of(Transfer t) {
-            return new TransferView(t.accountId(), t.applyNo(), t.status().name().equals("COMPLETED") ? "1" : "2",
+            return new TransferView(t.accountId(), t.applyNo(), t.status() == TransferStatus.COMPLETED ? "1" : "2",
                     t.status().name(), t.executionDate().toString(), Long.toString(t.fee()),
-                    Long.toString(t.totalDebitAmount()), acceptDatetime(t));
+                    Long.toString(t.totalDebitAmount()), acceptDatetime(t), dateTime(t.confirmBy()),
+                    t.status() == TransferStatus.CANCELLED ? t.statusReason() : null);
+        }
+
+        static String dateTime(java.time.Instant instant) {
+            return instant == null ? null : instant.atZone(BusinessClock.TOKYO).format(DATE_TIME);
         }
 
         /** 受付日時 to the second in Japan time, e.g. {@code 2026-04-15T10:00:00+09:00}. */
         static String acceptDatetime(Transfer t) {
-            ZonedDateTime accepted = t.acceptedAt().atZone(BusinessClock.TOKYO);
-            return accepted.format(DATE_TIME);
+            return dateTime(t.acceptedAt());
         }
     }
 }

@@ -10,22 +10,22 @@ import org.junit.jupiter.api.Test;
 class TransferLimitPolicyTest {
 
     private final TransferLimitPolicy policy = new TransferLimitPolicy(
-            new TransferLimits(1_000_000L, 2_000_000L, 10_000_000L, false),
-            Map.of("CORPORATE", new TransferLimits(10_000_000L, 50_000_000L, null, null)),
-            Map.of("tpp-small", new TransferLimits(5_000L, null, null, true)));
+            new TransferLimits(1_000_000L, 2_000_000L, 10_000_000L, false, 500_000L),
+            Map.of("CORPORATE", new TransferLimits(10_000_000L, 50_000_000L, null, null, null)),
+            Map.of("tpp-small", new TransferLimits(5_000L, null, null, true, 1_000L)));
 
     @Test
     void limitsForWhenNoOverrideThenTheDefaults() {
         assertThat(policy.limitsFor("tpp-other", "INDIVIDUAL"))
-                .isEqualTo(new TransferLimits(1_000_000L, 2_000_000L, 10_000_000L, false));
+                .isEqualTo(new TransferLimits(1_000_000L, 2_000_000L, 10_000_000L, false, 500_000L));
     }
 
     @Test
     void limitsForWhenSegmentAndTppOverrideThenTppOverSegmentOverDefaultsFieldByField() {
         assertThat(policy.limitsFor(null, "CORPORATE"))
-                .isEqualTo(new TransferLimits(10_000_000L, 50_000_000L, 10_000_000L, false));
+                .isEqualTo(new TransferLimits(10_000_000L, 50_000_000L, 10_000_000L, false, 500_000L));
         assertThat(policy.limitsFor("tpp-small", "CORPORATE"))
-                .isEqualTo(new TransferLimits(5_000L, 50_000_000L, 10_000_000L, true));
+                .isEqualTo(new TransferLimits(5_000L, 50_000_000L, 10_000_000L, true, 1_000L));
     }
 
     @Test
@@ -34,6 +34,15 @@ class TransferLimitPolicyTest {
 
         assertThat(none).isEqualTo(TransferLimits.NONE);
         assertThat(TransferLimitPolicy.checkAmount(none, 9_999_999_999L)).isEmpty();
+        assertThat(none.needsConfirmation(9_999_999_999L)).isFalse();
+    }
+
+    @Test
+    void needsConfirmationWhenAboveTheAmountThenYesAndAtTheAmountNo() {
+        TransferLimits limits = policy.limitsFor("tpp-other", "INDIVIDUAL");
+
+        assertThat(limits.needsConfirmation(500_000L)).isFalse();
+        assertThat(limits.needsConfirmation(500_001L)).isTrue();
     }
 
     @Test

@@ -31,7 +31,7 @@ class TransferPricingTest {
 
     private static TransferPricing pricingAt(String tokyoDateTime) {
         var instant = LocalDateTime.parse(tokyoDateTime).atZone(BusinessClock.TOKYO).toInstant();
-        var properties = new TransferProperties(LocalTime.of(15, 0), 30, Set.of(), null, false, null);
+        var properties = new TransferProperties(LocalTime.of(15, 0), 30, Set.of(), null, false, null, null);
         return new TransferPricing(BANK, properties, Clock.fixed(instant, ZoneOffset.UTC));
     }
 
@@ -79,7 +79,8 @@ class TransferPricingTest {
     @Test
     void quoteWhenSandboxIsOpenAlwaysThenASaturdayEveningTransferRunsThatDay() {
         var instant = LocalDateTime.parse("2026-04-18T22:00").atZone(BusinessClock.TOKYO).toInstant();
-        var sandbox = new TransferPricing(BANK, new TransferProperties(LocalTime.of(15, 0), 30, Set.of(), null, true, null),
+        var sandbox = new TransferPricing(BANK,
+                new TransferProperties(LocalTime.of(15, 0), 30, Set.of(), null, true, null, null),
                 Clock.fixed(instant, ZoneOffset.UTC));
 
         var quote = sandbox.quote(DEBIT, order(null, "1", "5000", item("1", BANK, "101", "5000", "ｻﾄｳ ﾊﾅｺ")));

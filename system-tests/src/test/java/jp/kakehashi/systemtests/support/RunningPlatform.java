@@ -68,6 +68,9 @@ public final class RunningPlatform {
                     "logging.level.root", "WARN",
                     "logging.level.org.springframework.security", System.getProperty("platform.security.log", "WARN")));
             properties.put("kakehashi.demo.redirect-uri", "https://localhost:" + demoFintechPort + "/callback");
+            // customer notices (B10) go to a real SMTP server of the tests
+            properties.put("spring.mail.host", "127.0.0.1");
+            properties.put("spring.mail.port", TestMailbox.get().port());
             // a free management port, so test JVMs and a running demo on this machine never collide
             properties.put("management.server.port", 0);
             // command-line arguments, because builder properties would only be defaults under application.yml

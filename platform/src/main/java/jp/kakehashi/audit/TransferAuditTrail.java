@@ -1,0 +1,55 @@
+package jp.kakehashi.audit;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import jp.kakehashi.banking.TransferRefused;
+import jp.kakehashi.banking.TransferStatusChanged;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes every status a transfer takes and every refused transfer request to the business event log (C3, issue 4),
+ * with its reason code. Delivered after the publishing transaction commits and retried until it succeeds (Spring
+ * Modulith's publication registry), so a transfer is never without its audit record for long and never has two.
+ */
+@Component
+class TransferAuditTrail {
+
+    private final AuditEvents events;
+
+    TransferAuditTrail(AuditEvents events) {
+        this.events = events;
+    }
+
+    @ApplicationModuleListener
+    void on(TransferStatusChanged changed) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("amount", changed.amount());
+        details.put("fee", changed.fee());
+        details.put("executionDate", changed.executionDate().toString());
+        details.put("grantId", changed.grantId());
+        if (changed.confirmBy() != null) {
+            details.put("confirmBy", changed.confirmBy().toString());
+        }
+        events.append(new AuditEvents.AuditEvent("transfer:" + changed.applyNo() + ":" + changed.status(),
+                "transfer.status", changed.occurredAt(), changed.customerId(), changed.clientId(), changed.applyNo(),
+                changed.status(), changed.reasonCode(), details));
+    }
+
+    @ApplicationModuleListener
+    void on(TransferRefused refused) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (refused.detail() != null) {
+            details.put("detail", refused.detail());
+        }
+        if (refused.amount() != null) {
+            details.put("amount", refused.amount());
+        }
+        if (refused.grantId() != null) {
+            details.put("grantId", refused.grantId());
+        }
+        events.append(new AuditEvents.AuditEvent("refusal:" + refused.refusalId(), "transfer.refused",
+                refused.occurredAt(), refused.customerId(), refused.clientId(), null, "REFUSED",
+                refused.reasonCode(), details));
+    }
+}

@@ -1,0 +1,73 @@
+package jp.kakehashi.banking.transfer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import jp.kakehashi.banking.TransferStatusChanged;
+import jp.kakehashi.consent.GrantedServices;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The moves of a stored transfer between its statuses (issue 4), each published as {@link TransferStatusChanged} in
+ * the transaction that makes it, so the audit log and the customer's notice get every status exactly once (C3, B10).
+ * A move only happens from the statuses it names: when two nodes race, the first wins and the other learns it lost.
+ */
+@Component
+class TransferLifecycle {
+
+    private final Transfers transfers;
+    private final GrantedServices services;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    TransferLifecycle(Transfers transfers, GrantedServices services, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions, Clock clock) {
+        this.transfers = transfers;
+        this.services = services;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** Publishes the status a new transfer is stored with; called inside the transaction that stores it. */
+    void stored(Transfer transfer) {
+        publish(transfer);
+    }
+
+    /** Moves the transfer from one of {@code from} to {@code to}: the transfer as moved, or empty if it was not there. */
+    Optional<Transfer> move(String applyNo, Set<TransferStatus> from, TransferStatus to, String reason) {
+        Instant now = clock.instant();
+        return transaction.execute(status -> transfers.move(applyNo, from, to, reason, now) ? published(applyNo)
+                : Optional.<Transfer>empty());
+    }
+
+    /** The customer's confirmation at the bank: the transfer becomes {@code next}, if it was still waiting in time. */
+    Optional<Transfer> confirm(String applyNo, String customerId, TransferStatus next) {
+        Instant now = clock.instant();
+        return transaction.execute(status -> transfers.confirm(applyNo, customerId, next, now) ? published(applyNo)
+                : Optional.<Transfer>empty());
+    }
+
+    private Optional<Transfer> published(String applyNo) {
+        Transfer moved = transfers.byApplyNo(applyNo).orElseThrow();
+        publish(moved);
+        return Optional.of(moved);
+    }
+
+    private void publish(Transfer t) {
+        var payee = t.payee();
+        String number = payee.accountNumber();
+        // the notice shows the payee as a bank statement does: never the whole account number
+        String masked = "*".repeat(Math.max(0, number.length() - 3)) + number.substring(Math.max(0, number.length() - 3));
+        String payeeLabel = payee.bankCode() + "-" + payee.branchCode() + " " + masked + " " + payee.name();
+        String serviceName = services.of(t.grantId()).map(GrantedServices.ServiceName::japanese).orElse(null);
+        events.publishEvent(new TransferStatusChanged(t.applyNo(), t.customerId(), t.clientId(), t.grantId(),
+                t.status().name(), t.statusReason(), t.amount(), t.fee(), t.executionDate(), payeeLabel, serviceName,
+                t.confirmBy(), clock.instant()));
+    }
+}

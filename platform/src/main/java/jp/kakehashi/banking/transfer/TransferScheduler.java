@@ -1,0 +1,85 @@
+package jp.kakehashi.banking.transfer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import jp.kakehashi.corebanking.spi.CoreBanking;
+import jp.kakehashi.shared.BusinessClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The transfers' clockwork (issue 4), run on every node: executes scheduled transfers (予約振込) on their date, fails
+ * the ones whose confirmation time ran out, finishes accepted transfers no request finished (the node that took
+ * them stopped), and lets the core release lapsed holds. Every step moves a transfer only from the status it found,
+ * so nodes running at once never do anything twice.
+ */
+@Component
+public class TransferScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(TransferScheduler.class);
+    private static final int BATCH = 200;
+    /** An accepted transfer younger than this is presumably being driven by its request. */
+    private static final java.time.Duration IN_FLIGHT = java.time.Duration.ofSeconds(30);
+
+    private final Transfers transfers;
+    private final TransferExecution execution;
+    private final TransferConfirmations confirmations;
+    private final TransferLifecycle lifecycle;
+    private final TransferPricing pricing;
+    private final CoreBanking coreBanking;
+    private final Clock clock;
+
+    TransferScheduler(Transfers transfers, TransferExecution execution, TransferConfirmations confirmations,
+            TransferLifecycle lifecycle, TransferPricing pricing, CoreBanking coreBanking, Clock clock) {
+        this.transfers = transfers;
+        this.execution = execution;
+        this.confirmations = confirmations;
+        this.lifecycle = lifecycle;
+        this.pricing = pricing;
+        this.coreBanking = coreBanking;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${kakehashi.banking.transfers.scheduler-interval:10s}",
+            initialDelayString = "${kakehashi.banking.transfers.scheduler-interval:10s}")
+    void tick() {
+        try {
+            Instant now = clock.instant();
+            runOnce(LocalDate.ofInstant(now, BusinessClock.TOKYO), now);
+        } catch (RuntimeException e) {
+            log.warn("transfer scheduler run failed; the next run tries again", e);
+        }
+    }
+
+    /**
+     * One run as of the business date and instant given; public so that the sandbox and tests can move time on.
+     *
+     * @return how many transfers it moved
+     */
+    public int runOnce(LocalDate today, Instant now) {
+        int moved = 0;
+        for (String applyNo : transfers.unconfirmedSince(now, BATCH)) {
+            confirmations.expire(applyNo);
+            moved++;
+        }
+        if (pricing.isBusinessDay(today)) {
+            for (String applyNo : transfers.dueScheduled(today, BATCH)) {
+                var started = lifecycle.move(applyNo, Set.of(TransferStatus.SCHEDULED), TransferStatus.ACCEPTED, null);
+                if (started.isPresent()) {
+                    execution.drive(started.get());
+                    moved++;
+                }
+            }
+        }
+        for (String applyNo : transfers.acceptedBefore(now.minus(IN_FLIGHT), BATCH)) {
+            transfers.byApplyNo(applyNo).ifPresent(execution::drive);
+            moved++;
+        }
+        coreBanking.expireReservations();
+        return moved;
+    }
+}

@@ -1,0 +1,260 @@
+package jp.kakehashi.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import jp.kakehashi.audit.AuditEvents;
+import jp.kakehashi.audit.AuditEvents.AuditEvent;
+import jp.kakehashi.banking.transfer.TransferScheduler;
+import jp.kakehashi.banking.transfer.rules.BankCalendar;
+import jp.kakehashi.corebanking.spi.AccountId;
+import jp.kakehashi.corebanking.spi.CoreBanking;
+import jp.kakehashi.systemtests.support.ApiClient;
+import jp.kakehashi.systemtests.support.ApiClient.Response;
+import jp.kakehashi.systemtests.support.Connection;
+import jp.kakehashi.systemtests.support.RunningPlatform;
+import jp.kakehashi.systemtests.support.TestMailbox;
+import jp.kakehashi.systemtests.support.TestTpp;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The life of a transfer after the request (issue 4) through a real FAPI client: cancel (取消), scheduled execution on
+ * its date, out-of-band confirmation that runs out, and for every status and every refusal an audited event with its
+ * reason code (C3) and a notice to the customer by mail (B10), received by a real SMTP server.
+ *
+ * <p>Customer: yamada (C0001), whose notices go to yamada.taro@example.jp.
+ */
+class TransferLifecycleApiTest {
+
+    private static final String YAMADA_MAIN = "001011234567";
+    private static final String YAMADA_MAIL = "yamada.taro@example.jp";
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+    private static Connection yamada;
+    private static Connection yamadaConfirmFirst;
+
+    private final RunningPlatform platform = RunningPlatform.get();
+    private final TestMailbox mailbox = TestMailbox.get();
+
+    private synchronized ApiClient transfers() throws Exception {
+        if (yamada == null) {
+            yamada = TransferApiTest.withFreshCode(() -> Connection.establish(platform, TestTpp.register(platform,
+                    Set.of("accounts", "transfers")), "yamada", "openid", "accounts", "transfers"));
+        }
+        return new ApiClient(platform, yamada);
+    }
+
+    /** A TPP whose transfers above 10,000 yen the bank's sandbox policy holds for the customer's confirmation. */
+    private synchronized ApiClient confirmFirstTransfers() throws Exception {
+        if (yamadaConfirmFirst == null) {
+            yamadaConfirmFirst = TransferApiTest.withFreshCode(() -> Connection.establish(platform,
+                    TransferApiTest.sandboxTpp(platform, "sandbox-confirm-tpp"), "yamada", "openid", "accounts",
+                    "transfers"));
+        }
+        return new ApiClient(platform, yamadaConfirmFirst);
+    }
+
+    private static String body(String date, String amount) {
+        String dateField = date == null ? "" : "\"transferDesignatedDate\":\"" + date + "\",";
+        // to Yamada's own savings account at the same branch: free (同一店内)
+        return "{\"accountId\":\"" + YAMADA_MAIN + "\"," + dateField + "\"totalCount\":\"1\",\"totalAmount\":\""
+                + amount + "\",\"transfers\":[{\"itemId\":\"1\",\"transferAmount\":\"" + amount
+                + "\",\"beneficiaryBankCode\":\"0999\",\"beneficiaryBranchCode\":\"001\",\"accountTypeCode\":\"4\","
+                + "\"accountNumber\":\"2345678\",\"beneficiaryName\":\"ﾔﾏﾀﾞ ﾀﾛｳ\"}]}";
+    }
+
+    private static LocalDate businessDayAhead() {
+        return BankCalendar.standard().onOrAfter(LocalDate.now(TOKYO).plusDays(7));
+    }
+
+    private static String key() {
+        return "lifecycle-" + UUID.randomUUID();
+    }
+
+    private long balance() {
+        return platform.bean(CoreBanking.class).balance(new AccountId(YAMADA_MAIN)).orElseThrow().balance();
+    }
+
+    /** The audited events of a transfer, once the asynchronous audit trail has written {@code expected} of them. */
+    private List<AuditEvent> audited(String applyNo, int expected) {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> platform.bean(AuditEvents.class).about(applyNo), events -> events.size() >= expected);
+    }
+
+    private AuditEvent refusalAudited(String customerId, Instant since, String reasonCode) {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> platform.bean(AuditEvents.class).ofCustomer(customerId, since).stream()
+                        .filter(e -> e.eventType().equals("transfer.refused") && reasonCode.equals(e.reasonCode()))
+                        .findFirst(), java.util.Optional::isPresent).orElseThrow();
+    }
+
+    @Test
+    void cancelWhenScheduledThenCancelledOnceAuditedAndTheCustomerIsTold() throws Exception {
+        Response created = transfers().post("/v1/transfers", body(businessDayAhead().toString(), "2100"),
+                "Idempotency-Key", key());
+        String applyNo = (String) created.json().get("applyNo");
+
+        Response cancelled = transfers().post("/v1/transfers/" + applyNo + "/cancel", "");
+        Response again = transfers().post("/v1/transfers/" + applyNo + "/cancel", "");
+
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json()).containsEntry("transferStatus", "CANCELLED")
+                .containsEntry("cancelReason", "CANCELLED_BY_TPP").containsEntry("applyNo", applyNo);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json()).containsEntry("transferStatus", "CANCELLED");
+        assertThat(transfers().get("/v1/transfers/" + applyNo).json()).containsEntry("transferStatus", "CANCELLED")
+                .containsEntry("cancelReason", "CANCELLED_BY_TPP").doesNotContainKey("failureReason");
+        assertThat(audited(applyNo, 2)).extracting(AuditEvent::outcome, AuditEvent::reasonCode)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("SCHEDULED", null),
+                        org.assertj.core.groups.Tuple.tuple("CANCELLED", "CANCELLED_BY_TPP"));
+        var notice = mailbox.await(YAMADA_MAIL, mail -> mail.text().contains(applyNo)
+                && mail.subject().contains("取り消し"));
+        assertThat(notice.subject()).isEqualTo("【架け橋銀行】振込を取り消しました(「" + yamadaServiceName() + "」からのご依頼)");
+        assertThat(notice.text()).contains("振込金額: 2,100円", "CANCELLED_BY_TPP", "0999-001 ****678 ﾔﾏﾀﾞ ﾀﾛｳ")
+                .doesNotContain("http");
+    }
+
+    @Test
+    void cancelWhenTheTransferRanAlreadyThenRefusedAsNotCancellable() throws Exception {
+        Response created = transfers().post("/v1/transfers", body(null, "150"), "Idempotency-Key", key());
+        String applyNo = (String) created.json().get("applyNo");
+
+        Response refused = transfers().post("/v1/transfers/" + applyNo + "/cancel", "");
+
+        assertThat(created.json()).containsEntry("transferStatus", "COMPLETED");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json()).containsEntry("errorCode", "TRANSFER_NOT_CANCELLABLE");
+        assertThat(transfers().get("/v1/transfers/" + applyNo).json()).containsEntry("transferStatus", "COMPLETED");
+        var notice = mailbox.await(YAMADA_MAIL, mail -> mail.text().contains(applyNo));
+        assertThat(notice.subject()).contains("振込が完了しました");
+    }
+
+    @Test
+    void cancelWhenAnotherClientsTransferOrMalformedThenNotFoundOrInvalid() throws Exception {
+        Response created = transfers().post("/v1/transfers", body(businessDayAhead().toString(), "2200"),
+                "Idempotency-Key", key());
+        String applyNo = (String) created.json().get("applyNo");
+
+        Response otherClient = confirmFirstTransfers().post("/v1/transfers/" + applyNo + "/cancel", "");
+        Response malformed = transfers().post("/v1/transfers/12345/cancel", "");
+
+        assertThat(otherClient.status()).isEqualTo(404);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(transfers().get("/v1/transfers/" + applyNo).json()).containsEntry("transferStatus", "SCHEDULED");
+    }
+
+    @Test
+    void schedulerWhenTheDateComesThenTheScheduledTransferRunsOnceAndTheCustomerIsTold() throws Exception {
+        LocalDate date = businessDayAhead();
+        Response created = transfers().post("/v1/transfers", body(date.toString(), "3300"), "Idempotency-Key", key());
+        String applyNo = (String) created.json().get("applyNo");
+        long before = balance();
+        var scheduler = platform.bean(TransferScheduler.class);
+
+        scheduler.runOnce(date.minusDays(1), Instant.now());
+        String dayBefore = (String) transfers().get("/v1/transfers/" + applyNo).json().get("transferStatus");
+        scheduler.runOnce(date, Instant.now());
+        scheduler.runOnce(date, Instant.now());
+
+        assertThat(dayBefore).isEqualTo("SCHEDULED");
+        assertThat(transfers().get("/v1/transfers/" + applyNo).json()).containsEntry("transferStatus", "COMPLETED");
+        assertThat(balance()).isEqualTo(before - 3300);
+        assertThat(audited(applyNo, 3)).extracting(AuditEvent::outcome)
+                .containsExactly("SCHEDULED", "ACCEPTED", "COMPLETED");
+        assertThat(mailbox.await(YAMADA_MAIL, mail -> mail.text().contains(applyNo)
+                && mail.subject().contains("完了")).text()).contains("振込指定日: " + date);
+    }
+
+    @Test
+    void transferWhenAboveThePolicysConfirmationAmountThenItWaitsAndFailsWhenNotConfirmedInTime() throws Exception {
+        long before = balance();
+        String key = key();
+        String request = body(null, "10001");
+
+        Response created = confirmFirstTransfers().post("/v1/transfers", request, "Idempotency-Key", key);
+        String applyNo = (String) created.json().get("applyNo");
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json()).containsEntry("transferStatus", "AWAITING_CONFIRMATION")
+                .containsEntry("resultCode", "2");
+        Instant confirmBy = java.time.OffsetDateTime.parse((String) created.json().get("confirmBy")).toInstant();
+        assertThat(confirmBy).isBetween(Instant.now().plus(Duration.ofMinutes(29)),
+                Instant.now().plus(Duration.ofMinutes(31)));
+        assertThat(balance()).isEqualTo(before);
+        var notice = mailbox.await(YAMADA_MAIL, mail -> mail.text().contains(applyNo));
+        assertThat(notice.subject()).contains("振込のご確認をお願いします");
+        assertThat(notice.text()).contains("10,001円", "ログインし", "確認待ちの振込").doesNotContain("http");
+
+        platform.bean(TransferScheduler.class).runOnce(LocalDate.now(TOKYO), confirmBy.plusSeconds(1));
+
+        Response fetched = confirmFirstTransfers().get("/v1/transfers/" + applyNo);
+        Response retried = confirmFirstTransfers().post("/v1/transfers", request, "Idempotency-Key", key);
+        assertThat(fetched.json()).containsEntry("transferStatus", "FAILED")
+                .containsEntry("failureReason", "CONFIRMATION_EXPIRED");
+        assertThat(retried.status()).isEqualTo(409);
+        assertThat(retried.json()).containsEntry("errorCode", "CONFIRMATION_EXPIRED");
+        assertThat(balance()).isEqualTo(before);
+        assertThat(audited(applyNo, 2)).extracting(AuditEvent::outcome, AuditEvent::reasonCode)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("AWAITING_CONFIRMATION", null),
+                        org.assertj.core.groups.Tuple.tuple("FAILED", "CONFIRMATION_EXPIRED"));
+    }
+
+    @Test
+    void transferWhenAtThePolicysConfirmationAmountThenItRunsAtOnce() throws Exception {
+        Response created = confirmFirstTransfers().post("/v1/transfers", body(null, "10000"), "Idempotency-Key",
+                key());
+
+        assertThat(created.json()).containsEntry("transferStatus", "COMPLETED").doesNotContainKey("confirmBy");
+    }
+
+    @Test
+    void transferWhenRefusedThenEveryRefusalIsAuditedWithItsReasonCode() throws Exception {
+        Instant since = Instant.now().minusSeconds(1);
+        String key = key();
+        transfers().post("/v1/transfers", body(null, "120"), "Idempotency-Key", key);
+
+        Response reused = transfers().post("/v1/transfers", body(null, "121"), "Idempotency-Key", key);
+        Response invalid = transfers().post("/v1/transfers", body(null, "12.5"), "Idempotency-Key", key());
+        Response noKey = transfers().post("/v1/transfers", body(null, "122"));
+
+        assertThat(List.of(reused.status(), invalid.status(), noKey.status())).containsExactly(422, 400, 400);
+        assertThat(refusalAudited("C0001", since, "IDEMPOTENCY_KEY_REUSED").details()).containsEntry("amount", 121);
+        assertThat(refusalAudited("C0001", since, "INVALID_PARAMETER").details())
+                .containsKey("detail");
+        assertThat(platform.bean(AuditEvents.class).ofCustomer("C0001", since)).filteredOn(
+                e -> e.eventType().equals("transfer.refused")).allSatisfy(e -> {
+                    assertThat(e.clientId()).isEqualTo(yamada.tpp().clientId().getValue());
+                    assertThat(e.outcome()).isEqualTo("REFUSED");
+                });
+    }
+
+    @Test
+    void transferWhenTheCoreRefusesThenTheFailureIsAuditedWithTheCoresReason() throws Exception {
+        // a payee at this bank whose account does not exist: only the core system knows
+        String toNobody = body(null, "130").replace("\"accountNumber\":\"2345678\"", "\"accountNumber\":\"7654320\"");
+
+        Response refused = transfers().post("/v1/transfers", toNobody, "Idempotency-Key", key());
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json()).containsEntry("errorCode", "PAYEE_ACCOUNT_NOT_FOUND");
+        Map<String, Object> stored = platform.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select apply_no, status_reason from transfers where customer_id = 'C0001'"
+                        + " and payee_account_number = '7654320' order by accepted_at desc limit 1").query().singleRow();
+        assertThat(stored).containsEntry("status_reason", "PAYEE_ACCOUNT_NOT_FOUND");
+        assertThat(audited((String) stored.get("apply_no"), 2)).extracting(AuditEvent::outcome, AuditEvent::reasonCode)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ACCEPTED", null),
+                        org.assertj.core.groups.Tuple.tuple("FAILED", "PAYEE_ACCOUNT_NOT_FOUND"));
+    }
+
+    private String yamadaServiceName() {
+        return platform.bean(jp.kakehashi.tpp.Tpps.class).find(yamada.tpp().tppId()).orElseThrow().serviceName();
+    }
+}
