@@ -87,6 +87,19 @@ public final class RunningPlatform {
         }
     }
 
+    /**
+     * A platform that another process runs (the crash test's child JVM) on {@code issuer}, with its files under
+     * {@code home}: reached over HTTPS only, trusting the certificate it made there; {@link #bean} is not available.
+     */
+    public static RunningPlatform inAnotherProcess(URI issuer, Path home) {
+        try {
+            return new RunningPlatform(null, issuer, trusting(home.resolve("tls/localhost.p12")), home, null, 0);
+        }
+        catch (Exception e) {
+            throw new IllegalStateException("cannot trust the certificate of the platform in " + home, e);
+        }
+    }
+
     /** Trusts exactly the certificate the platform made for itself, nothing else. */
     private static SSLContext trusting(Path keystore) throws Exception {
         SSLContext context = SSLContext.getInstance("TLS");
