@@ -210,7 +210,7 @@ class TransferCrashTest {
                 + " transfers pending, %d of them already posted by the core, and %d holds active%n", round,
                 attempts.size(), acknowledged.size(),
                 attempts.stream().filter(a -> a.first != null).count() - acknowledged.size(),
-                attempts.stream().filter(a -> a.first == null).count(), count(round, "PENDING"),
+                attempts.stream().filter(a -> a.first == null).count(), count(round, "ACCEPTED"),
                 pendingButPosted(round), ledger.activeHolds());
 
         platform.start();
@@ -254,11 +254,11 @@ class TransferCrashTest {
                 + " idempotency_key having count(*) <> 1").param(round.id() + "%").query(String.class).list())
                 .as("keys with other than one transfer").isEmpty();
         assertThat(count(round, null)).as("transfers of the round").isEqualTo(attempts.size());
-        assertThat(count(round, "PENDING")).as("transfers left pending after all retries").isZero();
+        assertThat(count(round, "ACCEPTED")).as("transfers left pending after all retries").isZero();
         List<String> completed = endOf.values().stream().filter(r -> r.status() == 201)
                 .map(r -> (String) r.json().get("applyNo")).toList();
         assertThat(count(round, "COMPLETED")).isEqualTo(completed.size());
-        assertThat(jdbc.sql("select distinct failure_reason from transfers where idempotency_key like ? and status ="
+        assertThat(jdbc.sql("select distinct status_reason from transfers where idempotency_key like ? and status ="
                 + " 'FAILED'").param(round.id() + "%").query(String.class).list()).isSubsetOf("INSUFFICIENT_FUNDS");
         for (String applyNo : completed) {
             assertPostedOnce(applyNo);
@@ -359,7 +359,7 @@ class TransferCrashTest {
         return jdbc.sql("""
                 select count(*) from transfers t
                 join corebanking.reservation r on r.idempotency_key = 'kakehashi-' || t.apply_no
-                where t.idempotency_key like ? and t.status = 'PENDING' and r.status = 'POSTED'
+                where t.idempotency_key like ? and t.status = 'ACCEPTED' and r.status = 'POSTED'
                 """).param(round.id() + "%").query(Long.class).single();
     }
 

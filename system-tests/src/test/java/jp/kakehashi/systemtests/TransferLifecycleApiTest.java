@@ -254,6 +254,32 @@ class TransferLifecycleApiTest {
                         org.assertj.core.groups.Tuple.tuple("FAILED", "PAYEE_ACCOUNT_NOT_FOUND"));
     }
 
+    @Test
+    void schedulerWhenATransferWasLeftAcceptedByAStoppedNodeThenItFinishesItOnce() throws Exception {
+        // a transfer as a node leaves it when it stops right after storing it: accepted, the core never asked
+        Response template = transfers().post("/v1/transfers", body(null, "160"), "Idempotency-Key", key());
+        var jdbc = platform.bean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        String stranded = "9" + template.json().get("applyNo").toString().substring(1);
+        jdbc.sql("""
+                insert into transfers (apply_no, client_id, grant_id, customer_id, idempotency_key, fingerprint,
+                    account_id, payee_bank_code, payee_branch_code, payee_account_type_code, payee_account_number,
+                    payee_name, remitter_name, edi_info, amount, fee, execution_date, status, accepted_at)
+                select ?, client_id, grant_id, customer_id, ?, fingerprint, account_id, payee_bank_code,
+                    payee_branch_code, payee_account_type_code, payee_account_number, payee_name, remitter_name,
+                    edi_info, 170, fee, execution_date, 'ACCEPTED', now() - interval '1 minute'
+                from transfers where apply_no = ?
+                """).params(stranded, key(), template.json().get("applyNo")).update();
+        long before = balance();
+        var scheduler = platform.bean(TransferScheduler.class);
+
+        scheduler.runOnce(LocalDate.now(TOKYO), Instant.now());
+        scheduler.runOnce(LocalDate.now(TOKYO), Instant.now());
+
+        assertThat(transfers().get("/v1/transfers/" + stranded).json()).containsEntry("transferStatus", "COMPLETED");
+        assertThat(balance()).isEqualTo(before - 170);
+        assertThat(audited(stranded, 1)).extracting(AuditEvent::outcome).containsExactly("COMPLETED");
+    }
+
     private String yamadaServiceName() {
         return platform.bean(jp.kakehashi.tpp.Tpps.class).find(yamada.tpp().tppId()).orElseThrow().serviceName();
     }
