@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import jp.kakehashi.systemtests.support.ApiClient;
 import jp.kakehashi.systemtests.support.ApiClient.Response;
 import jp.kakehashi.systemtests.support.Connection;
@@ -106,22 +107,64 @@ class OpenApiContractTest {
         assertThat(violations).isEmpty();
     }
 
+    @Test
+    void responsesWhenTransfersAreMadeListedAndCancelledThenTheyMatchTheDocumentedSchemas() throws Exception {
+        ApiClient client = new ApiClient(platform, TransferApiTest.withFreshCode(() -> Connection.establish(platform,
+                TestTpp.register(platform, Set.of("accounts", "transfers")), "yamada", "openid", "accounts",
+                "transfers")));
+        String later = jp.kakehashi.banking.transfer.rules.BankCalendar.standard()
+                .onOrAfter(LocalDate.now(TOKYO).plusDays(7)).toString();
+        List<String> violations = new ArrayList<>();
+
+        check(violations, "post", "/v1/transfers/fee", client.post("/v1/transfers/fee", transfer(null, "500")));
+        Response now = client.post("/v1/transfers", transfer(null, "500"), "Idempotency-Key", UUID.randomUUID().toString());
+        check(violations, "post", "/v1/transfers", now);
+        Response scheduled = client.post("/v1/transfers", transfer(later, "600"), "Idempotency-Key",
+                UUID.randomUUID().toString());
+        check(violations, "post", "/v1/transfers", scheduled);
+        String scheduledNo = (String) scheduled.json().get("applyNo");
+        check(violations, "post", "/v1/transfers/{applyNo}/cancel",
+                client.post("/v1/transfers/" + scheduledNo + "/cancel", ""));
+        check(violations, "post", "/v1/transfers/{applyNo}/cancel",
+                client.post("/v1/transfers/" + now.json().get("applyNo") + "/cancel", ""));
+        check(violations, "get", "/v1/transfers/{applyNo}", client.get("/v1/transfers/" + scheduledNo));
+        check(violations, "get", "/v1/transfers", client.get("/v1/transfers"));
+        check(violations, "post", "/v1/transfers", client.post("/v1/transfers", transfer(null, "1.5"),
+                "Idempotency-Key", UUID.randomUUID().toString()));
+
+        assertThat(violations).isEmpty();
+    }
+
+    /** A free transfer to Yamada's own savings account, on {@code date} (null: today). */
+    private static String transfer(String date, String amount) {
+        String dateField = date == null ? "" : "\"transferDesignatedDate\":\"" + date + "\",";
+        return "{\"accountId\":\"" + YAMADA_MAIN + "\"," + dateField + "\"totalCount\":\"1\",\"totalAmount\":\""
+                + amount + "\",\"transfers\":[{\"itemId\":\"1\",\"transferAmount\":\"" + amount
+                + "\",\"beneficiaryBankCode\":\"0999\",\"beneficiaryBranchCode\":\"001\",\"accountTypeCode\":\"4\","
+                + "\"accountNumber\":\"2345678\",\"beneficiaryName\":\"ﾔﾏﾀﾞ ﾀﾛｳ\"}]}";
+    }
+
     /**
      * Validates the body of a real response against the schema the document gives for the operation and status;
      * a status the operation does not document is a violation too.
      */
     private void check(List<String> violations, String path, Response response) throws Exception {
-        JsonNode operation = document().path("paths").path(path).path("get");
+        check(violations, "get", path, response);
+    }
+
+    private void check(List<String> violations, String method, String path, Response response) throws Exception {
+        JsonNode operation = document().path("paths").path(path).path(method);
         JsonNode described = resolve(operation.path("responses").path(Integer.toString(response.status())));
         if (described.isMissingNode()) {
-            violations.add("GET " + path + " answered " + response.status() + ", which the document does not describe");
+            violations.add(method + " " + path + " answered " + response.status()
+                    + ", which the document does not describe");
             return;
         }
         JsonNode schema = described.path("content").path("application/json").path("schema");
         String pointer = schema.path("$ref").asString();
         Schema validator = registry().getSchema(SchemaLocation.of(DOCUMENT_URI + pointer));
         List<Error> errors = validator.validate(json.readTree(response.body()));
-        errors.forEach(e -> violations.add("GET " + path + " " + response.status() + ": " + e + " in "
+        errors.forEach(e -> violations.add(method + " " + path + " " + response.status() + ": " + e + " in "
                 + response.body()));
     }
 
