@@ -62,8 +62,13 @@ public class TransferDesk {
         this.clock = clock;
     }
 
-    /** Who asks: the grant's customer, through one of the TPP's clients. */
-    public record Caller(String customerId, String clientId, String grantId) {
+    /**
+     * Who asks: the grant's customer, through one of the TPP's clients.
+     *
+     * @param secondFactor whether the customer signed in with a second factor for the grant (acr), which the
+     *                     single-factor cap of the limits (B10) depends on
+     */
+    public record Caller(String customerId, String clientId, String grantId, boolean secondFactor) {
     }
 
     /** The answer to a request whose key the client used before: the same transfer, or a refusal of the key. */
@@ -138,7 +143,7 @@ public class TransferDesk {
         String tppId = grants.find(caller.grantId()).map(Grant::tppId).orElse(null);
         String segment = coreBanking.customer(new CustomerId(caller.customerId())).map(c -> c.type().name())
                 .orElse(null);
-        return limitPolicy.limitsFor(tppId, segment);
+        return limitPolicy.limitsFor(tppId, segment, caller.secondFactor());
     }
 
     /** Whether the payee is one of the customer's own accounts at this bank (Zengin type 4 is subject 04). */

@@ -13,8 +13,20 @@ public final class TransferLimitPolicy {
     private final Map<String, TransferLimits> bySegment;
     private final Map<String, TransferLimits> byTpp;
 
+    private final TransferLimits singleFactorCap;
+
     public TransferLimitPolicy(TransferLimits defaults, Map<String, TransferLimits> bySegment,
             Map<String, TransferLimits> byTpp) {
+        this(defaults, bySegment, byTpp, null);
+    }
+
+    /**
+     * @param singleFactorCap the limits no transfer of a customer signed in with a password only may exceed, whatever
+     *                        the levels below say; null for none
+     */
+    public TransferLimitPolicy(TransferLimits defaults, Map<String, TransferLimits> bySegment,
+            Map<String, TransferLimits> byTpp, TransferLimits singleFactorCap) {
+        this.singleFactorCap = singleFactorCap;
         this.defaults = (defaults == null ? new TransferLimits(null, null, null, null, null) : defaults)
                 .over(TransferLimits.NONE);
         this.bySegment = Map.copyOf(bySegment);
@@ -24,6 +36,15 @@ public final class TransferLimitPolicy {
     /** Which limit a transfer would break. */
     public enum Limit {
         PER_TRANSFER, DAILY, MONTHLY
+    }
+
+    /**
+     * The limits of a TPP's transfers for a customer of a segment, whose grant came from a sign-in with a second
+     * factor or not.
+     */
+    public TransferLimits limitsFor(String tppId, String segment, boolean secondFactor) {
+        TransferLimits limits = limitsFor(tppId, segment);
+        return secondFactor || singleFactorCap == null ? limits : limits.atMost(singleFactorCap);
     }
 
     /** The limits of a TPP's transfers for a customer of a segment (INDIVIDUAL, CORPORATE); either may be null. */

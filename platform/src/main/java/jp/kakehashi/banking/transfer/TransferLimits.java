@@ -21,6 +21,19 @@ public record TransferLimits(Long perTransfer, Long daily, Long monthly, Boolean
                 confirmAbove != null ? confirmAbove : base.confirmAbove);
     }
 
+    /**
+     * These limits, lowered to {@code cap} where the cap is lower (a null field of the cap lowers nothing): for
+     * transfers of a customer who signed in with a password only (B10 "lower for simply-authenticated transfers").
+     */
+    TransferLimits atMost(TransferLimits cap) {
+        return new TransferLimits(min(perTransfer, cap.perTransfer), min(daily, cap.daily), min(monthly, cap.monthly),
+                ownAccountsOnly || Boolean.TRUE.equals(cap.ownAccountsOnly), min(confirmAbove, cap.confirmAbove));
+    }
+
+    private static Long min(Long value, Long cap) {
+        return cap == null ? value : Long.valueOf(Math.min(value, cap));
+    }
+
     /** Whether the customer must confirm a transfer of {@code amount} at the bank first. */
     boolean needsConfirmation(long amount) {
         return amount > confirmAbove;

@@ -26,9 +26,12 @@ public record TransferProperties(@DefaultValue("15:00") LocalTime cutOff, @Defau
         @DefaultValue Set<LocalDate> extraClosures, FeeTable fees, @DefaultValue("false") boolean sandboxOpenAlways,
         @DefaultValue Limits limits, @DefaultValue("30m") Duration confirmationTime) {
 
-    /** The payment policy's levels; see {@link TransferLimits}. */
+    /**
+     * The payment policy's levels; see {@link TransferLimits}. {@code singleFactor} caps the limits of transfers
+     * under a grant given after a sign-in with a password only (where the scope policy allows that at all).
+     */
     public record Limits(TransferLimits defaults, Map<String, TransferLimits> segments,
-            Map<String, TransferLimits> tpps) {
+            Map<String, TransferLimits> tpps, TransferLimits singleFactor) {
 
         public Limits {
             segments = segments == null ? Map.of() : Map.copyOf(segments);
@@ -36,14 +39,14 @@ public record TransferProperties(@DefaultValue("15:00") LocalTime cutOff, @Defau
         }
 
         TransferLimitPolicy policy() {
-            return new TransferLimitPolicy(defaults, segments, tpps);
+            return new TransferLimitPolicy(defaults, segments, tpps, singleFactor);
         }
     }
 
     public TransferProperties {
         extraClosures = Set.copyOf(extraClosures);
         fees = fees == null ? FeeTable.demo() : fees;
-        limits = limits == null ? new Limits(null, null, null) : limits;
+        limits = limits == null ? new Limits(null, null, null, null) : limits;
         confirmationTime = confirmationTime == null ? Duration.ofMinutes(30) : confirmationTime;
     }
 

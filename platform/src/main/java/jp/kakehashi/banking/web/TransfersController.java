@@ -35,6 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TransfersController {
 
+    /** The acr of a sign-in with a second factor (B3), as the authorization server puts it in the token. */
+    private static final String SECOND_FACTOR_ACR = "urn:kakehashi:acr:mfa";
     private static final Pattern APPLY_NO = Pattern.compile("[0-9]{16}");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
@@ -59,8 +61,7 @@ class TransfersController {
     ResponseEntity<TransferView> transfer(@AuthenticationPrincipal Jwt token,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody TransferOrder order) {
-        var caller = new TransferDesk.Caller(token.getSubject(), token.getClaimAsString("client_id"),
-                token.getClaimAsString("grant_id"));
+        var caller = caller(token, token.getSubject());
         Transfer transfer;
         try {
             transfer = accepted(submit(token, caller, idempotencyKey, order));
@@ -78,8 +79,7 @@ class TransfersController {
             throw ApiException.invalidParameter("applyNo", "applyNo must be 16 digits");
         }
         CallerConsent consent = consents.of(token);
-        var caller = new TransferDesk.Caller(consent.customerId(), token.getClaimAsString("client_id"),
-                token.getClaimAsString("grant_id"));
+        var caller = caller(token, consent.customerId());
         return switch (desk.cancel(caller, applyNo)) {
             case Cancellation.Cancelled cancelled -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                     .body(TransferView.of(cancelled.transfer()));
@@ -87,6 +87,11 @@ class TransfersController {
                     "TRANSFER_NOT_CANCELLABLE", "この振込は取り消せません(状態: " + done.transfer().status() + ")。");
             case Cancellation.NotFound missing -> throw ApiException.notFound();
         };
+    }
+
+    private static TransferDesk.Caller caller(Jwt token, String customerId) {
+        return new TransferDesk.Caller(customerId, token.getClaimAsString("client_id"),
+                token.getClaimAsString("grant_id"), SECOND_FACTOR_ACR.equals(token.getClaimAsString("acr")));
     }
 
     private Submission submit(Jwt token, TransferDesk.Caller caller, String idempotencyKey, TransferOrder order) {

@@ -38,6 +38,19 @@ class TransferLimitPolicyTest {
     }
 
     @Test
+    void limitsForWhenSignedInWithAPasswordOnlyThenCappedButNeverRaised() {
+        var capped = new TransferLimitPolicy(new TransferLimits(1_000_000L, 2_000_000L, 10_000_000L, false, 500_000L),
+                Map.of(), Map.of("tpp-small", new TransferLimits(5_000L, null, null, null, null)),
+                new TransferLimits(50_000L, 100_000L, null, true, 10_000L));
+
+        assertThat(capped.limitsFor("tpp-other", "INDIVIDUAL", true))
+                .isEqualTo(new TransferLimits(1_000_000L, 2_000_000L, 10_000_000L, false, 500_000L));
+        assertThat(capped.limitsFor("tpp-other", "INDIVIDUAL", false))
+                .isEqualTo(new TransferLimits(50_000L, 100_000L, 10_000_000L, true, 10_000L));
+        assertThat(capped.limitsFor("tpp-small", "INDIVIDUAL", false).perTransfer()).isEqualTo(5_000L);
+    }
+
+    @Test
     void needsConfirmationWhenAboveTheAmountThenYesAndAtTheAmountNo() {
         TransferLimits limits = policy.limitsFor("tpp-other", "INDIVIDUAL");
 
