@@ -7,5 +7,5 @@
  * access token it hands over and checks consent itself: the account must be one the customer chose.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Banking API",
-        allowedDependencies = { "consent", "corebanking", "shared" })
+        allowedDependencies = { "consent", "corebanking", "risk", "shared" })
 package jp.kakehashi.banking;

@@ -141,7 +141,7 @@ class TransferConcurrencyApiTest {
         Response retry = client.post("/v1/transfers", thousandYenToYamada(), "Idempotency-Key", keys.get(refused));
         assertThat(retry.status()).isEqualTo(409);
         assertThat(retry.body()).isEqualTo(responses.get(refused).body());
-        assertThat(platform.bean(JdbcClient.class).sql("select status || ':' || failure_reason from transfers"
+        assertThat(platform.bean(JdbcClient.class).sql("select status || ':' || status_reason from transfers"
                 + " where idempotency_key = ?").param(keys.get(refused)).query(String.class).single())
                 .isEqualTo("FAILED:INSUFFICIENT_FUNDS");
     }

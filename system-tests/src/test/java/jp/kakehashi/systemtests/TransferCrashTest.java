@@ -127,8 +127,9 @@ class TransferCrashTest {
         core = new SimulatedCoreBanking(database.getPostgresDatabase());
         System.out.println("crash test: platform files and logs in " + home);
         platform = PlatformProcess.start(home, database.getJdbcUrl("postgres", "postgres"),
-                // the test counts transfers, not requests: the TPP's rate limit would answer some with 429 instead
-                "--kakehashi.rate-limit.enabled=false");
+                // the test counts transfers, not requests: the TPP's rate limit would answer some with 429 instead,
+                // and the fraud rule on many transfers an hour would hold them for the customer's confirmation
+                "--kakehashi.rate-limit.enabled=false", "--kakehashi.risk.transfers.per-hour-confirm=0");
         shoji = connectShoji(home);
     }
 

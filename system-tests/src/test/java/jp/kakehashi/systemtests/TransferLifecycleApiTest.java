@@ -156,17 +156,28 @@ class TransferLifecycleApiTest {
         LocalDate date = businessDayAhead();
         Response created = transfers().post("/v1/transfers", body(date.toString(), "3300"), "Idempotency-Key", key());
         String applyNo = (String) created.json().get("applyNo");
-        long before = balance();
         var scheduler = platform.bean(TransferScheduler.class);
 
         scheduler.runOnce(date.minusDays(1), Instant.now());
         String dayBefore = (String) transfers().get("/v1/transfers/" + applyNo).json().get("transferStatus");
+        // other tests' transfers from the account due by then run too
+        long before = balance();
+        var jdbc = platform.bean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        List<String> due = jdbc.sql("select apply_no from transfers where account_id = ? and status = 'SCHEDULED'"
+                + " and execution_date <= ?").params(YAMADA_MAIN, date).query(String.class).list();
         scheduler.runOnce(date, Instant.now());
         scheduler.runOnce(date, Instant.now());
 
         assertThat(dayBefore).isEqualTo("SCHEDULED");
+        assertThat(due).contains(applyNo);
         assertThat(transfers().get("/v1/transfers/" + applyNo).json()).containsEntry("transferStatus", "COMPLETED");
-        assertThat(balance()).isEqualTo(before - 3300);
+        // every due transfer ran to its end (completed, or failed by the core), none is left behind
+        assertThat(jdbc.sql("select count(*) from transfers where apply_no = any(?) and status in ('SCHEDULED',"
+                + " 'ACCEPTED')")
+                .param(due.toArray(String[]::new)).query(Long.class).single()).isZero();
+        long debited = jdbc.sql("select coalesce(sum(amount + fee), 0) from transfers where apply_no = any(?)"
+                + " and status = 'COMPLETED'").param(due.toArray(String[]::new)).query(Long.class).single();
+        assertThat(balance()).isEqualTo(before - debited);
         assertThat(audited(applyNo, 3)).extracting(AuditEvent::outcome)
                 .containsExactly("SCHEDULED", "ACCEPTED", "COMPLETED");
         assertThat(mailbox.await(YAMADA_MAIL, mail -> mail.text().contains(applyNo)
@@ -203,7 +214,8 @@ class TransferLifecycleApiTest {
         assertThat(retried.json()).containsEntry("errorCode", "CONFIRMATION_EXPIRED");
         assertThat(balance()).isEqualTo(before);
         assertThat(audited(applyNo, 2)).extracting(AuditEvent::outcome, AuditEvent::reasonCode)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("AWAITING_CONFIRMATION", null),
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("AWAITING_CONFIRMATION",
+                        "AMOUNT_ABOVE_CONFIRMATION_THRESHOLD"),
                         org.assertj.core.groups.Tuple.tuple("FAILED", "CONFIRMATION_EXPIRED"));
     }
 
@@ -278,6 +290,47 @@ class TransferLifecycleApiTest {
         assertThat(transfers().get("/v1/transfers/" + stranded).json()).containsEntry("transferStatus", "COMPLETED");
         assertThat(balance()).isEqualTo(before - 170);
         assertThat(audited(stranded, 1)).extracting(AuditEvent::outcome).containsExactly("COMPLETED");
+    }
+
+    @Test
+    void transferWhenTheTppReportsFailedSignInsThenTheCustomerConfirmsOrItIsDeclined() throws Exception {
+        Instant since = Instant.now().minusSeconds(1);
+
+        Response held = transfers().post("/v1/transfers", body(null, "180"), "Idempotency-Key", key(),
+                "x-kakehashi-auth-failure-count", "4");
+        Response declined = transfers().post("/v1/transfers", body(null, "190"), "Idempotency-Key", key(),
+                "x-kakehashi-auth-failure-count", "12");
+
+        assertThat(held.json()).containsEntry("transferStatus", "AWAITING_CONFIRMATION");
+        assertThat(audited((String) held.json().get("applyNo"), 1)).extracting(AuditEvent::reasonCode)
+                .containsExactly("TPP_REPORTED_AUTH_FAILURES");
+        assertThat(declined.status()).isEqualTo(403);
+        // the TPP is not told which rule declined it; the audit log is
+        assertThat(declined.json()).containsEntry("errorCode", "TRANSFER_DECLINED").doesNotContainKey("errorDetails");
+        assertThat(declined.body()).doesNotContain("TPP_REPORTED_AUTH_FAILURES");
+        assertThat(refusalAudited("C0001", since, "TRANSFER_DECLINED").details())
+                .containsEntry("detail", "TPP_REPORTED_AUTH_FAILURES").containsEntry("amount", 190);
+    }
+
+    @Test
+    void transferWhenAFirstLargeTransferToANewPayeeThenItWaitsForTheCustomersConfirmation() throws Exception {
+        // to Kakehashi Shoji's current account, a payee Yamada never paid: above the rule's 100,000 yen
+        String toShoji = "{\"accountId\":\"" + YAMADA_MAIN + "\",\"totalCount\":\"1\",\"totalAmount\":\"100001\","
+                + "\"transfers\":[{\"itemId\":\"1\",\"transferAmount\":\"100001\",\"beneficiaryBankCode\":\"0999\","
+                + "\"beneficiaryBranchCode\":\"001\",\"accountTypeCode\":\"2\",\"accountNumber\":\"0012345\","
+                + "\"beneficiaryName\":\"ｶ)ｶｹﾊｼｼﾖｳｼﾞ\"}]}";
+        long before = balance();
+
+        Response held = transfers().post("/v1/transfers", toShoji, "Idempotency-Key", key());
+        Response ownAccount = transfers().post("/v1/transfers", body(null, "100001"), "Idempotency-Key", key());
+
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        assertThat(held.json()).containsEntry("transferStatus", "AWAITING_CONFIRMATION");
+        assertThat(audited((String) held.json().get("applyNo"), 1)).extracting(AuditEvent::reasonCode)
+                .containsExactly("NEW_PAYEE_LARGE_AMOUNT");
+        assertThat(ownAccount.json()).containsEntry("transferStatus", "COMPLETED");
+        assertThat(balance()).isEqualTo(before - 100_001);
+        transfers().post("/v1/transfers/" + held.json().get("applyNo") + "/cancel", "");
     }
 
     private String yamadaServiceName() {

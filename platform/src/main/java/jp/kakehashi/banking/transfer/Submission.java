@@ -19,6 +19,10 @@ public sealed interface Submission {
     record PayeeNotAllowed() implements Submission {
     }
 
+    /** The bank's fraud rules declined it (C3); the reason is for the audit log, never for the TPP. */
+    record Declined(String reasonCode) implements Submission {
+    }
+
     /** The grant does not allow this transfer (not the approved one, or the approved one was made already). */
     record NotAuthorised(String why) implements Submission {
     }

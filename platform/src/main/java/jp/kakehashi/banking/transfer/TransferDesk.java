@@ -9,12 +9,17 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import jp.kakehashi.banking.transfer.rules.TransferItem;
 import jp.kakehashi.consent.Grant;
 import jp.kakehashi.consent.Grants;
 import jp.kakehashi.corebanking.spi.CoreBanking;
 import jp.kakehashi.corebanking.spi.CustomerId;
 import jp.kakehashi.corebanking.spi.Payee;
+import jp.kakehashi.risk.RiskDecision;
+import jp.kakehashi.risk.RiskSignals;
+import jp.kakehashi.risk.TransferRiskFacts;
+import jp.kakehashi.risk.TransferRiskPolicy;
 import jp.kakehashi.shared.BusinessClock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,12 +41,15 @@ public class TransferDesk {
     private static final Set<TransferStatus> CANCELLABLE = Set.of(TransferStatus.SCHEDULED,
             TransferStatus.AWAITING_CONFIRMATION);
     private static final String CANCELLED_BY_TPP = "CANCELLED_BY_TPP";
+    /** Why a transfer waits when the policy's amount asked for it; the fraud rules give their own reasons. */
+    private static final String ABOVE_CONFIRMATION_AMOUNT = "AMOUNT_ABOVE_CONFIRMATION_THRESHOLD";
 
     private final Transfers transfers;
     private final CoreBanking coreBanking;
     private final TransferExecution execution;
     private final TransferLifecycle lifecycle;
     private final Duration confirmationTime;
+    private final TransferRiskPolicy riskPolicy;
     private final Grants grants;
     private final TransactionTemplate transaction;
     private final TransferLimitPolicy limitPolicy;
@@ -49,8 +57,9 @@ public class TransferDesk {
     private final SecureRandom random = new SecureRandom();
 
     TransferDesk(Transfers transfers, CoreBanking coreBanking, Grants grants, TransferExecution execution,
-            TransferLifecycle lifecycle, PlatformTransactionManager transactions, TransferProperties properties,
-            Clock clock) {
+            TransferLifecycle lifecycle, TransferRiskPolicy riskPolicy, PlatformTransactionManager transactions,
+            TransferProperties properties, Clock clock) {
+        this.riskPolicy = riskPolicy;
         this.limitPolicy = properties.limits().policy();
         this.confirmationTime = properties.confirmationTime();
         this.execution = execution;
@@ -67,8 +76,10 @@ public class TransferDesk {
      *
      * @param secondFactor whether the customer signed in with a second factor for the grant (acr), which the
      *                     single-factor cap of the limits (B10) depends on
+     * @param signals      what the TPP told about the customer's session (C3), null if nothing
      */
-    public record Caller(String customerId, String clientId, String grantId, boolean secondFactor) {
+    public record Caller(String customerId, String clientId, String grantId, boolean secondFactor,
+            RiskSignals signals) {
     }
 
     /** The answer to a request whose key the client used before: the same transfer, or a refusal of the key. */
@@ -88,11 +99,28 @@ public class TransferDesk {
         }
         // the customer approved this very transfer on the bank's screen: the policy's limits are for open grants
         TransferLimits limits = approved.isPresent() ? TransferLimits.NONE : limitsOf(caller);
-        Transfer transfer = newTransfer(caller, idempotencyKey, fingerprint, priced,
-                limits.needsConfirmation(priced.transfer().items().getFirst().amount()));
-        if (limits.ownAccountsOnly() && !ownAccount(caller.customerId(), transfer.payee())) {
+        var payee = priced.transfer().items().getFirst().payee();
+        long amount = priced.transfer().items().getFirst().amount();
+        var ownAccount = new java.util.concurrent.atomic.AtomicReference<Boolean>();
+        BooleanSupplier own = () -> ownAccount.updateAndGet(known -> known != null ? known
+                : ownAccount(caller.customerId(), payee.bankCode(), payee.branchCode(), payee.accountNumber(),
+                        payee.accountType().code()));
+        if (limits.ownAccountsOnly() && !own.getAsBoolean()) {
             return new Submission.PayeeNotAllowed();
         }
+        RiskDecision risk = riskPolicy.assess(new TransferRiskFacts(caller.signals(), amount,
+                () -> transfers.paidBefore(caller.customerId(), new Payee(payee.bankCode(), payee.branchCode(),
+                        payee.accountType().code(), payee.accountNumber(), payee.name())), own,
+                transfers.countSince(caller.customerId(), caller.clientId(), clock.instant().minus(Duration.ofHours(1)),
+                        riskPolicy.recentTransfersBound())));
+        if (risk instanceof RiskDecision.Decline declined) {
+            return new Submission.Declined(declined.reasonCode());
+        }
+        // a transfer the customer approved on the bank's own screen is confirmed already
+        String confirmation = approved.isPresent() ? null
+                : limits.needsConfirmation(amount) ? ABOVE_CONFIRMATION_AMOUNT
+                : risk instanceof RiskDecision.Confirm confirm ? confirm.reasonCode() : null;
+        Transfer transfer = newTransfer(caller, idempotencyKey, fingerprint, priced, confirmation);
         var overAmount = TransferLimitPolicy.checkAmount(limits, transfer.amount());
         if (overAmount.isPresent()) {
             return new Submission.LimitExceeded(overAmount.get());
@@ -147,16 +175,20 @@ public class TransferDesk {
     }
 
     /** Whether the payee is one of the customer's own accounts at this bank (Zengin type 4 is subject 04). */
-    private boolean ownAccount(String customerId, Payee payee) {
-        return payee.bankCode().equals(coreBanking.bankCode()) && coreBanking.accountsOf(new CustomerId(customerId))
-                .stream().anyMatch(a -> a.branchCode().equals(payee.branchCode())
-                        && a.accountNumber().equals(payee.accountNumber())
-                        && Integer.parseInt(a.accountTypeCode()) == Integer.parseInt(payee.accountTypeCode()));
+    private boolean ownAccount(String customerId, String bankCode, String branchCode, String accountNumber,
+            String accountTypeCode) {
+        return bankCode.equals(coreBanking.bankCode()) && coreBanking.accountsOf(new CustomerId(customerId))
+                .stream().anyMatch(a -> a.branchCode().equals(branchCode) && a.accountNumber().equals(accountNumber)
+                        && Integer.parseInt(a.accountTypeCode()) == Integer.parseInt(accountTypeCode));
     }
 
-    /** A new transfer: waiting for the customer's confirmation at the bank, for its date, or to run now. */
+    /**
+     * A new transfer: waiting for the customer's confirmation at the bank (for the reason given), for its date, or
+     * to run now.
+     */
     private Transfer newTransfer(Caller caller, String idempotencyKey, String fingerprint, Quote.Priced priced,
-            boolean confirmFirst) {
+            String confirmationReason) {
+        boolean confirmFirst = confirmationReason != null;
         TransferItem item = priced.transfer().items().getFirst();
         var payee = item.payee();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -167,7 +199,8 @@ public class TransferDesk {
                 fingerprint, priced.accountId(), new Payee(payee.bankCode(), payee.branchCode(),
                         payee.accountType().code(), payee.accountNumber(), payee.name()),
                 priced.transfer().remitterName(), item.ediInfo(), item.amount(), priced.totalFee(),
-                priced.executionDate(), status, null, null, now, confirmFirst ? now.plus(confirmationTime) : null);
+                priced.executionDate(), status, confirmationReason, null, now,
+                confirmFirst ? now.plus(confirmationTime) : null);
     }
 
     /** 16 random digits: unguessable, so an apply number found elsewhere tells nothing about its neighbours. */

@@ -62,6 +62,23 @@ class Transfers {
                 .query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
     }
 
+    /** The customer's transfers through the client since an instant, counted up to {@code bound}. */
+    int countSince(String customerId, String clientId, Instant since, int bound) {
+        return jdbc.sql("""
+                select count(*) from (select 1 from transfers
+                    where customer_id = ? and accepted_at >= ? and client_id = ? limit ?) recent
+                """).params(customerId, Timestamp.from(since), clientId, bound).query(Integer.class).single();
+    }
+
+    /** Whether the customer has completed a transfer to this payee before. */
+    boolean paidBefore(String customerId, Payee payee) {
+        return jdbc.sql("""
+                select exists (select 1 from transfers where customer_id = ? and payee_bank_code = ?
+                    and payee_branch_code = ? and payee_account_number = ? and status = 'COMPLETED')
+                """).params(customerId, payee.bankCode(), payee.branchCode(), payee.accountNumber())
+                .query(Boolean.class).single();
+    }
+
     Optional<Transfer> byKey(String clientId, String idempotencyKey) {
         return jdbc.sql("select * from transfers where client_id = ? and idempotency_key = ?")
                 .params(clientId, idempotencyKey).query(Transfers::transfer).optional();

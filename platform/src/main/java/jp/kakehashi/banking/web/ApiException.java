@@ -12,12 +12,28 @@ final class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String errorCode;
     private final List<ErrorBody.Detail> details;
+    private final String auditReason;
 
     private ApiException(HttpStatus status, String errorCode, String message, List<ErrorBody.Detail> details) {
+        this(status, errorCode, message, details, null);
+    }
+
+    private ApiException(HttpStatus status, String errorCode, String message, List<ErrorBody.Detail> details,
+            String auditReason) {
         super(message, null, false, false);
         this.status = status;
         this.errorCode = errorCode;
         this.details = List.copyOf(details);
+        this.auditReason = auditReason;
+    }
+
+    /**
+     * C3: the bank's fraud rules declined the transfer. The TPP learns only that (a fraudster must not learn which
+     * rule to avoid); the rule's reason goes to the audit log.
+     */
+    static ApiException transferDeclined(String ruleReason) {
+        return new ApiException(HttpStatus.FORBIDDEN, "TRANSFER_DECLINED",
+                "この振込はお受けできません。お客さまから銀行へお問い合わせください。", List.of(), ruleReason);
     }
 
     /** A missing, another customer's or a not-consented account: the same answer for all three (no BOLA). */
@@ -67,8 +83,14 @@ final class ApiException extends RuntimeException {
         return errorCode;
     }
 
-    /** The first detail's code and item, e.g. {@code DAILY_LIMIT} or {@code INVALID_VALUE transfers[0].amount}. */
+    /**
+     * For the audit log: the first detail's code and item, e.g. {@code DAILY_LIMIT} or
+     * {@code INVALID_VALUE transfers[0].amount}, or the reason the answer does not tell.
+     */
     String firstDetail() {
+        if (auditReason != null) {
+            return auditReason;
+        }
         if (details.isEmpty()) {
             return null;
         }

@@ -1,5 +1,6 @@
 package jp.kakehashi.banking.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.regex.Pattern;
 import java.time.format.DateTimeFormatter;
 import jp.kakehashi.banking.transfer.Cancellation;
@@ -12,6 +13,7 @@ import jp.kakehashi.banking.transfer.TransferPricing;
 import jp.kakehashi.banking.transfer.TransferRefusals;
 import jp.kakehashi.banking.transfer.TransferStatus;
 import jp.kakehashi.corebanking.spi.CoreBanking;
+import jp.kakehashi.risk.RiskSignals;
 import jp.kakehashi.corebanking.spi.IdempotencyKey;
 import jp.kakehashi.shared.BusinessClock;
 import org.springframework.http.HttpStatus;
@@ -60,8 +62,8 @@ class TransfersController {
     @PostMapping("/v1/transfers")
     ResponseEntity<TransferView> transfer(@AuthenticationPrincipal Jwt token,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestBody TransferOrder order) {
-        var caller = caller(token, token.getSubject());
+            @RequestBody TransferOrder order, HttpServletRequest request) {
+        var caller = caller(token, token.getSubject(), request);
         Transfer transfer;
         try {
             transfer = accepted(submit(token, caller, idempotencyKey, order));
@@ -74,12 +76,13 @@ class TransfersController {
     }
 
     @PostMapping("/v1/transfers/{applyNo}/cancel")
-    ResponseEntity<TransferView> cancel(@AuthenticationPrincipal Jwt token, @PathVariable String applyNo) {
+    ResponseEntity<TransferView> cancel(@AuthenticationPrincipal Jwt token, @PathVariable String applyNo,
+            HttpServletRequest request) {
         if (!APPLY_NO.matcher(applyNo).matches()) {
             throw ApiException.invalidParameter("applyNo", "applyNo must be 16 digits");
         }
         CallerConsent consent = consents.of(token);
-        var caller = caller(token, consent.customerId());
+        var caller = caller(token, consent.customerId(), request);
         return switch (desk.cancel(caller, applyNo)) {
             case Cancellation.Cancelled cancelled -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                     .body(TransferView.of(cancelled.transfer()));
@@ -89,9 +92,10 @@ class TransfersController {
         };
     }
 
-    private static TransferDesk.Caller caller(Jwt token, String customerId) {
+    private static TransferDesk.Caller caller(Jwt token, String customerId, HttpServletRequest request) {
         return new TransferDesk.Caller(customerId, token.getClaimAsString("client_id"),
-                token.getClaimAsString("grant_id"), SECOND_FACTOR_ACR.equals(token.getClaimAsString("acr")));
+                token.getClaimAsString("grant_id"), SECOND_FACTOR_ACR.equals(token.getClaimAsString("acr")),
+                RiskSignals.of(request).orElse(null));
     }
 
     private Submission submit(Jwt token, TransferDesk.Caller caller, String idempotencyKey, TransferOrder order) {
@@ -113,6 +117,7 @@ class TransfersController {
             case Submission.NotAuthorised refused -> throw ApiException.refused(HttpStatus.FORBIDDEN,
                     "TRANSFER_NOT_AUTHORISED", "この振込は認可されていません。");
             case Submission.LimitExceeded exceeded -> throw ApiException.limitExceeded(exceeded.limit().name());
+            case Submission.Declined declined -> throw ApiException.transferDeclined(declined.reasonCode());
             case Submission.PayeeNotAllowed payee -> throw ApiException.refused(HttpStatus.FORBIDDEN,
                     "PAYEE_NOT_ALLOWED", "この振込先には振り込めません(ご本人名義の口座のみ)。");
             case Submission.Accepted accepted -> accepted.transfer();
