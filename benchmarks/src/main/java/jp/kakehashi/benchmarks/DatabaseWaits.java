@@ -112,7 +112,8 @@ final class DatabaseWaits implements AutoCloseable {
     /** Average sessions per class (sorted, largest first), then the statements behind the largest ones. */
     synchronized String report(int statements) {
         List<String> lines = new ArrayList<>();
-        lines.add("| database sessions (average over " + samples + " samples, every " + PERIOD_MILLIS + " ms) | sessions |");
+        lines.add("| database sessions (average over " + samples + " samples, every " + PERIOD_MILLIS + " ms)"
+                + " | sessions |");
         lines.add("| --- | ---: |");
         double total = byClass.values().stream().mapToLong(Long::longValue).sum() / (double) Math.max(1, samples);
         lines.add(String.format("| **not idle, all together** | **%.2f** |", total));

@@ -15,9 +15,9 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * A Flight Recorder profile of one measurement (JFR's CPU-time samples every 5 ms of a thread's CPU where the JDK has
- * them, else execution samples every 10 ms; started and stopped around the measurement only), kept as a {@code .jfr} file for {@code jfr print} or JMC and summed up for the report: where
- * the JVM's CPU goes, by the step of the transfer, by the kind of code at the top of the stack, and the hottest
- * frames. The database runs in processes of its own and is not in it (see {@link ProcessCpu}).
+ * them, else execution samples every 10 ms; started and stopped around the measurement only), kept as a
+ * {@code .jfr} file for {@code jfr print} or JMC and summed up for the report: where the JVM's CPU goes, by the step
+ * of the transfer, by the kind of code at the top of the stack, and the hottest frames. The database runs in processes of its own and is not in it (see {@link ProcessCpu}).
  */
 final class JfrProfile {
 
