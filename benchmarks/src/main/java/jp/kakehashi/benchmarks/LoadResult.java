@@ -1,13 +1,17 @@
 package jp.kakehashi.benchmarks;
 
-/** One measured load, reduced to what the report shows. */
-record LoadResult(String name, long count, long errors, double perSecond, double p50Millis, double p99Millis) {
+/**
+ * One measured load, reduced to what the report shows. The rate counts successful answers only, so errors never
+ * pass for throughput; the percentiles are over every answer.
+ */
+record LoadResult(String name, long count, long errors, double perSecond, double p50Millis, double p99Millis,
+        long[] answersPerSecond) {
 
     static LoadResult of(String name, Load.Measurement measurement) {
         long[] latencies = measurement.sortedLatencies();
         var result = new LoadResult(name, latencies.length, measurement.errors(),
-                latencies.length / (measurement.elapsedNanos() / 1e9), percentile(latencies, 0.50),
-                percentile(latencies, 0.99));
+                (latencies.length - measurement.errors()) / (measurement.elapsedNanos() / 1e9),
+                percentile(latencies, 0.50), percentile(latencies, 0.99), measurement.answersPerSecond());
         System.out.println(result.row());
         return result;
     }
@@ -18,6 +22,10 @@ record LoadResult(String name, long count, long errors, double perSecond, double
         }
         int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
         return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    long successes() {
+        return count - errors;
     }
 
     String row() {

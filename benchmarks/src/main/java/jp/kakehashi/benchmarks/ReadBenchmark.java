@@ -46,9 +46,13 @@ public final class ReadBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int seconds = Math.min(30, args.length > 0 ? Integer.parseInt(args[0]) : 20);
-        int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 16;
-        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        System.exit(run(Math.min(30, args.length > 0 ? Integer.parseInt(args[0]) : 20),
+                args.length > 1 ? Integer.parseInt(args[1]) : 16, args.length > 2 ? Integer.parseInt(args[2]) : 5)
+                ? 0 : 1);
+    }
+
+    /** Runs the measurements, writes the report; true when no read failed. */
+    static boolean run(int seconds, int concurrency, int warmUp) throws Exception {
         System.setProperty("kakehashi.benchmark.bare-endpoint", "true");
 
         RunningPlatform platform = RunningPlatform.get();
@@ -81,7 +85,7 @@ public final class ReadBenchmark {
         Path file = Path.of("target", "read-benchmark.md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, report);
-        System.exit(reads.stream().allMatch(read -> read.errors() == 0) ? 0 : 1);
+        return reads.stream().allMatch(read -> read.errors() == 0);
     }
 
     private static String firstAccountId(HttpClient http, RunningPlatform platform, TestTpp tpp,
