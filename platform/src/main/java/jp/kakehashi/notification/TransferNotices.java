@@ -57,8 +57,9 @@ class TransferNotices {
         SimpleMailMessage message = compose(changed, contact.get());
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
-            log.info("transfer {} {}: no mail server configured, notice to {} not sent", changed.applyNo(),
-                    changed.status(), contact.get().email());
+            // the customer's id, never the address: logs are read more widely than the customer file
+            log.info("transfer {} {}: no mail server configured, notice to customer {} not sent", changed.applyNo(),
+                    changed.status(), changed.customerId());
             return;
         }
         sender.send(message);

@@ -14,7 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The moves of a stored transfer between its statuses (issue 4), each published as {@link TransferStatusChanged} in
  * the transaction that makes it, so the audit log and the customer's notice get every status exactly once (C3, B10).
- * A move only happens from the statuses it names: when two nodes race, the first wins and the other learns it lost.
+ * {@link TransferStatus#ACCEPTED} is not published: it only says the core is being asked, and the end follows at
+ * once (or, after a crash, when the scheduler finishes it); every other status is. A move only happens from the
+ * statuses it names: when two nodes race, the first wins and the other learns it lost.
  */
 @Component
 class TransferLifecycle {
@@ -24,6 +26,9 @@ class TransferLifecycle {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    /** A grant's service name never changes in a way a notice must follow at once; looked up once per grant. */
+    private final java.util.Map<String, String> serviceNames = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 100_000;
 
     TransferLifecycle(Transfers transfers, GrantedServices services, ApplicationEventPublisher events,
             PlatformTransactionManager transactions, Clock clock) {
@@ -60,12 +65,19 @@ class TransferLifecycle {
     }
 
     private void publish(Transfer t) {
+        if (t.status() == TransferStatus.ACCEPTED) {
+            return;
+        }
         var payee = t.payee();
         String number = payee.accountNumber();
         // the notice shows the payee as a bank statement does: never the whole account number
         String masked = "*".repeat(Math.max(0, number.length() - 3)) + number.substring(Math.max(0, number.length() - 3));
         String payeeLabel = payee.bankCode() + "-" + payee.branchCode() + " " + masked + " " + payee.name();
-        String serviceName = services.of(t.grantId()).map(GrantedServices.ServiceName::japanese).orElse(null);
+        String serviceName = serviceNames.computeIfAbsent(t.grantId(), grantId -> services.of(grantId)
+                .map(GrantedServices.ServiceName::japanese).orElse(null));
+        if (serviceNames.size() > MAX_REMEMBERED) {
+            serviceNames.clear();
+        }
         events.publishEvent(new TransferStatusChanged(t.applyNo(), t.customerId(), t.clientId(), t.grantId(),
                 t.status().name(), t.statusReason(), t.amount(), t.fee(), t.executionDate(), payeeLabel, serviceName,
                 t.confirmBy(), clock.instant()));
