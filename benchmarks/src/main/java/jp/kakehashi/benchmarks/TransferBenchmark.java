@@ -154,6 +154,10 @@ public final class TransferBenchmark {
     /** Runs the measurements, writes the report; true when no transfer failed and no money moved wrongly. */
     static boolean run(int seconds, int concurrency, int warmUp, boolean profile) throws Exception {
         System.setProperty("kakehashi.benchmark.bare-endpoint", "true");
+        // the rings of transfers cross branches: a 1-yen fee keeps the fee's ledger leg in every such transfer without
+        // draining the accounts (the demo's 110 yen would empty 佐藤's account within a measurement)
+        System.setProperty("kakehashi.banking.transfers.fees.same-bank.below", "1");
+        System.setProperty("kakehashi.banking.transfers.fees.same-bank.at-or-above", "1");
         return new TransferBenchmark(RunningPlatform.get(), seconds, concurrency, warmUp).measure(profile);
     }
 

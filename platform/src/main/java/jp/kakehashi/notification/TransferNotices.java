@@ -14,6 +14,7 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Tells the customer of every transfer a TPP made for them (B10): when it waits for their confirmation at the bank,
@@ -37,13 +38,15 @@ class TransferNotices {
 
     TransferNotices(CustomerContacts contacts, ObjectProvider<JavaMailSender> mail, MessageSource messages,
             NotificationProperties properties) {
+        MailStreamProviderLookup.nameTheProvider();
         this.contacts = contacts;
         this.mail = mail;
         this.messages = messages;
         this.properties = properties;
     }
 
-    @ApplicationModuleListener
+    // no transaction: a connection must not wait on the mail server (one lookup, then SMTP)
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(TransferStatusChanged changed) {
         if (!NOTIFIED.contains(changed.status())) {
             return;
