@@ -61,8 +61,8 @@ class CustomerScreensSecurity {
                         .requestMatchers(SECOND_FACTOR_PAGES).access((authentication, context) ->
                                 new AuthorizationDecision(hasSecondFactor(authentication.get())))
                         .anyRequest().hasRole("CUSTOMER"))
-                .exceptionHandling(exceptions -> exceptions.defaultAccessDeniedHandlerFor(new SecondFactorFirst(),
-                        PathPatternRequestMatcher.withDefaults().matcher(SECOND_FACTOR_PAGES)))
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(
+                        new SecondFactorFirst(PathPatternRequestMatcher.withDefaults().matcher(SECOND_FACTOR_PAGES))))
                 // the relying party (id, origins, user verification) is the bean of customer.Passkeys
                 .webAuthn(webAuthn -> webAuthn.disableDefaultRegistrationPage(true)
                         .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {

@@ -9,6 +9,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Step-up on the bank's own pages (B3, B4): a signed-in customer who lacks the second factor a page needs is sent
@@ -18,12 +19,19 @@ import org.springframework.security.web.savedrequest.RequestCache;
 class SecondFactorFirst implements AccessDeniedHandler {
 
     private final RequestCache requests = new HttpSessionRequestCache();
+    private final RequestMatcher pages;
+
+    SecondFactorFirst(RequestMatcher pages) {
+        this.pages = pages;
+    }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (!(authentication instanceof CustomerAuthentication) || CustomerScreensSecurity.hasSecondFactor(authentication)) {
+        // Spring hands a single mapped handler every refusal of the chain, not only those of its pages
+        if (!pages.matches(request) || !(authentication instanceof CustomerAuthentication)
+                || CustomerScreensSecurity.hasSecondFactor(authentication)) {
             // not a step-up case (e.g. a form post without its CSRF token): refused as it is
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;

@@ -160,11 +160,11 @@ class TransferLifecycleApiTest {
 
         scheduler.runOnce(date.minusDays(1), Instant.now());
         String dayBefore = (String) transfers().get("/v1/transfers/" + applyNo).json().get("transferStatus");
-        // other tests' transfers from the account due by then run too
+        // other tests' transfers due by then run too, from this account and into it
         long before = balance();
         var jdbc = platform.bean(org.springframework.jdbc.core.simple.JdbcClient.class);
-        List<String> due = jdbc.sql("select apply_no from transfers where account_id = ? and status = 'SCHEDULED'"
-                + " and execution_date <= ?").params(YAMADA_MAIN, date).query(String.class).list();
+        String[] due = jdbc.sql("select apply_no from transfers where status = 'SCHEDULED' and execution_date <= ?")
+                .param(date).query(String.class).list().toArray(String[]::new);
         scheduler.runOnce(date, Instant.now());
         scheduler.runOnce(date, Instant.now());
 
@@ -173,11 +173,13 @@ class TransferLifecycleApiTest {
         assertThat(transfers().get("/v1/transfers/" + applyNo).json()).containsEntry("transferStatus", "COMPLETED");
         // every due transfer ran to its end (completed, or failed by the core), none is left behind
         assertThat(jdbc.sql("select count(*) from transfers where apply_no = any(?) and status in ('SCHEDULED',"
-                + " 'ACCEPTED')")
-                .param(due.toArray(String[]::new)).query(Long.class).single()).isZero();
+                + " 'ACCEPTED')").param(due).query(Long.class).single()).isZero();
         long debited = jdbc.sql("select coalesce(sum(amount + fee), 0) from transfers where apply_no = any(?)"
-                + " and status = 'COMPLETED'").param(due.toArray(String[]::new)).query(Long.class).single();
-        assertThat(balance()).isEqualTo(before - debited);
+                + " and status = 'COMPLETED' and account_id = ?").params(due, YAMADA_MAIN).query(Long.class).single();
+        long credited = jdbc.sql("select coalesce(sum(amount), 0) from transfers where apply_no = any(?)"
+                + " and status = 'COMPLETED' and payee_bank_code = '0999' and payee_branch_code = '001'"
+                + " and payee_account_number = '1234567'").param(due).query(Long.class).single();
+        assertThat(balance()).isEqualTo(before - debited + credited);
         assertThat(audited(applyNo, 2)).extracting(AuditEvent::outcome).containsExactly("SCHEDULED", "COMPLETED");
         assertThat(mailbox.await(YAMADA_MAIL, mail -> mail.text().contains(applyNo)
                 && mail.subject().contains("完了")).text()).contains("振込指定日: " + date);
@@ -269,7 +271,8 @@ class TransferLifecycleApiTest {
         // a transfer as a node leaves it when it stops right after storing it: accepted, the core never asked
         Response template = transfers().post("/v1/transfers", body(null, "160"), "Idempotency-Key", key());
         var jdbc = platform.bean(org.springframework.jdbc.core.simple.JdbcClient.class);
-        String stranded = "9" + template.json().get("applyNo").toString().substring(1);
+        String stranded = String.format("%016d", java.util.concurrent.ThreadLocalRandom.current()
+                .nextLong(10_000_000_000_000_000L));
         jdbc.sql("""
                 insert into transfers (apply_no, client_id, grant_id, customer_id, idempotency_key, fingerprint,
                     account_id, payee_bank_code, payee_branch_code, payee_account_type_code, payee_account_number,
