@@ -61,8 +61,11 @@ class CustomerScreensSecurity {
                         .requestMatchers(SECOND_FACTOR_PAGES).access((authentication, context) ->
                                 new AuthorizationDecision(hasSecondFactor(authentication.get())))
                         .anyRequest().hasRole("CUSTOMER"))
-                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(
-                        new SecondFactorFirst(PathPatternRequestMatcher.withDefaults().matcher(SECOND_FACTOR_PAGES))))
+                // for these pages only: elsewhere Spring's own handling stays (a missing passkey factor, CSRF)
+                .exceptionHandling(exceptions -> {
+                    var pages = PathPatternRequestMatcher.withDefaults().matcher(SECOND_FACTOR_PAGES);
+                    exceptions.defaultAccessDeniedHandlerFor(new SecondFactorFirst(pages), pages);
+                })
                 // the relying party (id, origins, user verification) is the bean of customer.Passkeys
                 .webAuthn(webAuthn -> webAuthn.disableDefaultRegistrationPage(true)
                         .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {

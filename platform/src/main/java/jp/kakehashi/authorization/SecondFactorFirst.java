@@ -29,7 +29,7 @@ class SecondFactorFirst implements AccessDeniedHandler {
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        // Spring hands a single mapped handler every refusal of the chain, not only those of its pages
+        // Spring may hand a single mapped handler refusals of other requests too: those stay plain refusals
         if (!pages.matches(request) || !(authentication instanceof CustomerAuthentication)
                 || CustomerScreensSecurity.hasSecondFactor(authentication)) {
             // not a step-up case (e.g. a form post without its CSRF token): refused as it is
