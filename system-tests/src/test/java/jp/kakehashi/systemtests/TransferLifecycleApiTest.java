@@ -334,6 +334,33 @@ class TransferLifecycleApiTest {
         transfers().post("/v1/transfers/" + held.json().get("applyNo") + "/cancel", "");
     }
 
+    @Test
+    void totalsWhenTransfersFailOrAreCancelledThenTheRunningTotalsEqualTheSumOfTheTransfersThatCount()
+            throws Exception {
+        String scheduled = (String) transfers().post("/v1/transfers", body(businessDayAhead().toString(), "2300"),
+                "Idempotency-Key", key()).json().get("applyNo");
+        transfers().post("/v1/transfers/" + scheduled + "/cancel", "");
+        transfers().post("/v1/transfers", body(null, "140").replace("\"accountNumber\":\"2345678\"",
+                "\"accountNumber\":\"7654321\""), "Idempotency-Key", key());
+        transfers().post("/v1/transfers", body(null, "150"), "Idempotency-Key", key());
+
+        // B10: the limits read running totals; they must equal the sum the limits are defined by
+        Map<String, Object> totals = platform.bean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("""
+                select l.day_total, l.month_total,
+                    (select coalesce(sum(amount), 0) from transfers t where t.customer_id = l.customer_id
+                        and t.status not in ('FAILED', 'CANCELLED')
+                        and t.accepted_at >= (l.day::timestamp at time zone 'Asia/Tokyo')) as day_sum,
+                    (select coalesce(sum(amount), 0) from transfers t where t.customer_id = l.customer_id
+                        and t.status not in ('FAILED', 'CANCELLED')
+                        and t.accepted_at >= (l.month::timestamp at time zone 'Asia/Tokyo')) as month_sum
+                from transfer_customer_locks l where l.customer_id = 'C0001'
+                """).query().singleRow();
+        assertThat(((Number) totals.get("day_total")).longValue()).isPositive()
+                .isEqualTo(((Number) totals.get("day_sum")).longValue());
+        assertThat(((Number) totals.get("month_total")).longValue())
+                .isEqualTo(((Number) totals.get("month_sum")).longValue());
+    }
+
     private String yamadaServiceName() {
         return platform.bean(jp.kakehashi.tpp.Tpps.class).find(yamada.tpp().tppId()).orElseThrow().serviceName();
     }

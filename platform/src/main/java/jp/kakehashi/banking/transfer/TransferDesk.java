@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
@@ -32,8 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (帯域外認証, B10) the transfer waits {@link TransferStatus#AWAITING_CONFIRMATION} for it. A retry of a request
  * answers what is stored, driving an accepted transfer on if it is still accepted.
  * <p>
- * Limits (B10) are counted over the customer's accepted transfers while the customer's row is locked, in the
- * transaction that stores the transfer; a refusal by the limits or the payee rule stores nothing.
+ * Limits (B10) are counted over the customer's accepted transfers (running totals, {@link CustomerTotals}) while the
+ * customer's row is locked, in the transaction that stores the transfer; a refusal by the limits or the payee rule
+ * stores nothing.
  */
 @Component
 public class TransferDesk {
@@ -50,6 +50,7 @@ public class TransferDesk {
     private final TransferLifecycle lifecycle;
     private final Duration confirmationTime;
     private final TransferRiskPolicy riskPolicy;
+    private final CustomerTotals totals;
     private final Grants grants;
     private final TransactionTemplate transaction;
     private final TransferLimitPolicy limitPolicy;
@@ -57,8 +58,9 @@ public class TransferDesk {
     private final SecureRandom random = new SecureRandom();
 
     TransferDesk(Transfers transfers, CoreBanking coreBanking, Grants grants, TransferExecution execution,
-            TransferLifecycle lifecycle, TransferRiskPolicy riskPolicy, PlatformTransactionManager transactions,
-            TransferProperties properties, Clock clock) {
+            TransferLifecycle lifecycle, TransferRiskPolicy riskPolicy, CustomerTotals totals,
+            PlatformTransactionManager transactions, TransferProperties properties, Clock clock) {
+        this.totals = totals;
         this.riskPolicy = riskPolicy;
         this.limitPolicy = properties.limits().policy();
         this.confirmationTime = properties.confirmationTime();
@@ -144,22 +146,20 @@ public class TransferDesk {
      * up a single-use grant; null when the key turns out to be taken (then nothing is stored).
      */
     private Submission claim(Transfer transfer, boolean singleUse, TransferLimits limits) {
-        transfers.lockCustomer(transfer.customerId());
+        LocalDate today = LocalDate.ofInstant(transfer.acceptedAt(), BusinessClock.TOKYO);
+        CustomerTotals.Totals accepted = totals.lock(transfer.customerId(), today);
         // a retry that waited for the lock finds the first request's transfer: it is a retry, not a new transfer
         if (transfers.byKey(transfer.clientId(), transfer.idempotencyKey()).isPresent()) {
             return null;
         }
-        ZonedDateTime now = clock.instant().atZone(BusinessClock.TOKYO);
-        ZonedDateTime today = now.toLocalDate().atStartOfDay(BusinessClock.TOKYO);
-        long[] accepted = transfers.acceptedSince(transfer.customerId(), today.toInstant(),
-                today.withDayOfMonth(1).toInstant());
-        var over = TransferLimitPolicy.checkTotals(limits, transfer.amount(), accepted[0], accepted[1]);
+        var over = TransferLimitPolicy.checkTotals(limits, transfer.amount(), accepted.day(), accepted.month());
         if (over.isPresent()) {
             return new Submission.LimitExceeded(over.get());
         }
         if (!transfers.insertUnlessKeyUsed(transfer)) {
             return null;
         }
+        totals.add(transfer.customerId(), today, accepted, transfer.amount());
         if (singleUse && !transfers.useGrant(transfer.grantId(), transfer.applyNo())) {
             return new Submission.NotAuthorised("the approved transfer was made already");
         }

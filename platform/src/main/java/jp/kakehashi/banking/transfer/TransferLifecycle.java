@@ -23,6 +23,7 @@ class TransferLifecycle {
 
     private final Transfers transfers;
     private final GrantedServices services;
+    private final CustomerTotals totals;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -30,8 +31,9 @@ class TransferLifecycle {
     private final java.util.Map<String, String> serviceNames = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_REMEMBERED = 100_000;
 
-    TransferLifecycle(Transfers transfers, GrantedServices services, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions, Clock clock) {
+    TransferLifecycle(Transfers transfers, GrantedServices services, CustomerTotals totals,
+            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+        this.totals = totals;
         this.transfers = transfers;
         this.services = services;
         this.events = events;
@@ -47,8 +49,18 @@ class TransferLifecycle {
     /** Moves the transfer from one of {@code from} to {@code to}: the transfer as moved, or empty if it was not there. */
     Optional<Transfer> move(String applyNo, Set<TransferStatus> from, TransferStatus to, String reason) {
         Instant now = clock.instant();
-        return transaction.execute(status -> transfers.move(applyNo, from, to, reason, now) ? published(applyNo)
-                : Optional.<Transfer>empty());
+        return transaction.execute(status -> {
+            if (!transfers.move(applyNo, from, to, reason, now)) {
+                return Optional.<Transfer>empty();
+            }
+            Optional<Transfer> moved = published(applyNo);
+            if (to == TransferStatus.FAILED || to == TransferStatus.CANCELLED) {
+                // B10: a transfer that will not be made no longer counts against the customer's limits
+                Transfer t = moved.orElseThrow();
+                totals.subtract(t.customerId(), t.acceptedAt(), t.amount());
+            }
+            return moved;
+        });
     }
 
     /** The customer's confirmation at the bank: the transfer becomes {@code next}, if it was still waiting in time. */

@@ -44,24 +44,6 @@ class Transfers {
                 .params(grantId, applyNo).update() == 1;
     }
 
-    /** Locks the customer's row until the transaction ends: transfers of one customer are counted one at a time. */
-    void lockCustomer(String customerId) {
-        jdbc.sql("insert into transfer_customer_locks (customer_id) values (?) on conflict do nothing")
-                .param(customerId).update();
-        jdbc.sql("select customer_id from transfer_customer_locks where customer_id = ? for update")
-                .param(customerId).query(String.class).single();
-    }
-
-    /** The amounts of the customer's accepted transfers (all but failed and cancelled ones) since each instant, in yen. */
-    long[] acceptedSince(String customerId, Instant dayStart, Instant monthStart) {
-        return jdbc.sql("""
-                select coalesce(sum(amount) filter (where accepted_at >= ?), 0),
-                       coalesce(sum(amount), 0)
-                from transfers where customer_id = ? and status not in ('FAILED', 'CANCELLED') and accepted_at >= ?
-                """).params(Timestamp.from(dayStart), customerId, Timestamp.from(monthStart))
-                .query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
-    }
-
     /** The customer's transfers through the client since an instant, counted up to {@code bound}. */
     int countSince(String customerId, String clientId, Instant since, int bound) {
         return jdbc.sql("""
