@@ -305,6 +305,10 @@ class TransferLifecycleApiTest {
         assertThat(held.json()).containsEntry("transferStatus", "AWAITING_CONFIRMATION");
         assertThat(audited((String) held.json().get("applyNo"), 1)).extracting(AuditEvent::reasonCode)
                 .containsExactly("TPP_REPORTED_AUTH_FAILURES");
+        // nor which rule holds a transfer back: the record shows no reason while it waits
+        assertThat(transfers().get("/v1/transfers/" + held.json().get("applyNo")).json())
+                .containsEntry("transferStatus", "AWAITING_CONFIRMATION").doesNotContainKeys("failureReason",
+                        "cancelReason");
         assertThat(declined.status()).isEqualTo(403);
         // the TPP is not told which rule declined it; the audit log is
         assertThat(declined.json()).containsEntry("errorCode", "TRANSFER_DECLINED").doesNotContainKey("errorDetails");

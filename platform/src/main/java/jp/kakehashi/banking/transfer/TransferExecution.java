@@ -4,7 +4,11 @@ import java.util.Set;
 import jp.kakehashi.corebanking.spi.CoreBanking;
 import jp.kakehashi.corebanking.spi.PostRefusal;
 import jp.kakehashi.corebanking.spi.PostResult;
+import jp.kakehashi.corebanking.spi.Reservation;
+import jp.kakehashi.corebanking.spi.ReservationId;
 import jp.kakehashi.corebanking.spi.ReservationResult;
+import jp.kakehashi.corebanking.spi.ReservationStatus;
+import jp.kakehashi.corebanking.spi.VoidResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -56,13 +60,30 @@ class TransferExecution {
                 switch (coreBanking.post(reserved.reservationId())) {
                     case PostResult.Posted posted -> end(transfer, TransferStatus.COMPLETED, null);
                     case PostResult.Refused refused -> {
-                        if (holdRemains(refused.reason())) {
-                            coreBanking.voidReservation(reserved.reservationId());
+                        if (!holdRemains(refused.reason())
+                                || coreBanking.voidReservation(reserved.reservationId()) instanceof VoidResult.Voided) {
+                            end(transfer, TransferStatus.FAILED, refused.reason().name());
+                        } else {
+                            // another driver's post of the same hold may have gone through meanwhile: the core says
+                            afterRefusedVoid(transfer, reserved.reservationId());
                         }
-                        end(transfer, TransferStatus.FAILED, refused.reason().name());
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The hold could not be voided after a refused post: it was posted by someone else in between (then the transfer
+     * is complete), or ended otherwise (then it failed); while it is still active the transfer stays accepted, for a
+     * retry or the scheduler. Never FAILED for money that moved.
+     */
+    private void afterRefusedVoid(Transfer transfer, ReservationId reservationId) {
+        var status = coreBanking.reservation(reservationId).map(Reservation::status).orElse(null);
+        if (status == ReservationStatus.POSTED) {
+            end(transfer, TransferStatus.COMPLETED, null);
+        } else if (status == ReservationStatus.VOIDED || status == ReservationStatus.EXPIRED) {
+            end(transfer, TransferStatus.FAILED, "RESERVATION_" + status.name());
         }
     }
 

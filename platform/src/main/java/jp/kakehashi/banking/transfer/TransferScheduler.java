@@ -58,28 +58,38 @@ public class TransferScheduler {
     /**
      * One run as of the business date and instant given; public so that the sandbox and tests can move time on.
      *
-     * @return how many transfers it moved
+     * @return how many transfers it handled without an error
      */
     public int runOnce(LocalDate today, Instant now) {
         int moved = 0;
-        for (String applyNo : transfers.unconfirmedSince(now, BATCH)) {
-            confirmations.expire(applyNo);
-            moved++;
-        }
-        if (pricing.isBusinessDay(today)) {
-            for (String applyNo : transfers.dueScheduled(today, BATCH)) {
-                var started = lifecycle.move(applyNo, Set.of(TransferStatus.SCHEDULED), TransferStatus.ACCEPTED, null);
-                if (started.isPresent()) {
-                    execution.drive(started.get());
-                    moved++;
+        try {
+            for (String applyNo : transfers.unconfirmedSince(now, BATCH)) {
+                moved += each(applyNo, () -> confirmations.expire(applyNo));
+            }
+            if (pricing.isBusinessDay(today)) {
+                for (String applyNo : transfers.dueScheduled(today, BATCH)) {
+                    moved += each(applyNo, () -> lifecycle.move(applyNo, Set.of(TransferStatus.SCHEDULED),
+                            TransferStatus.ACCEPTED, null).ifPresent(execution::drive));
                 }
             }
+            for (String applyNo : transfers.acceptedBefore(now.minus(IN_FLIGHT), BATCH)) {
+                moved += each(applyNo, () -> transfers.byApplyNo(applyNo).ifPresent(execution::drive));
+            }
+        } finally {
+            // lapsed holds are released whatever happened to the transfers above
+            coreBanking.expireReservations();
         }
-        for (String applyNo : transfers.acceptedBefore(now.minus(IN_FLIGHT), BATCH)) {
-            transfers.byApplyNo(applyNo).ifPresent(execution::drive);
-            moved++;
-        }
-        coreBanking.expireReservations();
         return moved;
+    }
+
+    /** One transfer's step; a failure of one is logged and does not keep the others waiting. */
+    private static int each(String applyNo, Runnable step) {
+        try {
+            step.run();
+            return 1;
+        } catch (RuntimeException e) {
+            log.warn("transfer {}: the scheduler's step failed; the next run tries again", applyNo, e);
+            return 0;
+        }
     }
 }

@@ -102,18 +102,21 @@ class Transfers {
     boolean move(String applyNo, Set<TransferStatus> from, TransferStatus to, String reason, Instant at) {
         return jdbc.sql("""
                 update transfers set status = ?, status_reason = ?,
-                    finished_at = case when ? then ? else finished_at end
+                    finished_at = case when ? then ? else finished_at end,
+                    started_at = case when ? then ? else started_at end
                 where apply_no = ? and status = any(?)
-                """).params(to.name(), reason, !to.isOpen(), Timestamp.from(at), applyNo,
+                """).params(to.name(), reason, !to.isOpen(), Timestamp.from(at), to == TransferStatus.ACCEPTED,
+                Timestamp.from(at), applyNo,
                 from.stream().map(Enum::name).toArray(String[]::new)).update() == 1;
     }
 
     /** The customer's confirmation at the bank, if it came in time: the transfer runs now or on its date. */
     boolean confirm(String applyNo, String customerId, TransferStatus next, Instant at) {
         return jdbc.sql("""
-                update transfers set status = ?, confirmed_at = ?
+                update transfers set status = ?, confirmed_at = ?, started_at = ?, status_reason = null
                 where apply_no = ? and customer_id = ? and status = 'AWAITING_CONFIRMATION' and confirm_by > ?
-                """).params(next.name(), Timestamp.from(at), applyNo, customerId, Timestamp.from(at)).update() == 1;
+                """).params(next.name(), Timestamp.from(at), Timestamp.from(at), applyNo, customerId,
+                Timestamp.from(at)).update() == 1;
     }
 
     /** The customer's transfers waiting for a confirmation, newest first, expired ones included until swept. */
@@ -143,7 +146,7 @@ class Transfers {
     /** Accepted transfers no request has driven to their end since {@code before} (e.g. the node stopped). */
     List<String> acceptedBefore(Instant before, int limit) {
         return jdbc.sql("""
-                select apply_no from transfers where status = 'ACCEPTED' and coalesce(confirmed_at, accepted_at) < ?
+                select apply_no from transfers where status = 'ACCEPTED' and coalesce(started_at, accepted_at) < ?
                 order by accepted_at limit ?
                 """).params(Timestamp.from(before), limit).query(String.class).list();
     }

@@ -99,9 +99,10 @@ class TransferRecordsController {
 
         static TransferDetailView of(Transfer t) {
             var p = t.payee();
-            boolean cancelled = t.status() == TransferStatus.CANCELLED;
+            // the reason of a transfer still waiting is the bank's (a fraud rule's), never the TPP's to read (C3)
             return new TransferDetailView(t.accountId(), t.applyNo(), t.status().name(),
-                    cancelled ? null : t.statusReason(), cancelled ? t.statusReason() : null,
+                    t.status() == TransferStatus.FAILED ? t.statusReason() : null,
+                    t.status() == TransferStatus.CANCELLED ? t.statusReason() : null,
                     t.status() == TransferStatus.AWAITING_CONFIRMATION
                             ? TransfersController.TransferView.dateTime(t.confirmBy()) : null,
                     t.executionDate().toString(), Long.toString(t.amount()), Long.toString(t.fee()),
