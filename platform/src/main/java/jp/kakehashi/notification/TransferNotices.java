@@ -1,11 +1,10 @@
 package jp.kakehashi.notification;
 
 import java.text.NumberFormat;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Set;
 import jp.kakehashi.banking.TransferStatusChanged;
+import jp.kakehashi.shared.CustomerDateTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,7 +28,6 @@ class TransferNotices {
     private static final Logger log = LoggerFactory.getLogger(TransferNotices.class);
     private static final Set<String> NOTIFIED = Set.of("AWAITING_CONFIRMATION", "SCHEDULED", "COMPLETED", "FAILED",
             "CANCELLED");
-    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
     private final CustomerContacts contacts;
     private final ObjectProvider<JavaMailSender> mail;
@@ -70,8 +68,7 @@ class TransferNotices {
 
     SimpleMailMessage compose(TransferStatusChanged changed, CustomerContacts.Contact contact) {
         Locale locale = contact.locale();
-        var date = DateTimeFormatter.ofPattern("ja".equals(locale.getLanguage()) ? "uuuu年M月d日 HH:mm" : "d MMM uuuu HH:mm",
-                locale).withZone(TOKYO);
+        var date = CustomerDateTimes.formatter(locale);
         NumberFormat yen = NumberFormat.getIntegerInstance(Locale.JAPAN);
         String status = changed.status().toLowerCase(Locale.ROOT).replace('_', '-');
         Object[] values = { changed.serviceName() == null ? "-" : changed.serviceName(),

@@ -3,13 +3,13 @@ package jp.kakehashi.banking.screens;
 import java.security.Principal;
 import java.text.NumberFormat;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import jp.kakehashi.banking.transfer.Transfer;
 import jp.kakehashi.banking.transfer.TransferConfirmations;
 import jp.kakehashi.consent.GrantedServices;
+import jp.kakehashi.shared.CustomerDateTimes;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,7 +29,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TransferConfirmationController {
 
     private static final Pattern APPLY_NO = Pattern.compile("[0-9]{16}");
-    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
     private final TransferConfirmations confirmations;
     private final GrantedServices services;
@@ -88,7 +87,7 @@ class TransferConfirmationController {
 
     private Row row(Transfer t, Locale locale) {
         boolean en = "en".equals(locale.getLanguage());
-        var when = DateTimeFormatter.ofPattern(en ? "d MMM uuuu HH:mm" : "uuuu年M月d日 HH:mm", locale).withZone(TOKYO);
+        var when = CustomerDateTimes.formatter(locale);
         NumberFormat yen = NumberFormat.getIntegerInstance(Locale.JAPAN);
         var service = services.of(t.grantId());
         var p = t.payee();

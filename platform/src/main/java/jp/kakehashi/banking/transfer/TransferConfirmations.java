@@ -60,8 +60,8 @@ public class TransferConfirmations {
 
     /** One of the customer's transfers, whatever its status: the page shows what became of it. */
     public Optional<Transfer> of(String customerId, String applyNo) {
-        return transfers.byApplyNo(applyNo).filter(t -> t.customerId().equals(customerId)
-                && (t.status() == TransferStatus.AWAITING_CONFIRMATION || t.confirmBy() != null));
+        // only a transfer that was held for confirmation has a confirmation time (V10's check)
+        return transfers.byApplyNo(applyNo).filter(t -> t.customerId().equals(customerId) && t.confirmBy() != null);
     }
 
     public Answer confirm(String customerId, String applyNo) {

@@ -101,20 +101,21 @@ public class TransferDesk {
         }
         // the customer approved this very transfer on the bank's screen: the policy's limits are for open grants
         TransferLimits limits = approved.isPresent() ? TransferLimits.NONE : limitsOf(caller);
-        var payee = priced.transfer().items().getFirst().payee();
-        long amount = priced.transfer().items().getFirst().amount();
+        TransferItem item = priced.transfer().items().getFirst();
+        Payee payee = corePayee(item);
+        long amount = item.amount();
+        // asked by the payee rule and by a fraud rule: the core is asked once at most
         var ownAccount = new java.util.concurrent.atomic.AtomicReference<Boolean>();
         BooleanSupplier own = () -> ownAccount.updateAndGet(known -> known != null ? known
-                : ownAccount(caller.customerId(), payee.bankCode(), payee.branchCode(), payee.accountNumber(),
-                        payee.accountType().code()));
+                : ownAccount(caller.customerId(), payee));
         if (limits.ownAccountsOnly() && !own.getAsBoolean()) {
             return new Submission.PayeeNotAllowed();
         }
+        int bound = riskPolicy.recentTransfersBound();
+        int recent = bound == 0 ? 0 : transfers.countSince(caller.customerId(), caller.clientId(),
+                clock.instant().minus(Duration.ofHours(1)), bound);
         RiskDecision risk = riskPolicy.assess(new TransferRiskFacts(caller.signals(), amount,
-                () -> transfers.paidBefore(caller.customerId(), new Payee(payee.bankCode(), payee.branchCode(),
-                        payee.accountType().code(), payee.accountNumber(), payee.name())), own,
-                transfers.countSince(caller.customerId(), caller.clientId(), clock.instant().minus(Duration.ofHours(1)),
-                        riskPolicy.recentTransfersBound())));
+                () -> transfers.paidBefore(caller.customerId(), payee), own, recent));
         if (risk instanceof RiskDecision.Decline declined) {
             return new Submission.Declined(declined.reasonCode());
         }
@@ -175,11 +176,18 @@ public class TransferDesk {
     }
 
     /** Whether the payee is one of the customer's own accounts at this bank (Zengin type 4 is subject 04). */
-    private boolean ownAccount(String customerId, String bankCode, String branchCode, String accountNumber,
-            String accountTypeCode) {
-        return bankCode.equals(coreBanking.bankCode()) && coreBanking.accountsOf(new CustomerId(customerId))
-                .stream().anyMatch(a -> a.branchCode().equals(branchCode) && a.accountNumber().equals(accountNumber)
-                        && Integer.parseInt(a.accountTypeCode()) == Integer.parseInt(accountTypeCode));
+    private boolean ownAccount(String customerId, Payee payee) {
+        return payee.bankCode().equals(coreBanking.bankCode()) && coreBanking.accountsOf(new CustomerId(customerId))
+                .stream().anyMatch(a -> a.branchCode().equals(payee.branchCode())
+                        && a.accountNumber().equals(payee.accountNumber())
+                        && Integer.parseInt(a.accountTypeCode()) == Integer.parseInt(payee.accountTypeCode()));
+    }
+
+    /** The payee of a validated item as the core system takes it. */
+    private static Payee corePayee(TransferItem item) {
+        var payee = item.payee();
+        return new Payee(payee.bankCode(), payee.branchCode(), payee.accountType().code(), payee.accountNumber(),
+                payee.name());
     }
 
     /**
@@ -190,15 +198,12 @@ public class TransferDesk {
             String confirmationReason) {
         boolean confirmFirst = confirmationReason != null;
         TransferItem item = priced.transfer().items().getFirst();
-        var payee = item.payee();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         LocalDate today = LocalDate.now(clock.withZone(BusinessClock.TOKYO));
         TransferStatus status = confirmFirst ? TransferStatus.AWAITING_CONFIRMATION
                 : priced.executionDate().isAfter(today) ? TransferStatus.SCHEDULED : TransferStatus.ACCEPTED;
         return new Transfer(applyNo(), caller.clientId(), caller.grantId(), caller.customerId(), idempotencyKey,
-                fingerprint, priced.accountId(), new Payee(payee.bankCode(), payee.branchCode(),
-                        payee.accountType().code(), payee.accountNumber(), payee.name()),
-                priced.transfer().remitterName(), item.ediInfo(), item.amount(), priced.totalFee(),
+                fingerprint, priced.accountId(), corePayee(item), priced.transfer().remitterName(), item.ediInfo(), item.amount(), priced.totalFee(),
                 priced.executionDate(), status, confirmationReason, null, now,
                 confirmFirst ? now.plus(confirmationTime) : null);
     }

@@ -50,15 +50,14 @@ class TransferLifecycle {
     Optional<Transfer> move(String applyNo, Set<TransferStatus> from, TransferStatus to, String reason) {
         Instant now = clock.instant();
         return transaction.execute(status -> {
-            if (!transfers.move(applyNo, from, to, reason, now)) {
-                return Optional.<Transfer>empty();
-            }
-            Optional<Transfer> moved = published(applyNo);
-            if (to == TransferStatus.FAILED || to == TransferStatus.CANCELLED) {
-                // B10: a transfer that will not be made no longer counts against the customer's limits
-                Transfer t = moved.orElseThrow();
-                totals.subtract(t.customerId(), t.acceptedAt(), t.amount());
-            }
+            Optional<Transfer> moved = transfers.move(applyNo, from, to, reason, now);
+            moved.ifPresent(t -> {
+                publish(t);
+                if (to == TransferStatus.FAILED || to == TransferStatus.CANCELLED) {
+                    // B10: a transfer that will not be made no longer counts against the customer's limits
+                    totals.subtract(t.customerId(), t.acceptedAt(), t.amount());
+                }
+            });
             return moved;
         });
     }
@@ -66,14 +65,11 @@ class TransferLifecycle {
     /** The customer's confirmation at the bank: the transfer becomes {@code next}, if it was still waiting in time. */
     Optional<Transfer> confirm(String applyNo, String customerId, TransferStatus next) {
         Instant now = clock.instant();
-        return transaction.execute(status -> transfers.confirm(applyNo, customerId, next, now) ? published(applyNo)
-                : Optional.<Transfer>empty());
-    }
-
-    private Optional<Transfer> published(String applyNo) {
-        Transfer moved = transfers.byApplyNo(applyNo).orElseThrow();
-        publish(moved);
-        return Optional.of(moved);
+        return transaction.execute(status -> {
+            Optional<Transfer> confirmed = transfers.confirm(applyNo, customerId, next, now);
+            confirmed.ifPresent(this::publish);
+            return confirmed;
+        });
     }
 
     private void publish(Transfer t) {

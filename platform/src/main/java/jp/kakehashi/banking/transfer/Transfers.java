@@ -96,27 +96,33 @@ class Transfers {
     }
 
     /**
-     * Moves a transfer from one of {@code from} to {@code to}, with the reason of a failure or cancellation; false
-     * when it is no longer in one of {@code from} (someone else moved it first: the first move wins).
+     * Moves a transfer from one of {@code from} to {@code to}, with the reason of a failure or cancellation: the
+     * transfer as moved, or empty when it is no longer in one of {@code from} (someone else moved it first: the first
+     * move wins).
      */
-    boolean move(String applyNo, Set<TransferStatus> from, TransferStatus to, String reason, Instant at) {
+    Optional<Transfer> move(String applyNo, Set<TransferStatus> from, TransferStatus to, String reason, Instant at) {
         return jdbc.sql("""
                 update transfers set status = ?, status_reason = ?,
                     finished_at = case when ? then ? else finished_at end,
                     started_at = case when ? then ? else started_at end
                 where apply_no = ? and status = any(?)
+                returning *
                 """).params(to.name(), reason, !to.isOpen(), Timestamp.from(at), to == TransferStatus.ACCEPTED,
                 Timestamp.from(at), applyNo,
-                from.stream().map(Enum::name).toArray(String[]::new)).update() == 1;
+                from.stream().map(Enum::name).toArray(String[]::new)).query(Transfers::transfer).optional();
     }
 
-    /** The customer's confirmation at the bank, if it came in time: the transfer runs now or on its date. */
-    boolean confirm(String applyNo, String customerId, TransferStatus next, Instant at) {
+    /**
+     * The customer's confirmation at the bank, if it came in time (the transfer runs now or on its date): the
+     * transfer as confirmed, or empty.
+     */
+    Optional<Transfer> confirm(String applyNo, String customerId, TransferStatus next, Instant at) {
         return jdbc.sql("""
                 update transfers set status = ?, confirmed_at = ?, started_at = ?, status_reason = null
                 where apply_no = ? and customer_id = ? and status = 'AWAITING_CONFIRMATION' and confirm_by > ?
+                returning *
                 """).params(next.name(), Timestamp.from(at), Timestamp.from(at), applyNo, customerId,
-                Timestamp.from(at)).update() == 1;
+                Timestamp.from(at)).query(Transfers::transfer).optional();
     }
 
     /** The customer's transfers waiting for a confirmation, newest first, expired ones included until swept. */

@@ -1,14 +1,13 @@
 package jp.kakehashi.consent.web;
 
 import java.security.Principal;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import jp.kakehashi.consent.Grant;
 import jp.kakehashi.consent.Grants;
 import jp.kakehashi.tpp.Tpp;
+import jp.kakehashi.shared.CustomerDateTimes;
 import jp.kakehashi.tpp.Tpps;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -27,7 +26,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ConnectedServicesController {
 
-    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
     private final Grants grants;
     private final Tpps tpps;
@@ -65,8 +63,7 @@ class ConnectedServicesController {
     private ServiceRow row(Grant grant, Locale locale) {
         Tpp tpp = tpps.find(grant.tppId()).orElseThrow();
         boolean en = "en".equals(locale.getLanguage());
-        var formatter = DateTimeFormatter.ofPattern(en ? "d MMM uuuu HH:mm" : "uuuu年M月d日 HH:mm", locale)
-                .withZone(TOKYO);
+        var formatter = CustomerDateTimes.formatter(locale);
         List<String> accounts = grants.consentRecordOf(grant.id())
                 .map(record -> accountLabels(record.shown())).orElse(List.of());
         return new ServiceRow(grant.id(), en ? tpp.serviceNameEn() : tpp.serviceName(),
