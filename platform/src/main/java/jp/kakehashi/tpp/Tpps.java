@@ -30,6 +30,17 @@ public class Tpps {
         return jdbc.sql("select * from tpp_client where client_id = ?").param(clientId).query(Tpps::client).optional();
     }
 
+    /** Every TPP, by status, then name (the staff console's list). */
+    public List<Tpp> all() {
+        return jdbc.sql("select * from tpp order by status, legal_name, id").query(Tpps::tpp).list();
+    }
+
+    /** The TPPs in the given statuses, by name. */
+    public List<Tpp> inStatus(java.util.Collection<TppStatus> statuses) {
+        return jdbc.sql("select * from tpp where status = any(?) order by legal_name, id")
+                .param(statuses.stream().map(Enum::name).toArray(String[]::new)).query(Tpps::tpp).list();
+    }
+
     public List<TppClient> clientsOf(String tppId) {
         return jdbc.sql("select * from tpp_client where tpp_id = ? order by client_id").param(tppId)
                 .query(Tpps::client).list();
@@ -71,7 +82,8 @@ public class Tpps {
                 rs.getString("service_name"), rs.getString("service_name_en"), rs.getString("representative"),
                 rs.getString("address"), rs.getString("contact_phone"), rs.getString("contact_email"),
                 rs.getString("inquiry_url"), rs.getString("registration_number"),
-                TppStatus.valueOf(rs.getString("status")), new HashSet<>(strings(rs.getArray("approved_scopes"))));
+                TppStatus.valueOf(rs.getString("status")), new HashSet<>(strings(rs.getArray("approved_scopes"))),
+                new HashSet<>(strings(rs.getArray("restricted_scopes"))));
     }
 
     private static TppClient client(ResultSet rs, int row) throws SQLException {
@@ -83,7 +95,7 @@ public class Tpps {
                 rs.getBoolean("dpop_nonce_required"));
     }
 
-    private static List<String> strings(Array array) throws SQLException {
+    static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 }

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.time.Clock;
 import jp.kakehashi.authorization.customer.CustomerAuthentication;
 import jp.kakehashi.authorization.customer.CustomerCredentials;
-import jp.kakehashi.authorization.customer.Totp;
+import jp.kakehashi.shared.Totp;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;

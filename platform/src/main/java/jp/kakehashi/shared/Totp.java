@@ -1,4 +1,4 @@
-package jp.kakehashi.authorization.customer;
+package jp.kakehashi.shared;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
