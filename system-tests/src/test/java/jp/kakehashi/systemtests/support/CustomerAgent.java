@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import jp.kakehashi.authorization.customer.Totp;
+import jp.kakehashi.shared.Totp;
 
 /**
  * A customer's browser without the rendering: follows the bank's redirects, signs in, passes the second factor and

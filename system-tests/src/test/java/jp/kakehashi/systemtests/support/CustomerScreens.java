@@ -21,7 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import jp.kakehashi.authorization.customer.CustomerCredentials;
-import jp.kakehashi.authorization.customer.Totp;
+import jp.kakehashi.shared.Totp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
