@@ -26,6 +26,7 @@ import jp.kakehashi.tpp.Tpp;
 import jp.kakehashi.tpp.TppLifecycle;
 import jp.kakehashi.tpp.TppStatus;
 import jp.kakehashi.tpp.Tpps;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,6 +57,9 @@ class TppDeliveriesTest extends DeliveriesContext {
 
     @Autowired
     Incidents incidents;
+
+    @Autowired
+    OutboundDeliveries deliveries;
 
     @Autowired
     WebApplicationContext web;
@@ -106,6 +110,38 @@ class TppDeliveriesTest extends DeliveriesContext {
                 .get("urn:kakehashi:secevent:incident-reported");
         assertThat(event).containsEntry("incident_id", incidentId).containsEntry("kind", "UNAUTHORISED_ACCESS");
         assertThat(notices.of(tppId)).extracting(TppNotice::kind).contains(TppNotice.Kind.INCIDENT_REPORTED);
+    }
+
+    @Test
+    void deliverWhenTheWebhookFailsTwiceThenRetriedUntilTakenWithEveryAttemptRecorded() {
+        String tppId = activeTppWithEndpoints();
+        endpoints.register(tppId, RECEIVER.url("/flaky/" + tppId), null, "staff-a");
+
+        lifecycle.suspend(tppId, new StaffDecision("監査で重大な不備", "staff-a", "staff-b"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            deliveries.deliverDue();
+            return deliveries.to(tppId).stream().anyMatch(d -> d.deliveredAt() != null);
+        });
+        assertThat(RECEIVER.count("/flaky/" + tppId)).isEqualTo(3);
+        assertThat(deliveries.to(tppId)).singleElement().satisfies(delivery -> {
+            assertThat(delivery.attempts()).isEqualTo(3);
+            assertThat(delivery.lastStatus()).isEqualTo(200);
+            assertThat(delivery.kind()).isEqualTo(OutboundDelivery.Kind.NOTICE);
+        });
+    }
+
+    @Test
+    void suspendWhenBanksSubscribedThenTheyGetRiscAccountDisabledForTheTpp() {
+        String tppId = activeTppWithEndpoints();
+
+        lifecycle.suspend(tppId, new StaffDecision("不正アクセス", "staff-a", "staff-b"));
+
+        RECEIVER.await(r -> r.path().equals("/other-bank/events") && verify(r.body(), "https://other-bank.example")
+                .getClaim("events") instanceof Map<?, ?> events
+                && events.containsKey("https://schemas.openid.net/secevent/risc/event-type/account-disabled")
+                && tppId.equals(((Map<?, ?>) verify(r.body(), "https://other-bank.example").getClaim("sub_id"))
+                        .get("sub")));
     }
 
     @Test
