@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import jp.kakehashi.PlatformTest;
@@ -14,6 +15,7 @@ import jp.kakehashi.audit.StaffAction;
 import jp.kakehashi.audit.StaffActionQuery;
 import jp.kakehashi.audit.StaffActions;
 import jp.kakehashi.tpp.Tpp;
+import jp.kakehashi.tpp.TppApplication;
 import jp.kakehashi.tpp.TppLifecycle;
 import jp.kakehashi.tpp.TppStatus;
 import jp.kakehashi.tpp.Tpps;
@@ -123,5 +125,26 @@ class TppConsoleTest {
         assertThat(flash.get("refusalDetail")).isEqualTo("console.tpp.refusal.NOT_ALLOWED_FROM_STATUS");
         assertThat(requests.find(request.id()).orElseThrow().status()).isEqualTo(StaffRequest.Status.PENDING);
         assertThat(tpps.find(tppId).orElseThrow().status()).isEqualTo(TppStatus.ACTIVE);
+    }
+
+    @Test
+    void pageWhenTheTppAppliedOnThePortalThenItsApplicationAndOnlyPossibleMovesShow() throws Exception {
+        String applied = lifecycle.apply(new TppApplication("株式会社申請テスト", null, "申請アプリ", null, "代表 花子",
+                "大阪府大阪市1-1", "06-0000-0000", "info@apply.example", null, "近畿財務局長（電代）第7号",
+                "applicant@apply.example", Set.of(TppApplication.ApiClass.READ), Set.of("accounts"),
+                List.of("https://apply.example/cb"), null, "CN=apply.example",
+                List.of(new TppApplication.IncidentContact("障害 窓口", "CISO", "sec@apply.example", "06-1111-1111")),
+                "利用規約第10条による補償"));
+        MockHttpSession operator = console.signIn(ConsoleMvc.fresh(accounts, "運用", StaffRole.OPERATOR).login());
+
+        String page = mvc.perform(get("/console/tpps/{id}", applied).session(operator)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String list = mvc.perform(get("/console/tpps").param("status", "APPLIED").session(operator))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("applicant@apply.example").contains("https://apply.example/cb")
+                .contains("障害 窓口").contains("利用規約第10条による補償").contains("申請受付")
+                .doesNotContain("id=\"request-suspend\"");
+        assertThat(list).contains("株式会社申請テスト").doesNotContain("株式会社テスト家計簿");
     }
 }

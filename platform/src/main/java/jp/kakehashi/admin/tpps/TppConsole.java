@@ -59,13 +59,14 @@ class TppConsole {
     String show(@PathVariable String id, Model model) {
         Tpp tpp = tpp(id);
         model.addAttribute("tpp", tpp);
-        model.addAttribute("application", applications.find(id).orElse(null));
+        // not "application": Thymeleaf reserves that name for the servlet context
+        model.addAttribute("tppApplication", applications.find(id).orElse(null));
         model.addAttribute("history", lifecycle.history(id).reversed());
         model.addAttribute("clients", tpps.clientsOf(id));
         model.addAttribute("pending", requests.about(id).stream()
                 .filter(r -> r.status() == StaffRequest.Status.PENDING).toList());
         model.addAttribute("names", accounts.displayNames());
-        model.addAttribute("moves", TppMove.values());
+        model.addAttribute("moves", TppMove.allowedFrom(tpp.status()));
         return "console/tpp";
     }
 
