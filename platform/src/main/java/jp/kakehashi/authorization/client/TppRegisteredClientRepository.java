@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Presents the TPP registry's clients to Spring's authorization server. A client's scopes are exactly its TPP's
- * approved scopes, so Spring's own scope check refuses anything else even if a customer would agree (B5); a TPP
- * that may not connect has no client at all. Token lifetimes here are only ceilings: the real ones come from the
- * scope policy.
+ * usable scopes (approved and not restricted), so Spring's own scope check refuses anything else even if a customer
+ * would agree (B5); a TPP that may not connect has no client at all. Token lifetimes here are only ceilings: the real
+ * ones come from the scope policy.
  */
 @Component
 public class TppRegisteredClientRepository implements RegisteredClientRepository {
@@ -81,7 +81,7 @@ public class TppRegisteredClientRepository implements RegisteredClientRepository
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUris(uris -> uris.addAll(client.redirectUris()))
-                .scopes(scopes -> scopes.addAll(withOpenId(tpp.approvedScopes())))
+                .scopes(scopes -> scopes.addAll(withOpenId(tpp.usableScopes())))
                 .clientSettings(settings.build())
                 .tokenSettings(TokenSettings.builder()
                         .authorizationCodeTimeToLive(Duration.ofSeconds(60))

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import jp.kakehashi.consent.Grant;
 import jp.kakehashi.consent.Grants;
+import jp.kakehashi.tpp.Tpp;
+import jp.kakehashi.tpp.Tpps;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
@@ -36,10 +38,13 @@ public class StoredAccessTokens implements OpaqueTokenIntrospector {
     private final Grants grants;
     private final Clock clock;
     private final AccessTokenCache cache;
+    private final Tpps tpps;
     private final Map<String, Instant> lastTouched = new java.util.concurrent.ConcurrentHashMap<>();
 
-    StoredAccessTokens(OAuth2AuthorizationService authorizations, Grants grants, Clock clock, AccessTokenCache cache) {
+    StoredAccessTokens(OAuth2AuthorizationService authorizations, Grants grants, Clock clock, AccessTokenCache cache,
+            Tpps tpps) {
         this.authorizations = authorizations;
+        this.tpps = tpps;
         this.grants = grants;
         this.clock = clock;
         this.cache = cache;
@@ -82,14 +87,29 @@ public class StoredAccessTokens implements OpaqueTokenIntrospector {
         if (grant == null || !grant.isUsableAt(now)) {
             throw new BadOpaqueTokenException("the grant of this access token is no longer active");
         }
+        List<String> scopes = usableScopes(grant.tppId(), accessToken.getToken().getScopes());
         Map<String, Object> claims = new LinkedHashMap<>(accessToken.getClaims());
         claims.put("active", true);
-        claims.put("scope", List.copyOf(accessToken.getToken().getScopes()));
+        claims.put("scope", scopes);
         Instant tokenEnd = accessToken.getToken().getExpiresAt();
         Instant validUntil = tokenEnd == null || grant.expiresAt().isBefore(tokenEnd) ? grant.expiresAt() : tokenEnd;
         return new AccessTokenCache.Resolved(authorization.getId(), authorization.getPrincipalName(),
-                java.util.Collections.unmodifiableMap(claims), List.copyOf(accessToken.getToken().getScopes()),
-                validUntil);
+                java.util.Collections.unmodifiableMap(claims), scopes, validUntil);
+    }
+
+    /**
+     * The token's scopes the TPP may use now (A6): none if it is suspended or revoked, without the restricted ones if
+     * it is restricted. A change of the TPP empties every node's cache ({@code TppAccessChanges}), so this holds from
+     * the commit of the change on.
+     */
+    private List<String> usableScopes(String tppId, java.util.Set<String> tokenScopes) {
+        java.util.Set<String> usable = tpps.find(tppId).map(Tpp::usableScopes).orElse(java.util.Set.of());
+        List<String> scopes = tokenScopes.stream().filter(scope -> usable.contains(scope) || "openid".equals(scope))
+                .sorted().toList();
+        if (usable.isEmpty() || scopes.isEmpty()) {
+            throw new BadOpaqueTokenException("the TPP of this access token may not connect now");
+        }
+        return scopes;
     }
 
     /** "Last used" on the customer's page has minute precision: one write per grant and minute is enough. */

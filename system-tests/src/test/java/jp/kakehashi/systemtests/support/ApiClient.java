@@ -25,11 +25,21 @@ public final class ApiClient {
     private final RunningPlatform platform;
     private final TestTpp tpp;
     private final DPoPAccessToken token;
+    private final java.util.function.Function<String, URI> base;
 
     public ApiClient(RunningPlatform platform, Connection connection) {
         this.platform = platform;
         this.tpp = connection.tpp();
         this.token = connection.accessToken();
+        this.base = platform::uri;
+    }
+
+    /** A client of the same connection that calls another node of the platform, on {@code port} of localhost. */
+    public ApiClient(RunningPlatform platform, Connection connection, int port) {
+        this.platform = platform;
+        this.tpp = connection.tpp();
+        this.token = connection.accessToken();
+        this.base = path -> URI.create("https://localhost:" + port + path);
     }
 
     /** The answer of the API: status, headers and body as text. */
@@ -53,7 +63,7 @@ public final class ApiClient {
 
     /** A GET with the access token and a DPoP proof, as the TPP makes it. */
     public Response get(String pathAndQuery, String... headerNamesAndValues) throws Exception {
-        URI uri = platform.uri(pathAndQuery);
+        URI uri = base.apply(pathAndQuery);
         HTTPResponse response = send(uri, null, headerNamesAndValues);
         String challenge = response.getHeaderValue("WWW-Authenticate");
         String nonce = response.getHeaderValue("DPoP-Nonce");
@@ -69,7 +79,7 @@ public final class ApiClient {
      * {@code Idempotency-Key} are given as name, value pairs.
      */
     public Response post(String path, String jsonBody, String... headerNamesAndValues) throws Exception {
-        URI uri = platform.uri(path);
+        URI uri = base.apply(path);
         HTTPResponse response = send(HTTPRequest.Method.POST, uri, jsonBody, null, headerNamesAndValues);
         String challenge = response.getHeaderValue("WWW-Authenticate");
         String nonce = response.getHeaderValue("DPoP-Nonce");
