@@ -33,10 +33,10 @@ create table screening_item_change (
     reason        text not null,
     proposed_by   text not null,
     proposed_at   timestamptz not null,
-    state         text not null default 'PENDING' check (state in ('PENDING', 'APPROVED', 'REJECTED', 'WITHDRAWN')),
+    state         text not null default 'PENDING' check (state in ('PENDING', 'APPROVED', 'REJECTED')),
     decided_by    text,
     decided_at    timestamptz,
-    check (state = 'WITHDRAWN' or decided_by is null or decided_by <> proposed_by)
+    check (decided_by is null or decided_by <> proposed_by)
 );
 
 -- the applicant's answer and evidence per item, against the item version it saw
@@ -82,11 +82,11 @@ create table screening_recommendation (
     summary        text not null,
     reviewer       text not null,
     recommended_at timestamptz not null,
-    state          text not null default 'PENDING' check (state in ('PENDING', 'DECIDED', 'RETURNED', 'WITHDRAWN')),
+    state          text not null default 'PENDING' check (state in ('PENDING', 'DECIDED', 'RETURNED')),
     decided_by     text,
     decided_at     timestamptz,
     return_note    text,
-    check (state = 'WITHDRAWN' or decided_by is null or decided_by <> reviewer)
+    check (decided_by is null or decided_by <> reviewer)
 );
 create unique index screening_recommendation_pending on screening_recommendation (tpp_id) where state = 'PENDING';
 
