@@ -1,0 +1,46 @@
+package jp.kakehashi.admin;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A kind of action that needs a second person (C4, A6 maker-checker). Areas register their own kinds as beans (TPP
+ * lifecycle moves, exports, emergency stops…); {@link StaffRequests} files a request of the kind and, when an approver
+ * other than the requester approves it, calls {@link #execute} exactly once, in the approval's transaction.
+ */
+public interface ApprovedAction {
+
+    /** A unique, stable name, e.g. {@code tpp.suspend}; also the prefix of its staff action log entries. */
+    String kind();
+
+    /** Who may request it. Approving always needs {@link StaffRole#APPROVER}. */
+    Set<StaffRole> requesterRoles();
+
+    /** Refuses a request that could never be executed; the message key of the problem, or empty. */
+    default Optional<String> check(String target, Map<String, String> payload) {
+        return Optional.empty();
+    }
+
+    /** What the request would do, in the approver's language, for the approvals list. */
+    String describe(StaffRequest request, Locale locale);
+
+    /**
+     * Does it. A {@link Refused} result rolls the approval back (the request stays pending, the approver sees the
+     * reason); a thrown exception too.
+     */
+    Result execute(StaffRequest request, StaffMember approver);
+
+    /** How an execution ended. */
+    sealed interface Result {
+    }
+
+    /** Done; the outcome is stored with the request (e.g. {@code SUSPENDED}, an export's row count). */
+    record Done(String outcome) implements Result {
+    }
+
+    /** Not done, with a reason the approver is shown (a message key or a closed reason's name). */
+    record Refused(String reason) implements Result {
+    }
+}

@@ -1,0 +1,55 @@
+package jp.kakehashi.admin;
+
+import java.util.EnumSet;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The shell's own menu entries, access rules and dashboard lines (C4). */
+@Configuration(proxyBeanMethods = false)
+class ConsoleShell {
+
+    @Bean
+    ConsoleLink dashboardLink() {
+        return ConsoleLink.forAll("/console", "console.nav.dashboard", 0);
+    }
+
+    @Bean
+    ConsoleLink approvalsLink() {
+        return new ConsoleLink("/console/approvals", "console.nav.approvals", 90,
+                EnumSet.of(StaffRole.APPROVER, StaffRole.OPERATOR, StaffRole.AUDITOR));
+    }
+
+    /** Approvers decide; a requester (any role that may request) withdraws their own. */
+    @Bean
+    ConsoleAccess approvalsDecide() {
+        return ConsoleAccess.post("/console/approvals/*/decide", StaffRole.APPROVER);
+    }
+
+    @Bean
+    ConsoleAccess approvalsWithdraw() {
+        return new ConsoleAccess(org.springframework.http.HttpMethod.POST, "/console/approvals/*/withdraw",
+                EnumSet.of(StaffRole.OPERATOR, StaffRole.REVIEWER, StaffRole.APPROVER));
+    }
+
+    /** Pending requests an approver could decide (not their own), and the requester's own still waiting. */
+    @Bean
+    ConsoleDashboardItem pendingApprovals(StaffRequests requests) {
+        return staff -> {
+            var pending = requests.pending();
+            long toDecide = staff.has(StaffRole.APPROVER)
+                    ? pending.stream().filter(r -> !r.requestedBy().equals(staff.id())).count() : 0;
+            long mine = pending.stream().filter(r -> r.requestedBy().equals(staff.id())).count();
+            var entries = new java.util.ArrayList<ConsoleDashboardItem.Entry>();
+            if (toDecide > 0) {
+                entries.add(new ConsoleDashboardItem.Entry("console.dashboard.to-approve", toDecide, null,
+                        "/console/approvals", null, false));
+            }
+            if (mine > 0) {
+                entries.add(new ConsoleDashboardItem.Entry("console.dashboard.my-pending", mine, null,
+                        "/console/approvals", null, false));
+            }
+            return List.copyOf(entries);
+        };
+    }
+}

@@ -1,0 +1,145 @@
+package jp.kakehashi.admin;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jp.kakehashi.shared.Totp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * The bank's staff accounts (C4): password hash (the application's {@link PasswordEncoder}), TOTP secret, roles and
+ * lockout after repeated failures of either factor.
+ */
+@Service
+public class StaffAccounts {
+
+    /** Failures of password or one-time password in a row that lock the account for {@link #LOCKOUT}. */
+    static final int MAX_FAILURES = 5;
+    static final Duration LOCKOUT = Duration.ofMinutes(15);
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    StaffAccounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    /** Creates the account unless its login exists (then nothing changes); returns the staff member. */
+    public StaffMember ensure(String login, String displayName, String rawPassword, String totpSecret,
+            Set<StaffRole> roles) {
+        jdbc.sql("""
+                insert into staff_account (id, login, display_name, password_hash, totp_secret, roles)
+                values (?, ?, ?, ?, ?, ?) on conflict (login) do nothing""")
+                .params("staff-" + login, login, displayName, passwords.encode(rawPassword), totpSecret,
+                        roles.stream().map(Enum::name).sorted().toArray(String[]::new))
+                .update();
+        return findByLogin(login).orElseThrow();
+    }
+
+    public Optional<StaffMember> find(String staffId) {
+        return jdbc.sql("select * from staff_account where id = ?").param(staffId).query(StaffAccounts::member)
+                .optional();
+    }
+
+    public Optional<StaffMember> findByLogin(String login) {
+        return jdbc.sql("select * from staff_account where login = ?").param(login).query(StaffAccounts::member)
+                .optional();
+    }
+
+    /** Display names by staff id, for screens that show who did what; unknown ids show as themselves. */
+    public Map<String, String> displayNames() {
+        return jdbc.sql("select id, display_name from staff_account").query((rs, row) -> Map.entry(rs.getString(1),
+                rs.getString(2))).list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    public List<StaffMember> all() {
+        return jdbc.sql("select * from staff_account order by login").query(StaffAccounts::member).list();
+    }
+
+    /** The first factor: the member if the password matches an active, unlocked account. */
+    Optional<StaffMember> checkPassword(String login, String rawPassword) {
+        var account = jdbc.sql("select * from staff_account where login = ?").param(login)
+                .query((rs, row) -> new Object[] {member(rs, row), rs.getString("password_hash"),
+                        rs.getBoolean("active"), rs.getTimestamp("locked_until")})
+                .optional();
+        if (account.isEmpty()) {
+            // the same work as for a known login, so timing does not tell which logins exist
+            passwords.matches(rawPassword, passwords.encode("unknown"));
+            return Optional.empty();
+        }
+        StaffMember member = (StaffMember) account.get()[0];
+        if (!(Boolean) account.get()[2] || locked((Timestamp) account.get()[3])) {
+            return Optional.empty();
+        }
+        if (!passwords.matches(rawPassword, (String) account.get()[1])) {
+            failed(member.id());
+            return Optional.empty();
+        }
+        return Optional.of(member);
+    }
+
+    /** Whether the login exists and is locked now (to tell the person so after a refused sign-in). */
+    boolean isLocked(String login) {
+        return jdbc.sql("select locked_until from staff_account where login = ?").param(login)
+                .query((rs, row) -> locked(rs.getTimestamp(1))).optional().orElse(false);
+    }
+
+    /**
+     * The second factor: true if the code is valid now and newer than the last accepted one (a code is used once).
+     * Success resets the failure count; a wrong code counts towards the lockout.
+     */
+    boolean checkSecondFactor(String staffId, String code) {
+        var account = jdbc.sql("select totp_secret, locked_until from staff_account where id = ? and active")
+                .param(staffId).query((rs, row) -> new Object[] {rs.getString(1), rs.getTimestamp(2)}).optional();
+        if (account.isEmpty() || locked((Timestamp) account.get()[1])) {
+            return false;
+        }
+        long step = Totp.matchingStep((String) account.get()[0], code, clock.instant());
+        // conditional: two requests with the same code cannot both win
+        boolean accepted = step >= 0 && jdbc.sql("""
+                update staff_account set totp_last_step = ?, failed_attempts = 0, locked_until = null
+                where id = ? and totp_last_step < ?""").params(step, staffId, step).update() == 1;
+        // a wrong code counts towards the lockout; a used one (a second tab, a double click) only fails
+        if (step < 0) {
+            failed(staffId);
+        }
+        return accepted;
+    }
+
+    private void failed(String staffId) {
+        jdbc.sql("""
+                update staff_account set failed_attempts = failed_attempts + 1,
+                       locked_until = case when failed_attempts + 1 >= ? then ? else locked_until end
+                where id = ?""").params(MAX_FAILURES, Timestamp.from(clock.instant().plus(LOCKOUT)), staffId).update();
+    }
+
+    private boolean locked(Timestamp lockedUntil) {
+        return lockedUntil != null && lockedUntil.toInstant().isAfter(clock.instant());
+    }
+
+    private static StaffMember member(ResultSet rs, int row) throws SQLException {
+        return new StaffMember(rs.getString("id"), rs.getString("login"), rs.getString("display_name"),
+                roles(rs.getArray("roles")));
+    }
+
+    private static Set<StaffRole> roles(Array array) throws SQLException {
+        Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
+        Arrays.stream((String[]) array.getArray()).map(StaffRole::valueOf).forEach(roles::add);
+        return roles;
+    }
+}
