@@ -20,6 +20,6 @@
  * The staff session's security context lives in its own session attribute, so a customer signed in in the same
  * browser stays apart.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Staff console", allowedDependencies = {"tpp", "consent",
+@org.springframework.modulith.ApplicationModule(displayName = "Staff console", allowedDependencies = {"tpp", "tpp :: screening", "consent",
         "risk", "audit", "shared"})
 package jp.kakehashi.admin;

@@ -31,8 +31,7 @@ class PortalSecurity {
     @Order(1)
     SecurityFilterChain portalChain(HttpSecurity http, PortalAccounts accounts, PasswordEncoder passwords)
             throws Exception {
-        var contexts = new HttpSessionSecurityContextRepository();
-        contexts.setSpringSecurityContextKey(CONTEXT_ATTRIBUTE);
+        var contexts = contextRepository();
         var requests = new HttpSessionRequestCache();
         requests.setSessionAttrName("KAKEHASHI_PORTAL_SAVED_REQUEST");
         var csrfTokens = new HttpSessionCsrfTokenRepository();
@@ -54,6 +53,13 @@ class PortalSecurity {
                 .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?logout")
                         .invalidateHttpSession(false))
                 .build();
+    }
+
+    /** Where the portal keeps its sign-in: a session attribute of its own. */
+    static HttpSessionSecurityContextRepository contextRepository() {
+        var contexts = new HttpSessionSecurityContextRepository();
+        contexts.setSpringSecurityContextKey(CONTEXT_ATTRIBUTE);
+        return contexts;
     }
 
     private static UserDetailsService portalUsers(PortalAccounts accounts) {
