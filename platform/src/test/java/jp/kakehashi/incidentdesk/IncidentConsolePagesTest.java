@@ -106,6 +106,25 @@ class IncidentConsolePagesTest {
         assertThat(list.getContentAsString()).doesNotContain("id=\"incident-form\"");
     }
 
+    @Test
+    void pagesWhenEnglishThenEveryTextFromTheBundleAndTheDashboardCountsOpenIncidents() throws Exception {
+        MockHttpSession operator = signIn("operator");
+        String tppId = tpp();
+        mvc.perform(post("/console/incidents").session(operator).with(csrf()).param("tppId", tppId)
+                .param("kind", "OUTAGE").param("severity", "LOW").param("title", "outage").param("description", "d")
+                .param("beganAt", ""));
+        String incidentId = incidents.ofTpp(tppId).getFirst().id();
+
+        for (String path : new String[] { "/console/incidents", "/console/stops", "/console/incidents/" + incidentId }) {
+            String page = mvc.perform(get(path + "?lang=en").session(operator)).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(page).as(path).doesNotContain("??").contains("lang=\"en\"");
+        }
+        String dashboard = mvc.perform(get("/console").session(operator)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(dashboard).containsPattern("対応中のインシデント [1-9][0-9]* 件");
+    }
+
     /** The console's sign-in; a TOTP code another test used in this step is refused, so the next step's is tried. */
     private MockHttpSession signIn(String login) throws Exception {
         var session = new MockHttpSession();
