@@ -17,7 +17,7 @@ import org.awaitility.Awaitility;
  */
 final class TestReceiver {
 
-    record Received(String path, String contentType, String body) {
+    record Received(String path, String contentType, String body, String signature) {
     }
 
     private final HttpServer server;
@@ -32,7 +32,8 @@ final class TestReceiver {
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(exchange.getRequestURI().getPath(),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), body));
+                    exchange.getRequestHeaders().getFirst("Content-Type"), body,
+                    exchange.getRequestHeaders().getFirst("Kakehashi-Signature")));
             String path = exchange.getRequestURI().getPath();
             // a flaky receiver fails its first two deliveries, as a TPP's server might while it restarts
             boolean failing = path.startsWith("/flaky") && received.stream().filter(r -> r.path().equals(path))

@@ -75,6 +75,7 @@ class TppDeliveriesTest extends DeliveriesContext {
 
         var posted = RECEIVER.await(r -> r.path().equals("/webhook/" + tppId) && r.body().contains("SUSPENDED"));
         assertThat(posted.contentType()).startsWith("application/json");
+        assertThat(signatureVerifies(posted)).isTrue();
         Map<String, Object> body = JSON.readValue(posted.body(), Map.class);
         assertThat(body).containsEntry("type", "tpp.status-changed").containsEntry("tppId", tppId);
         assertThat((Map<String, Object>) body.get("data")).containsEntry("from", "ACTIVE")
@@ -151,6 +152,25 @@ class TppDeliveriesTest extends DeliveriesContext {
         assertThat(endpoints.register("tpp-x", "https://tpp.example/webhook", "ftp://tpp.example/e", "staff-a"))
                 .isEqualTo(new EndpointRegistration.Refused(EndpointRegistration.Refusal.NOT_HTTPS));
         assertThat(endpoints.of("tpp-x")).isEmpty();
+    }
+
+    /** The detached JWS of the body, as a TPP checks it: over the exact body, with the bank's published key. */
+    private boolean signatureVerifies(TestReceiver.Received posted) {
+        try {
+            var jws = com.nimbusds.jose.JWSObject.parse(posted.signature(),
+                    new com.nimbusds.jose.Payload(posted.body()));
+            var key = (com.nimbusds.jose.jwk.ECKey) JWKSet.parse(publishedJwks()).getKeyByKeyId(
+                    jws.getHeader().getKeyID());
+            return jws.verify(new com.nimbusds.jose.crypto.ECDSAVerifier(key));
+        } catch (Exception e) {
+            throw new AssertionError("the notice's signature cannot be checked: " + e.getMessage(), e);
+        }
+    }
+
+    private String publishedJwks() throws Exception {
+        return MockMvcBuilders.webAppContextSetup(web).build().perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/secevents/jwks.json"))
+                .andReturn().getResponse().getContentAsString();
     }
 
     private String incidentOf(String token, String audience) {
