@@ -105,6 +105,9 @@ class IncidentDeskBrowserTest {
         page.locator("#username").fill(account);
         page.locator("#password").fill("Portal#Test2026");
         page.locator("form:has(#password) button[type=submit]").click();
+        // another TPP's page answers as if there were none
+        org.assertj.core.api.Assertions.assertThat(page.navigate(platform.uri("/portal/incidents/" + tpp())
+                .toString()).status()).isEqualTo(404);
         page.navigate(platform.uri("/portal/incidents/" + tppId).toString());
 
         page.locator("#kind").selectOption("OUTAGE");
