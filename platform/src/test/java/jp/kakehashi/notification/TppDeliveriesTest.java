@@ -124,12 +124,13 @@ class TppDeliveriesTest extends DeliveriesContext {
             deliveries.deliverDue();
             return deliveries.to(tppId).stream().anyMatch(d -> d.deliveredAt() != null);
         });
-        assertThat(RECEIVER.count("/flaky/" + tppId)).isEqualTo(3);
         assertThat(deliveries.to(tppId)).singleElement().satisfies(delivery -> {
-            assertThat(delivery.attempts()).isEqualTo(3);
+            assertThat(delivery.attempts()).as(delivery.toString()).isEqualTo(3);
             assertThat(delivery.lastStatus()).isEqualTo(200);
             assertThat(delivery.kind()).isEqualTo(OutboundDelivery.Kind.NOTICE);
         });
+        // the record is exact; the receiver may see a request twice where a connection broke mid-way
+        assertThat(RECEIVER.count("/flaky/" + tppId)).isGreaterThanOrEqualTo(3);
     }
 
     @Test
