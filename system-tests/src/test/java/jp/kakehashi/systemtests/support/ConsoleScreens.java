@@ -22,6 +22,11 @@ public final class ConsoleScreens {
         page.locator("#username").fill(login);
         page.locator("#password").fill(PASSWORD);
         page.locator("form:has(#password) button[type=submit]").click();
+        page.waitForLoadState();
+        if (!page.url().contains("/console/login/otp")) {
+            throw new AssertionError("password step of " + login + " ended at " + page.url() + ": "
+                    + page.locator("main").innerText());
+        }
         long step = Instant.now().getEpochSecond() / 30;
         for (long candidate = step - 1; candidate <= step + 1; candidate++) {
             page.locator("#code").fill(Totp.codeAt(TOTP_SECRET, Instant.ofEpochSecond(candidate * 30)));
