@@ -21,13 +21,22 @@ import jp.kakehashi.risk.RiskSignals;
  * @param durationMicros how long the bank took to answer
  * @param signals        the TPP's risk headers and the client's address
  * @param link           the record's place in the hash chain, null until the chainer gave it one
+ * @param chainedPartyId the chained party (API連鎖接続先, F2) the TPP made the call for, null for its own calls
  */
 public record ExecutionLogRecord(Long id, Instant recordedAt, String customerId, String tppId, String clientId,
         String grantId, String operation, String resourceId, int httpStatus, String errorCode, long durationMicros,
-        RiskSignals signals, ChainLink link) {
+        RiskSignals signals, ChainLink link, String chainedPartyId) {
 
     public ExecutionLogRecord {
         recordedAt = recordedAt.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A call the TPP made on its own account, not for a chained party. */
+    public ExecutionLogRecord(Long id, Instant recordedAt, String customerId, String tppId, String clientId,
+            String grantId, String operation, String resourceId, int httpStatus, String errorCode, long durationMicros,
+            RiskSignals signals, ChainLink link) {
+        this(id, recordedAt, customerId, tppId, clientId, grantId, operation, resourceId, httpStatus, errorCode,
+                durationMicros, signals, link, null);
     }
 
     /**

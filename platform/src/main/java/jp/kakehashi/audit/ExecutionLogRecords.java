@@ -26,7 +26,7 @@ public class ExecutionLogRecords {
             id, recorded_at, customer_id, tpp_id, client_id, grant_id, operation, resource_id, http_status, error_code,
             duration_micros, interaction_id, interaction_id_generated, customer_ip_address, customer_user_agent,
             auth_date, auth_failure_count, client_ip_address, invalid_headers, sequence_number, previous_hash,
-            record_hash
+            record_hash, chained_party_id
             """;
 
     private final JdbcClient jdbc;
@@ -50,11 +50,11 @@ public class ExecutionLogRecords {
                 insert into api_execution_log (recorded_at, customer_id, tpp_id, client_id, grant_id, operation,
                     resource_id, http_status, error_code, duration_micros, interaction_id, interaction_id_generated,
                     customer_ip_address, customer_user_agent, auth_date, auth_failure_count, client_ip_address,
-                    invalid_headers)
+                    invalid_headers, chained_party_id)
                 values """);
-        List<Object> parameters = new ArrayList<>(batch.size() * 18);
+        List<Object> parameters = new ArrayList<>(batch.size() * 19);
         for (int i = 0; i < batch.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             ExecutionLogRecord record = batch.get(i);
             RiskSignals signals = record.signals();
             parameters.addAll(Arrays.asList(Timestamp.from(record.recordedAt()), record.customerId(), record.tppId(),
@@ -63,7 +63,7 @@ public class ExecutionLogRecords {
                     signals.interactionIdGenerated(), signals.customerIpAddress(), signals.customerUserAgent(),
                     signals.authDate() == null ? null : Timestamp.from(signals.authDate()),
                     signals.authFailureCount(), signals.clientIpAddress(),
-                    signals.invalidHeaders().toArray(String[]::new)));
+                    signals.invalidHeaders().toArray(String[]::new), record.chainedPartyId()));
         }
         // ids are drawn from the sequence in the order of the VALUES rows; sorting restores that order
         List<Long> ids = jdbc.sql(sql.append(" returning id").toString()).params(parameters).query(Long.class).list();
@@ -94,6 +94,27 @@ public class ExecutionLogRecords {
                 .query(ExecutionLogRecords::record).list();
     }
 
+    /**
+     * Counts the calls of every TPP per hour or per business day (Tokyo) in {@code [from, to)}, by TPP then period;
+     * periods without calls are left out. Calls without a TPP (public information, failed authentication) are not
+     * counted here.
+     */
+    public List<TrafficCount> trafficPerTpp(Instant from, Instant to, TrafficCount.Period period) {
+        String unit = period == TrafficCount.Period.HOUR ? "hour" : "day";
+        return jdbc.sql("""
+                select tpp_id, date_trunc(?, recorded_at at time zone 'Asia/Tokyo') at time zone 'Asia/Tokyo' as period,
+                       count(*) as calls,
+                       count(*) filter (where http_status between 400 and 499) as rejections,
+                       count(*) filter (where http_status >= 500) as errors
+                from api_execution_log
+                where tpp_id is not null and recorded_at >= ? and recorded_at < ?
+                group by tpp_id, period order by tpp_id, period
+                """).params(unit, Timestamp.from(from), Timestamp.from(to))
+                .query((rs, row) -> new TrafficCount(rs.getString("tpp_id"), rs.getTimestamp("period").toInstant(),
+                        rs.getLong("calls"), rs.getLong("rejections"), rs.getLong("errors")))
+                .list();
+    }
+
     List<ExecutionLogRecord> unchained(int limit) {
         return jdbc.sql("select " + COLUMNS + " from api_execution_log where sequence_number is null order by id limit ?")
                 .param(limit).query(ExecutionLogRecords::record).list();
@@ -121,7 +142,8 @@ public class ExecutionLogRecords {
         return new ExecutionLogRecord(rs.getLong("id"), instant(rs.getTimestamp("recorded_at")),
                 rs.getString("customer_id"), rs.getString("tpp_id"), rs.getString("client_id"),
                 rs.getString("grant_id"), rs.getString("operation"), rs.getString("resource_id"),
-                rs.getInt("http_status"), rs.getString("error_code"), rs.getLong("duration_micros"), signals, link);
+                rs.getInt("http_status"), rs.getString("error_code"), rs.getLong("duration_micros"), signals, link,
+                rs.getString("chained_party_id"));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -12,11 +12,14 @@ import jp.kakehashi.risk.RiskSignals;
  * The canonical encoding of a record and its SHA-256. Every field is written as its UTF-8 byte length, a colon and
  * the bytes ({@code ~} for null), in a fixed order, so no two different records encode alike whatever their text
  * contains. Times are epoch microseconds. Changing this encoding breaks every existing chain: version it instead.
+ * Version 2 adds the chained party (F2) at the end; a record without one is still encoded as version 1, so the
+ * chains written before it verify unchanged.
  */
 final class RecordHash {
 
     static final String GENESIS = "0".repeat(64);
     private static final String VERSION = "kakehashi-execution-log-v1";
+    private static final String VERSION_2 = "kakehashi-execution-log-v2";
 
     private RecordHash() {
     }
@@ -24,7 +27,8 @@ final class RecordHash {
     static String of(ExecutionLogRecord record, long sequenceNumber, String previousHash) {
         RiskSignals signals = record.signals();
         StringBuilder canonical = new StringBuilder(512);
-        field(canonical, VERSION);
+        boolean chained = record.chainedPartyId() != null;
+        field(canonical, chained ? VERSION_2 : VERSION);
         field(canonical, sequenceNumber);
         field(canonical, previousHash);
         field(canonical, record.id());
@@ -46,6 +50,9 @@ final class RecordHash {
         field(canonical, signals.authFailureCount());
         field(canonical, signals.clientIpAddress());
         field(canonical, String.join(",", signals.invalidHeaders()));
+        if (chained) {
+            field(canonical, record.chainedPartyId());
+        }
         return sha256(canonical.toString());
     }
 

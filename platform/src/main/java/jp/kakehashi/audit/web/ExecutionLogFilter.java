@@ -13,6 +13,7 @@ import java.util.UUID;
 import jp.kakehashi.audit.ExecutionLogRecord;
 import jp.kakehashi.audit.ExecutionLogWriter;
 import jp.kakehashi.risk.RiskSignals;
+import jp.kakehashi.tpp.ChainedPartyHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -98,7 +99,8 @@ class ExecutionLogFilter extends OncePerRequestFilter {
         return new ExecutionLogRecord(null, arrived, caller == null ? null : caller.getSubject(),
                 clientId == null ? null : owners.tppOf(clientId), clientId,
                 caller == null ? null : caller.getClaimAsString("grant_id"), Operations.of(request),
-                Operations.resourceId(request), status, errorCode, micros, signals, null);
+                Operations.resourceId(request), status, errorCode, micros, signals, null,
+                ChainedPartyHeader.of(request).orElse(null));
     }
 
     private static void unavailable(HttpServletResponse response, String interactionId) throws IOException {

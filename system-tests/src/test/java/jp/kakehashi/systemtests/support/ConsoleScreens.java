@@ -1,41 +1,52 @@
 package jp.kakehashi.systemtests.support;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 import com.microsoft.playwright.Page;
 import java.time.Instant;
+import java.util.regex.Pattern;
 import jp.kakehashi.shared.Totp;
 
-/** The staff console's sign-in with the demo staff (password, then TOTP), as a bank employee does it. */
+/** The bank staff console in a browser: the demo staff's sign-in with password and TOTP (C4). */
 public final class ConsoleScreens {
 
-    public static final String PASSWORD = "Kakehashi#Staff2026";
-    public static final String TOTP_SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
+    /** The demo staff's password and TOTP secret (jp.kakehashi.demo.DemoStaff). */
+    public static final String STAFF_PASSWORD = "Kakehashi#Staff2026";
+    public static final String STAFF_TOTP_SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
 
     private ConsoleScreens() {
     }
 
     /**
-     * Signs in; a TOTP step this staff member used already (another test of the run) is refused, so the neighbouring
-     * steps the console accepts are tried in turn.
+     * Opens the console's sign-in, enters login and password, then the TOTP code, and waits for the dashboard. A code
+     * is accepted once and never for a step older than one used, so the codes the bank accepts are tried oldest first,
+     * and when all are used the step's turn is awaited (a used code does not count towards the lockout).
      */
     public static void signIn(Page page, RunningPlatform platform, String login) {
         page.navigate(platform.uri("/console/login").toString());
         page.locator("#username").fill(login);
-        page.locator("#password").fill(PASSWORD);
+        page.locator("#password").fill(STAFF_PASSWORD);
         page.locator("form:has(#password) button[type=submit]").click();
-        page.waitForLoadState();
-        if (!page.url().contains("/console/login/otp")) {
-            throw new AssertionError("password step of " + login + " ended at " + page.url() + ": "
-                    + page.locator("main").innerText());
-        }
-        long step = Instant.now().getEpochSecond() / 30;
-        for (long candidate = step - 1; candidate <= step + 1; candidate++) {
-            page.locator("#code").fill(Totp.codeAt(TOTP_SECRET, Instant.ofEpochSecond(candidate * 30)));
-            page.locator("form:has(#code) button[type=submit]").click();
-            page.waitForLoadState();
-            if (!page.url().contains("/console/login")) {
-                return;
+        assertThat(page).hasURL(Pattern.compile(".*/console/login/otp$"));
+        for (int round = 0; round < 3; round++) {
+            long step = Instant.now().getEpochSecond() / 30;
+            for (long candidate = step - 1; candidate <= step + 1; candidate++) {
+                if (accepted(page, Totp.codeAt(STAFF_TOTP_SECRET, Instant.ofEpochSecond(candidate * 30)))) {
+                    assertThat(page).hasURL(Pattern.compile(".*/console$"));
+                    return;
+                }
             }
+            page.waitForCondition(() -> Instant.now().getEpochSecond() / 30 > step,
+                    new Page.WaitForConditionOptions().setTimeout(35_000));
         }
-        throw new AssertionError("no TOTP step accepted for " + login);
+        throw new AssertionError("the staff second factor was refused three times: " + page.locator("main").innerText());
+    }
+
+    private static boolean accepted(Page page, String code) {
+        page.locator("#code").fill(code);
+        var answer = page.waitForResponse(r -> r.url().endsWith("/console/login/otp")
+                && "POST".equals(r.request().method()), () -> page.locator("form:has(#code) button[type=submit]").click());
+        page.waitForLoadState();
+        return answer.status() == 302;
     }
 }

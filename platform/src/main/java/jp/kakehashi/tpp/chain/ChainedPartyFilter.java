@@ -1,0 +1,112 @@
+package jp.kakehashi.tpp.chain;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import jp.kakehashi.tpp.ChainedPartyHeader;
+import jp.kakehashi.tpp.TppApplication.ApiClass;
+import jp.kakehashi.tpp.TppClient;
+import jp.kakehashi.tpp.Tpps;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses {@code /v1} calls a TPP makes for a chained party the bank's handling does not allow (F2), with 403
+ * {@code CHAINED_PARTY_NOT_ALLOWED} and the {@link ChainRefusal} as detail, before any endpoint or the core system is
+ * touched; a malformed identifier gets 400 {@code INVALID_CHAINED_PARTY_ID}. Calls without the header, and calls
+ * without a customer's authorisation (public information), pass. Ordered after Spring Security and the rate limit.
+ * Transfers ({@code /v1/transfers…}) are the payment class (更新系), everything else the read class (参照系).
+ */
+@Component
+@org.springframework.core.annotation.Order(1)
+class ChainedPartyFilter extends OncePerRequestFilter {
+
+    private static final String REFUSED = """
+            {"errorCode":"CHAINED_PARTY_NOT_ALLOWED","errorMessage":"この連鎖接続先からの利用は認められていません \
+            (calls for this chained party are not allowed)","errorDetails":[{"errorDetailsCode":"%s",\
+            "errorDetailsMessage":"%s"}]}""";
+    private static final String MALFORMED = """
+            {"errorCode":"INVALID_CHAINED_PARTY_ID","errorMessage":"X-Chained-Party-Id の形式が正しくありません \
+            (malformed X-Chained-Party-Id)"}""";
+
+    private final ChainedParties parties;
+    private final Tpps tpps;
+    // a client belongs to one TPP for its whole life, so the mapping never goes stale
+    private final Map<String, String> tppOfClient = new ConcurrentHashMap<>();
+
+    ChainedPartyFilter(ChainedParties parties, Tpps tpps) {
+        this.parties = parties;
+        this.tpps = tpps;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/v1/") || request.getHeader(ChainedPartyHeader.NAME) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String clientId = clientIdOf(SecurityContextHolder.getContext().getAuthentication());
+        if (clientId == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String partyId = request.getHeader(ChainedPartyHeader.NAME);
+        if (!ChainedPartyHeader.isWellFormed(partyId)) {
+            write(response, 400, MALFORMED);
+            return;
+        }
+        ChainDecision decision = parties.decide(tppOf(clientId), partyId, apiClassOf(request));
+        if (decision instanceof ChainDecision.Refused(ChainRefusal reason)) {
+            write(response, 403, REFUSED.formatted(reason.name(), message(reason)));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    static ApiClass apiClassOf(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.equals("/v1/transfers") || path.startsWith("/v1/transfers/") ? ApiClass.PAYMENT : ApiClass.READ;
+    }
+
+    private static String message(ChainRefusal reason) {
+        return switch (reason) {
+            case CHAIN_NOT_AGREED -> "連鎖接続の取扱いが合意されていません (no handling of chained parties agreed)";
+            case DIRECT_CONTRACT_REQUIRED -> "銀行との直接契約が必要です (the party must contract with the bank)";
+            case UNKNOWN_CHAINED_PARTY -> "登録されていない連鎖接続先です (the chained party is not registered)";
+            case CHAINED_PARTY_WITHDRAWN -> "登録が取り下げられた連鎖接続先です (the chained party was withdrawn)";
+            case API_CLASS_NOT_REGISTERED -> "この API 区分には登録されていません (not registered for this API class)";
+            case NOT_APPROVED -> "銀行の承認がありません (not approved by the bank)";
+            case NOTICE_NOT_EFFECTIVE -> "事前届出の利用開始日前です (prior notice not yet effective)";
+        };
+    }
+
+    private static String clientIdOf(Authentication authentication) {
+        if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
+            return jwt.getClaimAsString("client_id");
+        }
+        return null;
+    }
+
+    private String tppOf(String clientId) {
+        return tppOfClient.computeIfAbsent(clientId,
+                id -> tpps.findClient(id).map(TppClient::tppId).orElse("client:" + id));
+    }
+
+    private static void write(HttpServletResponse response, int status, String body) throws IOException {
+        response.setStatus(status);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setContentType("application/json;charset=UTF-8");
+        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+    }
+}
