@@ -110,6 +110,17 @@ class PortalSecurityTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("data-status=\"APPLIED\"")));
     }
 
+    @Test
+    void signInWhenDemoApplicantThenHomeShowsItsApplicationAndItsScreening() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post("/portal/login").session(session).with(csrf())
+                .param("username", "developer@sample-kakeibo.example.jp").param("password", "Kakehashi#Portal2026"))
+                .andExpect(redirectedUrl("/portal/home"));
+        mvc.perform(get("/portal/home").session(session)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-status=\"APPLIED\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-status=\"SCREENING\"")));
+    }
+
     private String account() {
         String email = "dev-" + UUID.randomUUID() + "@example.jp";
         assertThat(accounts.open(email, passwords.encode("Portal#2026"), Instant.now())).isTrue();
