@@ -169,6 +169,18 @@ class ScreeningConsoleTest {
                 .andExpect(content().string(containsString("Record finding")));
     }
 
+    @Test
+    void referenceWhenDateUnreadableThenRefusedAndTypedValuesKept() throws Exception {
+        String tppId = applied();
+        screening.start(tppId, "staff-t-reviewer");
+        mvc.perform(post("/console/screening/" + tppId + "/references").with(reviewer).with(csrf())
+                        .param("kind", "CERTIFICATION").param("name", "プライバシーマーク").param("issuer", "JIPDEC")
+                        .param("validUntil", "2028-13-45"))
+                .andExpect(flash().attribute("error", "screening.error.TEXT_MISSING"))
+                .andExpect(flash().attributeExists("reference"));
+        assertThat(screening.file(tppId).orElseThrow().references()).isEmpty();
+    }
+
     private void recommend(String tppId, String scope) throws Exception {
         mvc.perform(post("/console/screening/" + tppId + "/recommend").with(reviewer).with(csrf())
                 .param("outcome", "APPROVE").param("scopes", scope).param("summary", "推奨 " + scope))
