@@ -160,6 +160,8 @@ class ScreeningConsoleTest {
         String tppId = applied();
         mvc.perform(get("/console/screening").with(reviewer)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-tpp=\"" + tppId + "\"")));
+        mvc.perform(get("/console").with(reviewer)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("審査を待っている申込みが")));
         mvc.perform(get("/console/screening/checklist").with(reviewer)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-item=\"COMMON-UP-2\"")));
         screening.start(tppId, "staff-t-reviewer");
