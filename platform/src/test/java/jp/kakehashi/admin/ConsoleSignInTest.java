@@ -44,7 +44,12 @@ class ConsoleSignInTest {
     void consoleWhenNotSignedInThenSentToTheConsoleSignIn() throws Exception {
         mvc.perform(get("/console/tpps")).andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/console/login"));
-        mvc.perform(get("/console/login")).andExpect(status().isOk());
+        String japanese = mvc.perform(get("/console/login")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        String english = mvc.perform(get("/console/login").param("lang", "en")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(japanese).contains("行員ログイン").contains("行員専用").contains("/css/console.css");
+        assertThat(english).contains("Staff sign-in").contains("STAFF ONLY");
     }
 
     @Test
