@@ -61,14 +61,15 @@ public class TppLifecycle {
                 application.contactEmail(), application.inquiryUrl(), application.registrationNumber(), APPLIED,
                 Set.of()));
         applications.store(tppId, application, clock.instant());
-        record(tppId, null, APPLIED, "application submitted", "tpp:" + application.applicantEmail(), null, Set.of());
+        record(tppId, null, APPLIED, "申込み受付 (application submitted)", "tpp:" + application.applicantEmail(), null,
+                Set.of());
         return tppId;
     }
 
     /** A reviewer takes the application up (審査開始). */
     @Transactional
     public Transition startScreening(String tppId, String reviewerId) {
-        return move(tppId, EnumSet.of(APPLIED), SCREENING, "screening started", reviewerId, null, Set.of());
+        return move(tppId, EnumSet.of(APPLIED), SCREENING, "審査開始 (screening started)", reviewerId, null, Set.of());
     }
 
     /** The screening is approved for the given scopes (a subset of those requested) by maker and checker. */
@@ -106,8 +107,8 @@ public class TppLifecycle {
      */
     @Transactional
     public Transition activate(String tppId, String operatorId) {
-        Transition moved = move(tppId, EnumSet.of(APPROVED), ACTIVE, "connected after approval", operatorId, null,
-                Set.of());
+        Transition moved = move(tppId, EnumSet.of(APPROVED), ACTIVE, "承認後の接続開始 (connected after approval)",
+                operatorId, null, Set.of());
         if (moved.moved()) {
             applications.find(tppId).ifPresent(application -> tpps.registerClient(client(tppId, application)));
         }
