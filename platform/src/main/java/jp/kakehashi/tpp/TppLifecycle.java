@@ -55,8 +55,8 @@ public class TppLifecycle {
     @Transactional
     public String apply(TppApplication application) {
         String tppId = "tpp-" + UUID.randomUUID().toString().substring(0, 13);
-        tpps.register(new Tpp(tppId, application.legalName(), orElse(application.legalNameEn(), application.legalName()),
-                application.serviceName(), orElse(application.serviceNameEn(), application.serviceName()),
+        tpps.register(new Tpp(tppId, application.legalName(),
+                orElse(application.legalNameEn(), application.legalName()), application.serviceName(), orElse(application.serviceNameEn(), application.serviceName()),
                 application.representative(), application.address(), application.contactPhone(),
                 application.contactEmail(), application.inquiryUrl(), application.registrationNumber(), APPLIED,
                 Set.of()));
@@ -219,8 +219,8 @@ public class TppLifecycle {
             String approvedBy, Set<String> scopes) {
         Instant now = clock.instant();
         jdbc.sql("""
-                insert into tpp_status_change (tpp_id, from_status, to_status, reason, requested_by, approved_by, scopes,
-                                               occurred_at)
+                insert into tpp_status_change (tpp_id, from_status, to_status, reason, requested_by, approved_by,
+                                               scopes, occurred_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(tppId, from == null ? null : from.name(), to.name(), reason, requestedBy, approvedBy,
                 scopes.stream().sorted().toArray(String[]::new), Timestamp.from(now)).update();
