@@ -113,6 +113,11 @@ public class StaffActions {
         return StaffActionHash.sha256(text);
     }
 
+    /** SHA-256 of bytes, lower-case hex (an exported file's fingerprint). */
+    public static String sha256(byte[] bytes) {
+        return StaffActionHash.sha256(bytes);
+    }
+
     private static StaffAction entry(ResultSet rs, int row) throws SQLException {
         return new StaffAction(rs.getLong("sequence_number"), rs.getTimestamp("occurred_at").toInstant(),
                 rs.getString("staff_id"), rs.getString("action"), rs.getString("target"), rs.getString("outcome"),

@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * all or nothing.
  */
 @Service
-class ApplicationIntake {
+public class ApplicationIntake {
 
     private final PortalAccounts accounts;
     private final Screening screening;
@@ -30,7 +30,7 @@ class ApplicationIntake {
     }
 
     /** What came of submitting. */
-    sealed interface Intake {
+    public sealed interface Intake {
         record Submitted(String tppId) implements Intake {
         }
 
@@ -40,7 +40,7 @@ class ApplicationIntake {
     }
 
     @Transactional
-    Intake submit(TppApplication application, List<Answer> answers, String password) {
+    public Intake submit(TppApplication application, List<Answer> answers, String password) {
         String email = application.applicantEmail();
         if (!accounts.open(email, passwords.encode(password), clock.instant())
                 && !passwords.matches(password, accounts.find(email).orElseThrow().passwordHash())) {

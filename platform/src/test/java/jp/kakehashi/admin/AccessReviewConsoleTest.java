@@ -43,6 +43,10 @@ class AccessReviewConsoleTest {
 
         assertThat(page).contains("console.sign-in.second-factor").contains("監査 試験")
                 .contains("改ざんは見つかりません").contains("まだ終わっていない");
+        String narrowed = console.mvc.perform(get("/console/access-review").param("month", now.toString())
+                .param("staff", "no-such-staff").session(session)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(narrowed).doesNotContain("class=\"entry\"").contains("console.sign-in.second-factor");
         assertThat(refused).contains("この月はまだ終わっていません");
         assertThat(stale).contains("もう一度確認してください").contains("先月分、異常なし");
     }

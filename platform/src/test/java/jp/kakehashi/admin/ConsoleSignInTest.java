@@ -44,7 +44,12 @@ class ConsoleSignInTest {
     void consoleWhenNotSignedInThenSentToTheConsoleSignIn() throws Exception {
         mvc.perform(get("/console/tpps")).andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/console/login"));
-        mvc.perform(get("/console/login")).andExpect(status().isOk());
+        String japanese = mvc.perform(get("/console/login")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        String english = mvc.perform(get("/console/login").param("lang", "en")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(japanese).contains("行員ログイン").contains("行員専用").contains("/css/console.css");
+        assertThat(english).contains("Staff sign-in").contains("STAFF ONLY");
     }
 
     @Test
@@ -123,6 +128,40 @@ class ConsoleSignInTest {
             assertThat(action.staffId()).isEqualTo("login:nobody");
             assertThat(action.outcome()).isEqualTo("failure");
         });
+    }
+
+    @Test
+    void secondFactorWhenWrongFiveTimesThenLockedEvenForTheRightCodeAndThePassword() throws Exception {
+        StaffMember member = ConsoleMvc.fresh(accounts, "運用 施錠", StaffRole.OPERATOR);
+        MockHttpSession session = password(member.login());
+        String wrong = wrongCode();
+        for (int i = 0; i < StaffAccounts.MAX_FAILURES; i++) {
+            mvc.perform(post("/console/login/otp").session(session).with(csrf()).param("code", wrong))
+                    .andExpect(status().isOk());
+        }
+
+        String page = mvc.perform(post("/console/login/otp").session(session).with(csrf())
+                .param("code", jp.kakehashi.shared.Totp.codeAt(ConsoleMvc.SECRET, Instant.now())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("ロックされています");
+        mvc.perform(get("/console").session(session)).andExpect(redirectedUrl("/console/login/otp"));
+        mvc.perform(post("/console/login").with(csrf()).param("username", member.login())
+                .param("password", ConsoleMvc.PASSWORD)).andExpect(redirectedUrl("/console/login?locked"));
+        assertThat(actions.latest(3)).extracting(StaffAction::staffId, StaffAction::outcome)
+                .contains(org.assertj.core.groups.Tuple.tuple("login:" + member.login(), "locked"));
+    }
+
+    private static String wrongCode() {
+        Instant now = Instant.now();
+        var valid = java.util.List.of(-60, -30, 0, 30, 60).stream()
+                .map(s -> jp.kakehashi.shared.Totp.codeAt(ConsoleMvc.SECRET, now.plusSeconds(s))).toList();
+        for (int candidate = 123456;; candidate = (candidate + 111111) % 1_000_000) {
+            String code = String.format("%06d", candidate);
+            if (!valid.contains(code)) {
+                return code;
+            }
+        }
     }
 
     MockHttpSession password(String login) throws Exception {

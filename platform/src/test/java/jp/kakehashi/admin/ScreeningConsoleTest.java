@@ -160,6 +160,8 @@ class ScreeningConsoleTest {
         String tppId = applied();
         mvc.perform(get("/console/screening").with(reviewer)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-tpp=\"" + tppId + "\"")));
+        mvc.perform(get("/console").with(reviewer)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("審査を待っている申込みが")));
         mvc.perform(get("/console/screening/checklist").with(reviewer)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-item=\"COMMON-UP-2\"")));
         screening.start(tppId, "staff-t-reviewer");
@@ -167,6 +169,18 @@ class ScreeningConsoleTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/console/screening/" + tppId + "/recommend")))
                 .andExpect(content().string(containsString("Record finding")));
+    }
+
+    @Test
+    void referenceWhenDateUnreadableThenRefusedAndTypedValuesKept() throws Exception {
+        String tppId = applied();
+        screening.start(tppId, "staff-t-reviewer");
+        mvc.perform(post("/console/screening/" + tppId + "/references").with(reviewer).with(csrf())
+                        .param("kind", "CERTIFICATION").param("name", "プライバシーマーク").param("issuer", "JIPDEC")
+                        .param("validUntil", "2028-13-45"))
+                .andExpect(flash().attribute("error", "screening.error.TEXT_MISSING"))
+                .andExpect(flash().attributeExists("reference"));
+        assertThat(screening.file(tppId).orElseThrow().references()).isEmpty();
     }
 
     private void recommend(String tppId, String scope) throws Exception {

@@ -69,6 +69,9 @@ class TppConsoleTest {
         MockHttpSession approver = console.signIn(approverMember.login());
         String list = mvc.perform(get("/console/approvals").session(approver)).andReturn().getResponse()
                 .getContentAsString();
+        String dashboard = mvc.perform(get("/console").session(approver)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(dashboard).contains("あなたの承認を待っている依頼が");
         mvc.perform(post("/console/approvals/{id}/decide", request.id()).session(approver).with(csrf())
                 .param("decision", "approve")).andExpect(redirectedUrl("/console/approvals"));
 
@@ -96,6 +99,10 @@ class TppConsoleTest {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/console/tpps/{id}", tppId).session(reviewer)).andExpect(status().isOk());
         assertThat(requests.about(tppId)).isEmpty();
+        assertThat(actions.latest(10)).extracting(StaffAction::action, StaffAction::target, StaffAction::outcome)
+                .contains(org.assertj.core.groups.Tuple.tuple("console.denied", "/console/tpps/" + tppId + "/suspend",
+                        "403"), org.assertj.core.groups.Tuple.tuple("console.post",
+                        "/console/tpps/" + tppId + "/suspend", "403"));
     }
 
     @Test

@@ -56,6 +56,8 @@ class ServiceStopPagesTest {
         String tppId = activeTppOf(email);
         MockHttpSession session = signedIn(email);
         mvc.perform(get("/portal/home").session(session))
+                .andExpect(content().string(containsString("data-status=\"ACTIVE\"")))
+                .andExpect(content().string(containsString(tppId + "-1")))
                 .andExpect(content().string(containsString("/portal/tpps/" + tppId + "/stop")));
 
         mvc.perform(post("/portal/tpps/" + tppId + "/stop").session(session).with(csrf())

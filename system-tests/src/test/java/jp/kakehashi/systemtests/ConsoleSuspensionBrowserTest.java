@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A suspension in the staff console (A6, C4, C5), in real browsers: an operator signs in with password and TOTP and
  * requests the suspension of the demo TPP with a reason; an approver, in a browser of their own, approves it; the TPP
- * shows SUSPENDED with the reason and both names; a reviewer is refused the suspension form; the staff action log
- * lists every step. Screenshots in target/screenshots. The demo TPP is resumed afterwards (two other staff), so other
+ * shows SUSPENDED with the reason and both names; a reviewer is refused the suspension form; the staff action log,
+ * as the auditor reviews it, lists every step and the refused attempt. Screenshots in target/screenshots. The demo TPP is resumed afterwards (two other staff), so other
  * tests of this JVM find it active.
  */
 class ConsoleSuspensionBrowserTest {
@@ -113,6 +113,28 @@ class ConsoleSuspensionBrowserTest {
                         org.assertj.core.groups.Tuple.tuple("staff-approver", "tpp.suspend.approved", DEMO_TPP,
                                 "success"));
         assertThat(platform.bean(StaffActions.class).firstBrokenEntry()).isEmpty();
+
+        // the auditor's review of this month's log shows the steps, in English too
+        Page auditor = chromium.newContext().newPage();
+        ConsoleScreens.signIn(auditor, platform, "auditor");
+        auditor.navigate(platform.uri("/console/access-review?lang=en&month="
+                + java.time.YearMonth.now(java.time.ZoneId.of("Asia/Tokyo"))).toString());
+        assertThat(auditor.locator("h1")).hasText("Access-log review");
+        Locator entries = auditor.locator("#entries tr.entry");
+        assertThat(entries.filter(new Locator.FilterOptions().setHasText("tpp.suspend.approved"))
+                .locator(".staff")).hasText("承認 一郎");
+        assertThat(entries.filter(new Locator.FilterOptions().setHasText("tpp.suspend.requested"))
+                .locator(".staff")).hasText("運用 太郎");
+        Locator onTheForm = entries.filter(new Locator.FilterOptions().setHasText("/console/tpps/" + DEMO_TPP
+                + "/suspend"));
+        assertThat(onTheForm.filter(new Locator.FilterOptions().setHasText("console.post")).locator(".outcome"))
+                .hasText("302");
+        // the reviewer's attempt is there too
+        Locator denied = onTheForm.filter(new Locator.FilterOptions().setHasText("console.denied"));
+        assertThat(denied.locator(".staff")).hasText("審査 花子");
+        assertThat(denied.locator(".outcome")).hasText("403");
+        assertThat(auditor.locator("#chain-intact")).isVisible();
+        chromium.screenshot(auditor, "04-auditor-reviews-the-log");
     }
 
     /** Two other demo staff resume the demo TPP through the same maker-checker queue. */

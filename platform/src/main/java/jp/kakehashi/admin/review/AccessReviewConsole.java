@@ -26,8 +26,12 @@ class AccessReviewConsole {
         this.accounts = accounts;
     }
 
+    /** The month's log; {@code staff} and {@code target} narrow the entries listed, never the counts or sign-off. */
     @GetMapping("/console/access-review")
-    String show(@RequestParam Optional<YearMonth> month, Model model) {
+    String show(@RequestParam Optional<YearMonth> month, @RequestParam(defaultValue = "") String staff,
+            @RequestParam(defaultValue = "") String target, Model model) {
+        model.addAttribute("staff", staff);
+        model.addAttribute("target", target);
         return page(month.orElseGet(reviews::previousMonth), "", model);
     }
 
@@ -46,7 +50,13 @@ class AccessReviewConsole {
     private String page(YearMonth month, String comment, Model model) {
         MonthReview review = reviews.review(month);
         model.addAttribute("review", review);
-        model.addAttribute("listed", review.entries().reversed().stream().limit(LISTED).toList());
+        String staff = (String) model.getAttribute("staff");
+        String target = (String) model.getAttribute("target");
+        model.addAttribute("listed", review.entries().reversed().stream()
+                .filter(entry -> staff == null || staff.isBlank() || entry.staffId().equals(staff))
+                .filter(entry -> target == null || target.isBlank()
+                        || (entry.target() != null && entry.target().contains(target)))
+                .limit(LISTED).toList());
         model.addAttribute("previous", month.minusMonths(1));
         model.addAttribute("next", month.plusMonths(1));
         model.addAttribute("comment", comment);

@@ -102,10 +102,11 @@ class ScreeningPages {
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String issuer,
             @RequestParam(defaultValue = "") String number, @RequestParam(defaultValue = "") String validUntil,
             RedirectAttributes redirect) {
-        Optional<LocalDate> date = date(validUntil);
-        ScreeningOutcome outcome = date == null ? new ScreeningOutcome.Refused(ScreeningOutcome.Refusal.TEXT_MISSING)
+        LocalDate date = date(validUntil);
+        boolean unreadable = !validUntil.isBlank() && date == null;
+        ScreeningOutcome outcome = unreadable ? new ScreeningOutcome.Refused(ScreeningOutcome.Refusal.TEXT_MISSING)
                 : screening.recordReference(tppId, new Reference(0, kind, name.strip(), issuer.strip(),
-                        number.isBlank() ? null : number.strip(), date.orElse(null), me().id(), null));
+                        number.isBlank() ? null : number.strip(), date, me().id(), null));
         if (!outcome.done()) {
             redirect.addFlashAttribute("reference", new TypedReference(kind, name, issuer, number, validUntil));
         }
@@ -151,13 +152,10 @@ class ScreeningPages {
         return "redirect:/console/screening/" + tppId;
     }
 
-    /** Empty for no date, null for one that cannot be read. */
-    private static Optional<LocalDate> date(String value) {
-        if (value.isBlank()) {
-            return Optional.empty();
-        }
+    /** The date typed (yyyy-MM-dd, as the date input sends it), or null for none or one that cannot be read. */
+    private static LocalDate date(String value) {
         try {
-            return Optional.of(LocalDate.parse(value.strip()));
+            return value.isBlank() ? null : LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             return null;
         }

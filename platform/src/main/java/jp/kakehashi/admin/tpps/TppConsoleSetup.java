@@ -1,10 +1,15 @@
 package jp.kakehashi.admin.tpps;
 
 import jp.kakehashi.admin.ApprovedAction;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import jp.kakehashi.admin.ConsoleAccess;
+import jp.kakehashi.admin.ConsoleDashboardItem;
 import jp.kakehashi.admin.ConsoleLink;
 import jp.kakehashi.admin.StaffRole;
 import jp.kakehashi.tpp.TppLifecycle;
+import jp.kakehashi.tpp.TppStatus;
 import jp.kakehashi.tpp.Tpps;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -65,5 +70,27 @@ class TppConsoleSetup {
     @Bean
     ApprovedAction tppRevokeAction(TppLifecycle lifecycle, Tpps tpps, MessageSource messages) {
         return new TppMoveAction(TppMove.REVOKE, lifecycle, tpps, messages);
+    }
+
+    /** Approved TPPs wait for an operator to connect them; cut-off TPPs stay in view until resumed or revoked. */
+    @Bean
+    ConsoleDashboardItem tppsToAttend(Tpps tpps) {
+        return staff -> {
+            if (!staff.hasAny(EnumSet.of(StaffRole.OPERATOR, StaffRole.APPROVER))) {
+                return List.of();
+            }
+            var entries = new ArrayList<ConsoleDashboardItem.Entry>();
+            long approved = tpps.inStatus(List.of(TppStatus.APPROVED)).size();
+            if (approved > 0 && staff.has(StaffRole.OPERATOR)) {
+                entries.add(new ConsoleDashboardItem.Entry("console.dashboard.tpps-to-activate", approved, null,
+                        "/console/tpps?status=APPROVED", null, false));
+            }
+            long suspended = tpps.inStatus(List.of(TppStatus.SUSPENDED)).size();
+            if (suspended > 0) {
+                entries.add(new ConsoleDashboardItem.Entry("console.dashboard.tpps-suspended", suspended, null,
+                        "/console/tpps?status=SUSPENDED", null, false));
+            }
+            return List.copyOf(entries);
+        };
     }
 }
