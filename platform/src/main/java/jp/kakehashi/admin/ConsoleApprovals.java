@@ -1,6 +1,7 @@
 package jp.kakehashi.admin;
 
 import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,10 +16,12 @@ class ConsoleApprovals {
 
     private final StaffRequests requests;
     private final StaffAccounts accounts;
+    private final MessageSource messages;
 
-    ConsoleApprovals(StaffRequests requests, StaffAccounts accounts) {
+    ConsoleApprovals(StaffRequests requests, StaffAccounts accounts, MessageSource messages) {
         this.requests = requests;
         this.accounts = accounts;
+        this.messages = messages;
     }
 
     @GetMapping("/console/approvals")
@@ -28,6 +31,9 @@ class ConsoleApprovals {
         model.addAttribute("descriptions", pending.stream().collect(java.util.stream.Collectors.toMap(
                 StaffRequest::id, request -> requests.describe(request, locale))));
         model.addAttribute("names", accounts.displayNames());
+        if (model.getAttribute("refusalDetail") instanceof String detail) {
+            model.addAttribute("refusalDetailText", messages.getMessage(detail, null, detail, locale));
+        }
         return "console/approvals";
     }
 
@@ -44,6 +50,10 @@ class ConsoleApprovals {
         return show(requests.withdraw(StaffAuthentication.current().orElseThrow(), id), "withdraw", redirect);
     }
 
+    /**
+     * An action's refusal detail is a message key of its own area or a closed reason's name; it is resolved when the
+     * page is shown, in the viewer's language, and shown as it is when it is no key.
+     */
     private static String show(Approval outcome, String verb, RedirectAttributes redirect) {
         switch (outcome) {
             case Approval.Decided decided -> redirect.addFlashAttribute("done", verb);
