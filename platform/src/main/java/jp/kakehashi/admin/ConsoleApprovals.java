@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The approvals page (C4 maker-checker): pending requests with what they would do; approve, reject, withdraw. */
+/**
+ * The approvals page (C4 maker-checker): pending requests with what they would do; approve, reject, withdraw. Why an
+ * action refused to execute is shown in the viewer's language.
+ */
 @Controller
 class ConsoleApprovals {
 
@@ -31,6 +34,7 @@ class ConsoleApprovals {
         model.addAttribute("descriptions", pending.stream().collect(java.util.stream.Collectors.toMap(
                 StaffRequest::id, request -> requests.describe(request, locale))));
         model.addAttribute("names", accounts.displayNames());
+        // an action's refusal is a message key of its own area, or a closed reason's name that is shown as it is
         if (model.getAttribute("refusalDetail") instanceof String detail) {
             model.addAttribute("refusalDetailText", messages.getMessage(detail, null, detail, locale));
         }
@@ -50,10 +54,6 @@ class ConsoleApprovals {
         return show(requests.withdraw(StaffAuthentication.current().orElseThrow(), id), "withdraw", redirect);
     }
 
-    /**
-     * An action's refusal detail is a message key of its own area or a closed reason's name; it is resolved when the
-     * page is shown, in the viewer's language, and shown as it is when it is no key.
-     */
     private static String show(Approval outcome, String verb, RedirectAttributes redirect) {
         switch (outcome) {
             case Approval.Decided decided -> redirect.addFlashAttribute("done", verb);
