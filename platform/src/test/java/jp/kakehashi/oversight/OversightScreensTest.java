@@ -199,6 +199,18 @@ class OversightScreensTest {
         assertThat(page("/console/monitoring/charts?range=month&lang=en", "auditor")).contains("3 calls, 1 rejected");
     }
 
+    @Test
+    void demoDataWhenSandboxStartedThenTheDemoTppHasOverdueMonitoringAndAVerifiedPeerBankAssessment() throws Exception {
+        String tpp = "tpp-demo-fintech";
+
+        assertThat(page("/console", "reviewer")).contains("株式会社デモフィンテック: 定期レビューの期限を過ぎています")
+                .contains("株式会社デモフィンテック: 回答期限を過ぎた改善要請が 1 件あります");
+        assertThat(page("/console/monitoring/tpps/" + tpp + "/assessments", "auditor")).contains("みなと銀行（デモ）")
+                .contains("検証済み（鍵 minato-demo-1）").contains("架け橋銀行");
+        assertThat(page("/console/tpps/" + tpp + "/chain?lang=en", "auditor")).contains("kakeibo-partner")
+                .contains("Read API: allowed").contains("refused (not approved)");
+    }
+
     private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder agreement(String tpp,
             String months) {
         return post("/console/monitoring/tpps/{id}/agreement", tpp).with(csrf()).param("method", "書面とヒアリング")
