@@ -14,7 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Records every state-changing console request in the staff action log (C4), once, centrally: who, which path, which
- * outcome (the HTTP status, so refusals show too), and the names of the fields sent with the reason given. Sign-in,
+ * outcome (the HTTP status, so refusals show too), and the names of the fields sent with the reason given. Reading
+ * requests are recorded only when refused (403): an attempt beyond one's role is what a review looks for. Sign-in,
  * second factor and sign-out are recorded where they happen, with their own action names. Not a bean: it runs in the
  * console chain only.
  */
@@ -31,22 +32,23 @@ final class ConsoleActionRecording extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String method = request.getMethod();
-        return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")
-                || RECORDED_ELSEWHERE.contains(request.getRequestURI());
+        return RECORDED_ELSEWHERE.contains(request.getRequestURI());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        boolean reading = Set.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
         String outcome = "error";
         try {
             chain.doFilter(request, response);
             outcome = Integer.toString(response.getStatus());
         }
         finally {
-            actions.record(staffId(), "console." + request.getMethod().toLowerCase(), request.getRequestURI(),
-                    outcome, details(request));
+            if (!reading || outcome.equals("403")) {
+                actions.record(staffId(), "console." + (reading ? "denied" : request.getMethod().toLowerCase()),
+                        request.getRequestURI(), outcome, details(request));
+            }
         }
     }
 

@@ -1,9 +1,11 @@
 package jp.kakehashi.admin;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.kakehashi.audit.StaffActions;
@@ -12,7 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -36,30 +40,15 @@ class ConsoleSecurity {
     @Order(1)
     SecurityFilterChain consoleChain(HttpSecurity http, StaffPasswordProvider passwords, List<ConsoleAccess> rules,
             StaffActions actions) throws Exception {
-        String[] everyRole = java.util.Arrays.stream(StaffRole.values()).map(Enum::name).toArray(String[]::new);
         http.securityMatcher("/console/**")
                 .authenticationProvider(passwords)
                 .securityContext(context -> context.securityContextRepository(StaffSessions.CONTEXTS))
                 .csrf(csrf -> csrf.csrfTokenRepository(StaffSessions.CSRF_TOKENS))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
-                .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers(LOGIN).permitAll();
-                    requests.requestMatchers(SECOND_FACTOR_PAGE).authenticated();
-                    ordered(rules).forEach(rule -> requests.requestMatchers(rule.method(), rule.pattern())
-                            .hasAnyRole(rule.roleNames()));
-                    requests.requestMatchers(HttpMethod.GET, "/console/**").hasAnyRole(everyRole);
-                    requests.anyRequest().denyAll();
-                })
+                .authorizeHttpRequests(requests -> authorize(requests, rules))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN))
-                        .accessDeniedHandler((request, response, denied) -> {
-                            if (SecurityContextHolder.getContext().getAuthentication()
-                                    instanceof StaffAuthentication staff && !staff.hasSecondFactor()) {
-                                response.sendRedirect(request.getContextPath() + SECOND_FACTOR_PAGE);
-                                return;
-                            }
-                            new AccessDeniedHandlerImpl().handle(request, response, denied);
-                        }))
+                        .accessDeniedHandler(ConsoleSecurity::denied))
                 .formLogin(form -> form.loginPage(LOGIN)
                         .successHandler((request, response, authentication) -> {
                             actions.record(authentication.getName(), "console.sign-in.password", null, "success",
@@ -78,6 +67,30 @@ class ConsoleSecurity {
                         }))
                 .addFilterBefore(new ConsoleActionRecording(actions), ExceptionTranslationFilter.class);
         return http.build();
+    }
+
+    /** Least privilege: declared rules, then reading for every staff role, and nothing else. */
+    private static void authorize(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+            List<ConsoleAccess> rules) {
+        String[] everyRole = Arrays.stream(StaffRole.values()).map(Enum::name).toArray(String[]::new);
+        requests.requestMatchers(LOGIN).permitAll();
+        requests.requestMatchers(SECOND_FACTOR_PAGE).authenticated();
+        ordered(rules).forEach(rule -> requests.requestMatchers(rule.method(), rule.pattern())
+                .hasAnyRole(rule.roleNames()));
+        requests.requestMatchers(HttpMethod.GET, "/console/**").hasAnyRole(everyRole);
+        requests.anyRequest().denyAll();
+    }
+
+    /** A password-only session is sent to the second factor; a signed-in staff member beyond their role gets 403. */
+    private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException, ServletException {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof StaffAuthentication staff
+                && !staff.hasSecondFactor()) {
+            response.sendRedirect(request.getContextPath() + SECOND_FACTOR_PAGE);
+            return;
+        }
+        new AccessDeniedHandlerImpl().handle(request, response, denied);
     }
 
     private static void failedSignIn(StaffActions actions, HttpServletRequest request, HttpServletResponse response,

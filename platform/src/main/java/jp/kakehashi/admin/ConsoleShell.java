@@ -16,8 +16,8 @@ class ConsoleShell {
 
     @Bean
     ConsoleLink approvalsLink() {
-        return new ConsoleLink("/console/approvals", "console.nav.approvals", 90,
-                EnumSet.of(StaffRole.APPROVER, StaffRole.OPERATOR, StaffRole.AUDITOR));
+        // everyone: approvers decide, requesters of any role follow and withdraw their own, auditors read
+        return ConsoleLink.forAll("/console/approvals", "console.nav.approvals", 90);
     }
 
     /** Approvers decide; a requester (any role that may request) withdraws their own. */

@@ -16,6 +16,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public final class StaffAuthentication extends AbstractAuthenticationToken {
 
+    private static final long serialVersionUID = 1L;
+
     static final String PASSWORD_ONLY = "STAFF_PASSWORD_ONLY";
     static final String SECOND_FACTOR = "STAFF_TOTP";
 

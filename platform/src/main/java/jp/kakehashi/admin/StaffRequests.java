@@ -93,7 +93,13 @@ public class StaffRequests {
                 return whyNot(requestId, approver, true);
             }
             StaffRequest request = taken.get();
-            ApprovedAction.Result result = actions.get(request.kind()).execute(request, approver);
+            ApprovedAction action = actions.get(request.kind());
+            if (action == null) {
+                // filed under a kind no longer registered: nothing can execute it, so it stays pending
+                status.setRollbackOnly();
+                return new Approval.Refused(Refusal.ACTION_REFUSED, "console.request.refusal.UNKNOWN_KIND");
+            }
+            ApprovedAction.Result result = action.execute(request, approver);
             if (result instanceof ApprovedAction.Refused(String reason)) {
                 status.setRollbackOnly();
                 return new Approval.Refused(Refusal.ACTION_REFUSED, reason);

@@ -13,13 +13,14 @@
  * {@link jp.kakehashi.admin.ConsoleDashboardItem} bean adds what is pending or due for the staff member.</li>
  * <li><b>Second person.</b> An {@link jp.kakehashi.admin.ApprovedAction} bean adds a kind of request that an
  * approver other than the requester must approve; {@link jp.kakehashi.admin.StaffRequests} files and decides them.</li>
- * <li><b>Who.</b> {@link jp.kakehashi.admin.StaffAuthentication#current()} is the signed-in staff member.</li>
+ * <li><b>Who.</b> {@link jp.kakehashi.admin.StaffAuthentication#current()} is the signed-in staff member;
+ * {@code ${@consoleTimes.at(instant)}} shows a time in Japan time.</li>
  * <li><b>Log.</b> Every POST under {@code /console} is logged centrally (path, outcome); record what your handler
  * knows better with {@code audit.StaffActions}.</li>
  * </ul>
  * The staff session's security context lives in its own session attribute, so a customer signed in in the same
  * browser stays apart.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Staff console", allowedDependencies = {"tpp", "consent",
+@org.springframework.modulith.ApplicationModule(displayName = "Staff console", allowedDependencies = {"tpp", "tpp :: screening", "consent",
         "risk", "audit", "shared"})
 package jp.kakehashi.admin;

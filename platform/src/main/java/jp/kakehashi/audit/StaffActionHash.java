@@ -37,9 +37,12 @@ final class StaffActionHash {
 
     /** SHA-256 of UTF-8 text, lower-case hex; also what sign-offs and exports fingerprint their rows with. */
     static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         }
         catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -69,6 +69,12 @@ public class StaffActions {
                 .query(StaffActions::entry).list();
     }
 
+    /** When the log's first entry was made; empty while it is empty. */
+    public Optional<Instant> firstEntryAt() {
+        return jdbc.sql("select min(occurred_at) from staff_action_log")
+                .query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).single();
+    }
+
     /** The most recent entries, newest first. */
     public List<StaffAction> latest(int limit) {
         return jdbc.sql("select * from staff_action_log order by sequence_number desc limit ?").param(limit)
@@ -105,6 +111,11 @@ public class StaffActions {
     /** SHA-256 of UTF-8 text, lower-case hex (for exports and sign-offs that fingerprint what they cover). */
     public static String sha256(String text) {
         return StaffActionHash.sha256(text);
+    }
+
+    /** SHA-256 of bytes, lower-case hex (an exported file's fingerprint). */
+    public static String sha256(byte[] bytes) {
+        return StaffActionHash.sha256(bytes);
     }
 
     private static StaffAction entry(ResultSet rs, int row) throws SQLException {

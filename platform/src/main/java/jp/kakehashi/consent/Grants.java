@@ -110,6 +110,18 @@ public class Grants {
                 })).orElse(List.of());
     }
 
+    /**
+     * The customers whose grant to a TPP was in force at some time since {@code since} (E2: whom an incident of the
+     * TPP may have touched), including grants revoked or expired meanwhile; by customer id.
+     */
+    public List<String> customersOfTpp(String tppId, Instant since) {
+        return jdbc.sql("""
+                select distinct customer_id from grants
+                where tpp_id = ? and activated_at is not null and coalesce(revoked_at, expires_at) >= ?
+                order by customer_id
+                """).params(tppId, Timestamp.from(since)).query(String.class).list();
+    }
+
     public Optional<ConsentRecord> consentRecordOf(String grantId) {
         return jdbc.sql("select * from consent_record where grant_id = ? order by agreed_at desc limit 1")
                 .param(grantId).query(Grants::record).optional();

@@ -1,8 +1,9 @@
 /**
- * Notices to customers (B10 "notification to the customer after every transfer", issue 4): a mail for every transfer
- * status the customer should know of, in the customer's language, to the address of the bank's customer file. Later
- * also TPPs (webhooks, security events) and other banks (E1, E2, E6). Reacts to other modules' events only.
+ * Deliveries (B10, A6, C6, E1, E2, E6, F3): mails to customers (transfer notices, incident warnings), notices to
+ * TPPs (a JSON webhook, and kept for the portal), security event tokens (RFC 8417, OpenID Shared Signals) pushed to
+ * TPPs and subscribed banks (RFC 8935) and received from trusted banks. Reacts to other modules' events only; HTTP
+ * deliveries go through an outbox, retried and recorded.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notification",
-        allowedDependencies = { "shared", "banking" })
+        allowedDependencies = { "shared", "banking", "tpp", "incident", "availability" })
 package jp.kakehashi.notification;

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import jp.kakehashi.shared.CustomerDateTimes;
 import jp.kakehashi.tpp.Tpp;
 import jp.kakehashi.tpp.Tpps;
 import org.springframework.stereotype.Controller;
@@ -42,6 +43,7 @@ class PortalPages {
                 .map(tpp -> new HomeTpp(tpp, sectionsOf(tpp.id(), locale))).toList();
         model.addAttribute("account", principal.getName());
         model.addAttribute("tpps", shown);
+        model.addAttribute("dates", CustomerDateTimes.formatter(locale));
         return "portal/home";
     }
 

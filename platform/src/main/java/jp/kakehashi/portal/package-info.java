@@ -4,5 +4,5 @@
  * customers and staff. Other areas add sections to the portal's home page through {@link jp.kakehashi.portal.PortalSection}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "TPP developer portal",
-        allowedDependencies = {"tpp", "shared"})
+        allowedDependencies = {"tpp", "tpp :: screening", "shared"})
 package jp.kakehashi.portal;

@@ -55,20 +55,21 @@ public class TppLifecycle {
     @Transactional
     public String apply(TppApplication application) {
         String tppId = "tpp-" + UUID.randomUUID().toString().substring(0, 13);
-        tpps.register(new Tpp(tppId, application.legalName(), orElse(application.legalNameEn(), application.legalName()),
-                application.serviceName(), orElse(application.serviceNameEn(), application.serviceName()),
+        tpps.register(new Tpp(tppId, application.legalName(),
+                orElse(application.legalNameEn(), application.legalName()), application.serviceName(), orElse(application.serviceNameEn(), application.serviceName()),
                 application.representative(), application.address(), application.contactPhone(),
                 application.contactEmail(), application.inquiryUrl(), application.registrationNumber(), APPLIED,
                 Set.of()));
         applications.store(tppId, application, clock.instant());
-        record(tppId, null, APPLIED, "application submitted", "tpp:" + application.applicantEmail(), null, Set.of());
+        record(tppId, null, APPLIED, "申込み受付 (application submitted)", "tpp:" + application.applicantEmail(), null,
+                Set.of());
         return tppId;
     }
 
     /** A reviewer takes the application up (審査開始). */
     @Transactional
     public Transition startScreening(String tppId, String reviewerId) {
-        return move(tppId, EnumSet.of(APPLIED), SCREENING, "screening started", reviewerId, null, Set.of());
+        return move(tppId, EnumSet.of(APPLIED), SCREENING, "審査開始 (screening started)", reviewerId, null, Set.of());
     }
 
     /** The screening is approved for the given scopes (a subset of those requested) by maker and checker. */
@@ -106,8 +107,8 @@ public class TppLifecycle {
      */
     @Transactional
     public Transition activate(String tppId, String operatorId) {
-        Transition moved = move(tppId, EnumSet.of(APPROVED), ACTIVE, "connected after approval", operatorId, null,
-                Set.of());
+        Transition moved = move(tppId, EnumSet.of(APPROVED), ACTIVE, "承認後の接続開始 (connected after approval)",
+                operatorId, null, Set.of());
         if (moved.moved()) {
             applications.find(tppId).ifPresent(application -> tpps.registerClient(client(tppId, application)));
         }
@@ -218,8 +219,8 @@ public class TppLifecycle {
             String approvedBy, Set<String> scopes) {
         Instant now = clock.instant();
         jdbc.sql("""
-                insert into tpp_status_change (tpp_id, from_status, to_status, reason, requested_by, approved_by, scopes,
-                                               occurred_at)
+                insert into tpp_status_change (tpp_id, from_status, to_status, reason, requested_by, approved_by,
+                                               scopes, occurred_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(tppId, from == null ? null : from.name(), to.name(), reason, requestedBy, approvedBy,
                 scopes.stream().sorted().toArray(String[]::new), Timestamp.from(now)).update();

@@ -11,14 +11,11 @@ import java.time.Instant;
 import jp.kakehashi.PlatformTest;
 import jp.kakehashi.audit.StaffAction;
 import jp.kakehashi.audit.StaffActions;
-import jp.kakehashi.shared.Totp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -28,32 +25,36 @@ import org.springframework.web.context.WebApplicationContext;
 @PlatformTest
 class ConsoleSignInTest {
 
-    static final String PASSWORD = "Kakehashi#Staff2026";
-    static final String SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
-
     @Autowired
     WebApplicationContext context;
     @Autowired
     StaffActions actions;
     @Autowired
     StaffAccounts accounts;
+    ConsoleMvc console;
     MockMvc mvc;
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        console = new ConsoleMvc(context);
+        mvc = console.mvc;
     }
 
     @Test
     void consoleWhenNotSignedInThenSentToTheConsoleSignIn() throws Exception {
         mvc.perform(get("/console/tpps")).andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/console/login"));
-        mvc.perform(get("/console/login")).andExpect(status().isOk());
+        String japanese = mvc.perform(get("/console/login")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        String english = mvc.perform(get("/console/login").param("lang", "en")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(japanese).contains("行員ログイン").contains("行員専用").contains("/css/console.css");
+        assertThat(english).contains("Staff sign-in").contains("STAFF ONLY");
     }
 
     @Test
     void consoleWhenPasswordOnlyThenEveryPageButTheOtpPageSendsThere() throws Exception {
-        MockHttpSession session = password("auditor");
+        MockHttpSession session = password(fresh("監査 一時", StaffRole.AUDITOR));
 
         mvc.perform(get("/console").session(session)).andExpect(redirectedUrl("/console/login/otp"));
         mvc.perform(get("/console/approvals").session(session)).andExpect(redirectedUrl("/console/login/otp"));
@@ -66,22 +67,24 @@ class ConsoleSignInTest {
     @Test
     void consoleWhenBothFactorsThenDashboardWithNameAndSignInsLogged() throws Exception {
         Instant before = Instant.now().minusSeconds(1);
-        MockHttpSession session = signIn("approver2");
+        StaffMember approver = ConsoleMvc.fresh(accounts, "承認 三郎", StaffRole.APPROVER);
+        MockHttpSession session = signIn(approver.login());
 
         String page = mvc.perform(get("/console").session(session)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
 
-        assertThat(page).contains("承認 二郎").contains("承認者");
+        assertThat(page).contains("承認 三郎").contains("承認者");
         assertThat(actions.latest(50)).filteredOn(a -> a.occurredAt().isAfter(before))
                 .extracting(StaffAction::staffId, StaffAction::action, StaffAction::outcome)
-                .contains(org.assertj.core.groups.Tuple.tuple("staff-approver2", "console.sign-in.password", "success"),
-                        org.assertj.core.groups.Tuple.tuple("staff-approver2", "console.sign-in.second-factor",
+                .contains(org.assertj.core.groups.Tuple.tuple(approver.id(), "console.sign-in.password", "success"),
+                        org.assertj.core.groups.Tuple.tuple(approver.id(), "console.sign-in.second-factor",
                                 "success"));
     }
 
     @Test
     void postWhenRoleLacksOrCsrfMissingThenForbiddenAndLogged() throws Exception {
-        MockHttpSession reviewer = signIn("reviewer");
+        StaffMember member = ConsoleMvc.fresh(accounts, "審査 一時", StaffRole.REVIEWER);
+        MockHttpSession reviewer = signIn(member.login());
 
         mvc.perform(post("/console/approvals/req-x/decide").session(reviewer).with(csrf()).param("decision", "approve"))
                 .andExpect(status().isForbidden());
@@ -91,7 +94,7 @@ class ConsoleSignInTest {
                 .andExpect(status().isForbidden());
 
         assertThat(actions.latest(10)).anySatisfy(action -> {
-            assertThat(action.staffId()).isEqualTo("staff-reviewer");
+            assertThat(action.staffId()).isEqualTo(member.id());
             assertThat(action.target()).isEqualTo("/console/approvals/req-x/decide");
             assertThat(action.outcome()).isEqualTo("403");
         });
@@ -99,7 +102,7 @@ class ConsoleSignInTest {
 
     @Test
     void customerPagesWhenOnlyStaffSignedInThenStillAskForTheCustomerSignIn() throws Exception {
-        MockHttpSession session = signIn("operator");
+        MockHttpSession session = signIn(ConsoleMvc.fresh(accounts, "運用 一時", StaffRole.OPERATOR).login());
 
         mvc.perform(get("/connected-services").session(session)).andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/login"));
@@ -108,7 +111,7 @@ class ConsoleSignInTest {
 
     @Test
     void logoutWhenSignedInThenConsoleAsksForSignInAgainAndSignOutLogged() throws Exception {
-        MockHttpSession session = signIn("operator");
+        MockHttpSession session = signIn(ConsoleMvc.fresh(accounts, "運用 一時", StaffRole.OPERATOR).login());
 
         mvc.perform(post("/console/logout").session(session).with(csrf()))
                 .andExpect(redirectedUrl("/console/login?logout"));
@@ -127,25 +130,49 @@ class ConsoleSignInTest {
         });
     }
 
-    MockHttpSession password(String login) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/console/login").session(session).with(csrf()).param("username", login)
-                .param("password", PASSWORD)).andExpect(redirectedUrl("/console/login/otp"));
-        return session;
+    @Test
+    void secondFactorWhenWrongFiveTimesThenLockedEvenForTheRightCodeAndThePassword() throws Exception {
+        StaffMember member = ConsoleMvc.fresh(accounts, "運用 施錠", StaffRole.OPERATOR);
+        MockHttpSession session = password(member.login());
+        String wrong = wrongCode();
+        for (int i = 0; i < StaffAccounts.MAX_FAILURES; i++) {
+            mvc.perform(post("/console/login/otp").session(session).with(csrf()).param("code", wrong))
+                    .andExpect(status().isOk());
+        }
+
+        String page = mvc.perform(post("/console/login/otp").session(session).with(csrf())
+                .param("code", jp.kakehashi.shared.Totp.codeAt(ConsoleMvc.SECRET, Instant.now())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("ロックされています");
+        mvc.perform(get("/console").session(session)).andExpect(redirectedUrl("/console/login/otp"));
+        mvc.perform(post("/console/login").with(csrf()).param("username", member.login())
+                .param("password", ConsoleMvc.PASSWORD)).andExpect(redirectedUrl("/console/login?locked"));
+        assertThat(actions.latest(3)).extracting(StaffAction::staffId, StaffAction::outcome)
+                .contains(org.assertj.core.groups.Tuple.tuple("login:" + member.login(), "locked"));
     }
 
-    /** Password and TOTP; a step already used by another test of this JVM is skipped for the next one. */
-    MockHttpSession signIn(String login) throws Exception {
-        MockHttpSession session = password(login);
-        long step = Instant.now().getEpochSecond() / 30;
-        for (long candidate = step - 1; candidate <= step + 1; candidate++) {
-            String location = mvc.perform(post("/console/login/otp").session(session).with(csrf())
-                    .param("code", Totp.codeAt(SECRET, Instant.ofEpochSecond(candidate * 30)))).andReturn()
-                    .getResponse().getRedirectedUrl();
-            if ("/console".equals(location)) {
-                return session;
+    private static String wrongCode() {
+        Instant now = Instant.now();
+        var valid = java.util.List.of(-60, -30, 0, 30, 60).stream()
+                .map(s -> jp.kakehashi.shared.Totp.codeAt(ConsoleMvc.SECRET, now.plusSeconds(s))).toList();
+        for (int candidate = 123456;; candidate = (candidate + 111111) % 1_000_000) {
+            String code = String.format("%06d", candidate);
+            if (!valid.contains(code)) {
+                return code;
             }
         }
-        throw new AssertionError("no TOTP step left for " + login);
+    }
+
+    MockHttpSession password(String login) throws Exception {
+        return console.password(login);
+    }
+
+    String fresh(String name, StaffRole role) {
+        return ConsoleMvc.fresh(accounts, name, role).login();
+    }
+
+    MockHttpSession signIn(String login) throws Exception {
+        return console.signIn(login);
     }
 }

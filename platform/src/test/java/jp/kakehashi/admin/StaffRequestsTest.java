@@ -150,6 +150,17 @@ class StaffRequestsTest {
     }
 
     @Test
+    void approveWhenTheKindIsNoLongerRegisteredThenRefusedAndStillPending() {
+        StaffRequest request = file(OPERATOR);
+        var withoutTheKind = new StaffRequests(jdbc, transactions, new StaffActions(jdbc, Clock.systemUTC()),
+                Clock.systemUTC(), List.of());
+
+        assertThat(withoutTheKind.approve(APPROVER, request.id())).isEqualTo(
+                new Approval.Refused(Refusal.ACTION_REFUSED, "console.request.refusal.UNKNOWN_KIND"));
+        assertThat(withoutTheKind.find(request.id()).orElseThrow().status()).isEqualTo(StaffRequest.Status.PENDING);
+    }
+
+    @Test
     void requestWhenRoleMissingOrReasonBlankOrAlreadyPendingThenRefused() {
         assertThat(requests.request(REVIEWER, "test.count", "tpp-x", Map.of(), "why"))
                 .isEqualTo(new Requested.Refused(Requested.Refusal.NOT_PERMITTED, null));

@@ -75,6 +75,25 @@ class PortalSecurityTest {
     }
 
     @Test
+    void signInWhenFiveWrongPasswordsThenLockedEvenForTheRightOne() throws Exception {
+        String email = account();
+        for (int i = 0; i < PortalPasswords.MAX_FAILURES; i++) {
+            mvc.perform(post("/portal/login").with(csrf()).param("username", email).param("password", "wrong-" + i))
+                    .andExpect(redirectedUrl("/portal/login?error"));
+        }
+        mvc.perform(post("/portal/login").with(csrf()).param("username", email).param("password", "Portal#2026"))
+                .andExpect(redirectedUrl("/portal/login?locked"));
+        mvc.perform(get("/portal/login").param("locked", "")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("30分間ログインできません")));
+    }
+
+    @Test
+    void signInWhenUnknownAddressThenSameRefusalAsWrongPassword() throws Exception {
+        mvc.perform(post("/portal/login").with(csrf()).param("username", "nobody-" + UUID.randomUUID() + "@x.jp")
+                .param("password", "whatever")).andExpect(redirectedUrl("/portal/login?error"));
+    }
+
+    @Test
     void signInWhenWithoutCsrfTokenThenForbidden() throws Exception {
         mvc.perform(post("/portal/login").param("username", account()).param("password", "Portal#2026"))
                 .andExpect(status().isForbidden());
@@ -108,6 +127,17 @@ class PortalSecurityTest {
         mvc.perform(get("/portal/home").session(session)).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("data-tpp=\"" + tppId + "\"")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("data-status=\"APPLIED\"")));
+    }
+
+    @Test
+    void signInWhenDemoApplicantThenHomeShowsItsApplicationAndItsScreening() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post("/portal/login").session(session).with(csrf())
+                .param("username", "developer@sample-kakeibo.example.jp").param("password", "Kakehashi#Portal2026"))
+                .andExpect(redirectedUrl("/portal/home"));
+        mvc.perform(get("/portal/home").session(session)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-status=\"APPLIED\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-status=\"SCREENING\"")));
     }
 
     private String account() {

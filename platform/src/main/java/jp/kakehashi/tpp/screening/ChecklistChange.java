@@ -18,6 +18,6 @@ public record ChecklistChange(long id, Kind kind, String code, Boolean mandatory
 
     /** Where the proposal stands. */
     public enum State {
-        PENDING, APPROVED, REJECTED
+        PENDING, APPROVED, REJECTED, WITHDRAWN
     }
 }

@@ -50,7 +50,7 @@ public class ChecklistChanges {
         if (invalid.isPresent()) {
             return new Refused(invalid.get());
         }
-        if (!pendingFor(code).isEmpty()) {
+        if (pendingFor(code).isPresent()) {
             return new Refused(ALREADY_PROPOSED);
         }
         ItemText words = kind == Kind.RETIRE ? new ItemText(null, null, null, null) : text;
@@ -99,6 +99,23 @@ public class ChecklistChanges {
         return new Rejected(changeId);
     }
 
+    /** The proposer takes a waiting proposal back. */
+    @Transactional
+    public ChecklistChangeOutcome withdraw(long changeId, String proposer) {
+        Optional<ChecklistChange> change = lockPending(changeId);
+        if (change.isEmpty() || !change.get().proposedBy().equals(proposer)) {
+            return new Refused(NOT_PENDING);
+        }
+        decide(changeId, State.WITHDRAWN, proposer);
+        return new Rejected(changeId);
+    }
+
+    /** The waiting proposal for an item, if any. */
+    public Optional<ChecklistChange> pendingFor(String code) {
+        return jdbc.sql("select * from screening_item_change where code = ? and state = 'PENDING'")
+                .param(code == null ? "" : code.strip()).query(ChecklistChanges::change).optional();
+    }
+
     /** Proposals waiting for a checker, oldest first. */
     public List<ChecklistChange> pending() {
         return jdbc.sql("select * from screening_item_change where state = 'PENDING' order by id")
@@ -139,11 +156,6 @@ public class ChecklistChanges {
             return checklist.exists(code.strip()) ? Optional.of(ITEM_EXISTS) : Optional.empty();
         }
         return current.isEmpty() ? Optional.of(UNKNOWN_ITEM) : Optional.empty();
-    }
-
-    private List<Long> pendingFor(String code) {
-        return jdbc.sql("select id from screening_item_change where code = ? and state = 'PENDING'")
-                .param(code.strip()).query(Long.class).list();
     }
 
     private Optional<ChecklistChange> lockPending(long changeId) {

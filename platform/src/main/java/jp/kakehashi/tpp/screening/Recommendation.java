@@ -20,8 +20,8 @@ public record Recommendation(long id, String tppId, Outcome outcome, Set<String>
         APPROVE, REJECT
     }
 
-    /** PENDING until the approver decides it, or returns it to the reviewer with a note. */
+    /** PENDING until the approver decides it or returns it with a note, or the reviewer withdraws it. */
     public enum State {
-        PENDING, DECIDED, RETURNED
+        PENDING, DECIDED, RETURNED, WITHDRAWN
     }
 }

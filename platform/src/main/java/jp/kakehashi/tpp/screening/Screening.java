@@ -99,7 +99,9 @@ public class Screening {
         if (reference.kind() == null || blank(reference.name()) || blank(reference.issuer())) {
             return new Refused(TEXT_MISSING);
         }
-        records.storeReference(tppId, reference);
+        records.storeReference(tppId, new Reference(0, reference.kind(), reference.name().strip(),
+                reference.issuer().strip(), reference.number(), reference.validUntil(), reference.recordedBy(),
+                clock.instant()));
         return new Done();
     }
 
@@ -164,6 +166,17 @@ public class Screening {
             return new Refused(TEXT_MISSING);
         }
         records.close(pending.get().id(), Recommendation.State.RETURNED, approver, note.strip(), clock.instant());
+        return new Done();
+    }
+
+    /** The reviewer takes back a recommendation nobody decided yet. */
+    @Transactional
+    public ScreeningOutcome withdraw(String tppId, String reviewer) {
+        Optional<Recommendation> pending = records.lockPending(tppId);
+        if (pending.isEmpty() || !pending.get().reviewer().equals(reviewer)) {
+            return new Refused(NO_RECOMMENDATION);
+        }
+        records.close(pending.get().id(), Recommendation.State.WITHDRAWN, reviewer, null, clock.instant());
         return new Done();
     }
 

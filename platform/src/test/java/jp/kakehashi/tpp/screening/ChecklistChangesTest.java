@@ -79,6 +79,19 @@ class ChecklistChangesTest {
     }
 
     @Test
+    void withdrawWhenByTheProposerThenNothingChangesAndItemMayBeProposedAgain() {
+        String code = code();
+        long id = ((Proposed) changes.propose(Kind.ADD, code, true, TEXT, "案", "reviewer-1")).changeId();
+        assertThat(changes.propose(Kind.ADD, code, true, TEXT, "案2", "reviewer-2"))
+                .isEqualTo(new Refused(Refusal.ALREADY_PROPOSED));
+        assertThat(changes.withdraw(id, "reviewer-2")).isEqualTo(new Refused(Refusal.NOT_PENDING));
+        assertThat(changes.withdraw(id, "reviewer-1")).isEqualTo(new Rejected(id));
+        assertThat(changes.history()).filteredOn(change -> change.id() == id)
+                .extracting(ChecklistChange::state).containsExactly(ChecklistChange.State.WITHDRAWN);
+        assertThat(changes.propose(Kind.ADD, code, true, TEXT, "案2", "reviewer-2")).isInstanceOf(Proposed.class);
+    }
+
+    @Test
     void proposeWhenCommonItemThenRefusedEvenToRetire() {
         assertThat(changes.propose(Kind.RETIRE, "COMMON-UP-2", null, null, "不要", "reviewer-1"))
                 .isEqualTo(new Refused(Refusal.COMMON_PART_FIXED));

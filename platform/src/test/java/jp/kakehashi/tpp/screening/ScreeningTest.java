@@ -133,6 +133,18 @@ class ScreeningTest {
     }
 
     @Test
+    void withdrawWhenByTheReviewerThenWithdrawnAndMayRecommendAgain() {
+        String tppId = judged();
+        screening.recommend(tppId, Outcome.APPROVE, Set.of("accounts"), "ok", "reviewer-1");
+        assertThat(screening.withdraw(tppId, "reviewer-2")).isEqualTo(new Refused(Refusal.NO_RECOMMENDATION));
+        assertThat(screening.withdraw(tppId, "reviewer-1")).isEqualTo(new Done());
+        assertThat(screening.file(tppId).orElseThrow().recommendations()).extracting(Recommendation::state)
+                .containsExactly(Recommendation.State.WITHDRAWN);
+        assertThat(screening.recommend(tppId, Outcome.APPROVE, Set.of("accounts"), "ok", "reviewer-1"))
+                .isEqualTo(new Done());
+    }
+
+    @Test
     void startWhenAlreadyInScreeningThenLifecycleRefuses() {
         String tppId = inScreening();
         assertThat(screening.start(tppId, "reviewer-2"))

@@ -1,0 +1,96 @@
+package jp.kakehashi.admin.tpps;
+
+import jp.kakehashi.admin.ApprovedAction;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import jp.kakehashi.admin.ConsoleAccess;
+import jp.kakehashi.admin.ConsoleDashboardItem;
+import jp.kakehashi.admin.ConsoleLink;
+import jp.kakehashi.admin.StaffRole;
+import jp.kakehashi.tpp.TppLifecycle;
+import jp.kakehashi.tpp.TppStatus;
+import jp.kakehashi.tpp.Tpps;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The TPP screens' menu entry, their access rules (every staff member reads; only operators ask for a move or
+ * activate) and the four maker-checker kinds.
+ */
+@Configuration(proxyBeanMethods = false)
+class TppConsoleSetup {
+
+    @Bean
+    ConsoleLink tppsLink() {
+        return ConsoleLink.forAll("/console/tpps", "console.nav.tpps", 10);
+    }
+
+    @Bean
+    ConsoleAccess tppRestrict() {
+        return ConsoleAccess.any("/console/tpps/*/restrict", StaffRole.OPERATOR);
+    }
+
+    @Bean
+    ConsoleAccess tppSuspend() {
+        return ConsoleAccess.any("/console/tpps/*/suspend", StaffRole.OPERATOR);
+    }
+
+    @Bean
+    ConsoleAccess tppResume() {
+        return ConsoleAccess.any("/console/tpps/*/resume", StaffRole.OPERATOR);
+    }
+
+    @Bean
+    ConsoleAccess tppRevoke() {
+        return ConsoleAccess.any("/console/tpps/*/revoke", StaffRole.OPERATOR);
+    }
+
+    @Bean
+    ConsoleAccess tppActivate() {
+        return ConsoleAccess.post("/console/tpps/*/activate", StaffRole.OPERATOR);
+    }
+
+    @Bean
+    ApprovedAction tppRestrictAction(TppLifecycle lifecycle, Tpps tpps, MessageSource messages) {
+        return new TppMoveAction(TppMove.RESTRICT, lifecycle, tpps, messages);
+    }
+
+    @Bean
+    ApprovedAction tppSuspendAction(TppLifecycle lifecycle, Tpps tpps, MessageSource messages) {
+        return new TppMoveAction(TppMove.SUSPEND, lifecycle, tpps, messages);
+    }
+
+    @Bean
+    ApprovedAction tppResumeAction(TppLifecycle lifecycle, Tpps tpps, MessageSource messages) {
+        return new TppMoveAction(TppMove.RESUME, lifecycle, tpps, messages);
+    }
+
+    @Bean
+    ApprovedAction tppRevokeAction(TppLifecycle lifecycle, Tpps tpps, MessageSource messages) {
+        return new TppMoveAction(TppMove.REVOKE, lifecycle, tpps, messages);
+    }
+
+    /** Approved TPPs wait for an operator to connect them; cut-off TPPs stay in view until resumed or revoked. */
+    @Bean
+    ConsoleDashboardItem tppsToAttend(Tpps tpps) {
+        return staff -> {
+            if (!staff.hasAny(EnumSet.of(StaffRole.OPERATOR, StaffRole.APPROVER))) {
+                return List.of();
+            }
+            var entries = new ArrayList<ConsoleDashboardItem.Entry>();
+            long approved = tpps.inStatus(List.of(TppStatus.APPROVED)).size();
+            if (approved > 0 && staff.has(StaffRole.OPERATOR)) {
+                entries.add(new ConsoleDashboardItem.Entry("console.dashboard.tpps-to-activate", approved, null,
+                        "/console/tpps?status=APPROVED", null, false));
+            }
+            long suspended = tpps.inStatus(List.of(TppStatus.SUSPENDED)).size();
+            if (suspended > 0) {
+                entries.add(new ConsoleDashboardItem.Entry("console.dashboard.tpps-suspended", suspended, null,
+                        "/console/tpps?status=SUSPENDED", null, false));
+            }
+            return List.copyOf(entries);
+        };
+    }
+}

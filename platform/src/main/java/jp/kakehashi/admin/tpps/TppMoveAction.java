@@ -1,0 +1,93 @@
+package jp.kakehashi.admin.tpps;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jp.kakehashi.admin.ApprovedAction;
+import jp.kakehashi.admin.StaffMember;
+import jp.kakehashi.admin.StaffRequest;
+import jp.kakehashi.admin.StaffRole;
+import jp.kakehashi.tpp.StaffDecision;
+import jp.kakehashi.tpp.Tpp;
+import jp.kakehashi.tpp.TppLifecycle;
+import jp.kakehashi.tpp.Tpps;
+import jp.kakehashi.tpp.Transition;
+import org.springframework.context.MessageSource;
+
+/**
+ * One TPP lifecycle move as a maker-checker kind (A6, C4): an operator requests it with a reason, an approver other
+ * than them approves, and only then {@link TppLifecycle} moves the TPP with both names and the reason. A refusal of
+ * the lifecycle (e.g. the TPP was suspended meanwhile) leaves the request pending with that reason.
+ */
+final class TppMoveAction implements ApprovedAction {
+
+    static final String SCOPES = "scopes";
+
+    private final TppMove move;
+    private final TppLifecycle lifecycle;
+    private final Tpps tpps;
+    private final MessageSource messages;
+
+    TppMoveAction(TppMove move, TppLifecycle lifecycle, Tpps tpps, MessageSource messages) {
+        this.move = move;
+        this.lifecycle = lifecycle;
+        this.tpps = tpps;
+        this.messages = messages;
+    }
+
+    @Override
+    public String kind() {
+        return move.kind();
+    }
+
+    @Override
+    public Set<StaffRole> requesterRoles() {
+        return EnumSet.of(StaffRole.OPERATOR);
+    }
+
+    @Override
+    public Optional<String> check(String target, Map<String, String> payload) {
+        Optional<Tpp> tpp = tpps.find(target);
+        if (tpp.isEmpty()) {
+            return Optional.of("console.tpp.refusal.UNKNOWN_TPP");
+        }
+        if (move == TppMove.RESTRICT && (scopes(payload).isEmpty()
+                || !tpp.get().usableScopes().containsAll(scopes(payload)))) {
+            return Optional.of("console.tpp.refusal.SCOPES_INVALID");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String describe(StaffRequest request, Locale locale) {
+        String name = tpps.find(request.target()).map(tpp -> locale.getLanguage().equals("en") ? tpp.legalNameEn()
+                : tpp.legalName()).orElse(request.target());
+        return messages.getMessage("console.tpp.request." + move.path(),
+                new Object[] {name, String.join(", ", scopes(request.payload()))}, locale);
+    }
+
+    @Override
+    public Result execute(StaffRequest request, StaffMember approver) {
+        var decision = new StaffDecision(request.reason(), request.requestedBy(), approver.id());
+        Transition transition = switch (move) {
+            case RESTRICT -> lifecycle.restrict(request.target(), scopes(request.payload()), decision);
+            case SUSPEND -> lifecycle.suspend(request.target(), decision);
+            case RESUME -> lifecycle.resume(request.target(), decision);
+            case REVOKE -> lifecycle.revoke(request.target(), decision);
+        };
+        return switch (transition) {
+            case Transition.Moved moved -> new Done(moved.change().to().name());
+            case Transition.Refused refused -> new Refused("console.tpp.refusal." + refused.refusal().name());
+        };
+    }
+
+    static Set<String> scopes(Map<String, String> payload) {
+        String scopes = payload.getOrDefault(SCOPES, "");
+        return Arrays.stream(scopes.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+}

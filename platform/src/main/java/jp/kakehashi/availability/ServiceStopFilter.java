@@ -1,0 +1,79 @@
+package jp.kakehashi.availability;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import jp.kakehashi.shared.BusinessClock;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * During a stop of the bank's API (E6) every {@code /v1} call of the stopped class answers 503 with
+ * {@code Retry-After} (seconds to the stop's end) and the API's error body, code {@code SERVICE_STOPPED}. It runs
+ * inside the execution-log filter, so the refused calls are logged (C1), and before Spring Security, so a stop costs
+ * no token lookups.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 8)
+class ServiceStopFilter extends OncePerRequestFilter {
+
+    private static final DateTimeFormatter END = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(BusinessClock.TOKYO);
+    private static final String BODY = """
+            {"errorCode":"SERVICE_STOPPED","errorMessage":"サービス停止中です (the service is stopped)",\
+            "errorDetails":[{"errorDetailsCode":"%s","errorDetailsMessage":"%s まで停止します (stopped until %s)"}]}""";
+
+    private final StopsInEffect stops;
+    private final Clock clock;
+
+    ServiceStopFilter(StopsInEffect stops, Clock clock) {
+        this.stops = stops;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/v1/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Instant now = clock.instant();
+        Optional<ServiceStop> stop = stops.stopping(classOf(request.getRequestURI()), now);
+        if (stop.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        refuse(response, stop.get(), now);
+    }
+
+    /** The API class of a path; null for the public endpoints, which only a stop of everything takes down. */
+    static StoppedApi classOf(String path) {
+        if (path.startsWith("/v1/transfers")) {
+            return StoppedApi.PAYMENT;
+        }
+        return path.startsWith("/v1/accounts") ? StoppedApi.READ : null;
+    }
+
+    private static void refuse(HttpServletResponse response, ServiceStop stop, Instant now) throws IOException {
+        long seconds = Math.max(1, Duration.between(now, stop.endsAt()).plusMillis(999).toSeconds());
+        String end = END.format(stop.endsAt());
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setContentType("application/json;charset=UTF-8");
+        String body = BODY.formatted(stop.emergency() ? "EMERGENCY_STOP" : "PLANNED_STOP", end, end);
+        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,175 @@
+package jp.kakehashi.notification;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The outbox of HTTP deliveries to TPPs and other banks (A6, C6, E1, F3): a delivery is stored in the transaction
+ * that decides it, tried right after that commits, and retried with a doubling wait until the receiver takes it or
+ * {@link DeliveryProperties#maxAttempts()} run out. Every attempt's outcome is recorded for staff. A delivery due is
+ * claimed by moving its next attempt past the timeout, so two nodes never send it at the same moment.
+ */
+@Repository
+public class OutboundDeliveries {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboundDeliveries.class);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final DeliveryProperties properties;
+    private final HttpClient http;
+
+    OutboundDeliveries(JdbcClient jdbc, Clock clock, DeliveryProperties properties) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.properties = properties;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Stores a delivery; call inside the deciding transaction. It is first tried once that commits. */
+    String enqueue(OutboundDelivery.Kind kind, String receiver, String url, String contentType, String payload) {
+        String id = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        jdbc.sql("""
+                insert into outbound_delivery (id, kind, receiver, url, content_type, payload, created_at, next_attempt_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(id, kind.name(), receiver, url, contentType, payload, Timestamp.from(now),
+                Timestamp.from(now)).update();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    Thread.ofVirtual().name("delivery-" + id).start(() -> attempt(id));
+                }
+            });
+        }
+        return id;
+    }
+
+    /** The deliveries to one receiver, newest first (the console and the portal). */
+    public List<OutboundDelivery> to(String receiver) {
+        return jdbc.sql("select * from outbound_delivery where receiver = ? order by created_at desc, id")
+                .param(receiver).query(OutboundDeliveries::delivery).list();
+    }
+
+    /** The latest deliveries to anyone, newest first. */
+    public List<OutboundDelivery> latest(int limit) {
+        return jdbc.sql("select * from outbound_delivery order by created_at desc, id limit ?").param(limit)
+                .query(OutboundDeliveries::delivery).list();
+    }
+
+    @Scheduled(fixedDelayString = "${kakehashi.deliveries.interval:10s}",
+            initialDelayString = "${kakehashi.deliveries.interval:10s}")
+    void deliverDue() {
+        List<String> due = jdbc.sql("""
+                select id from outbound_delivery where delivered_at is null and next_attempt_at <= ?
+                order by next_attempt_at limit 50
+                """).param(Timestamp.from(clock.instant())).query(String.class).list();
+        due.forEach(this::attempt);
+    }
+
+    /** One attempt, if the delivery is still due and this node claims it. */
+    void attempt(String id) {
+        Optional<Claimed> claimed = claim(id);
+        if (claimed.isEmpty()) {
+            return;
+        }
+        Claimed delivery = claimed.get();
+        Integer status = null;
+        String error = null;
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(delivery.url()))
+                    .timeout(properties.timeout()).header("Content-Type", delivery.contentType())
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            status = response.statusCode();
+            error = taken(delivery.kind(), status) ? null : "HTTP " + status + ": " + abbreviate(response.body());
+        } catch (java.io.IOException | RuntimeException e) {
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        }
+        record(delivery, status, error);
+    }
+
+    // RFC 8935 §2.2: a receiver that accepted a SET answers 202; a webhook may answer any 2xx
+    private static boolean taken(OutboundDelivery.Kind kind, int status) {
+        return kind == OutboundDelivery.Kind.SECURITY_EVENT ? status == 202 : status / 100 == 2;
+    }
+
+    private Optional<Claimed> claim(String id) {
+        Instant now = clock.instant();
+        int claimed = jdbc.sql("""
+                update outbound_delivery set next_attempt_at = ?, attempts = attempts + 1
+                where id = ? and delivered_at is null and next_attempt_at <= ?
+                """).params(Timestamp.from(now.plus(properties.timeout().multipliedBy(3))), id,
+                Timestamp.from(now)).update();
+        if (claimed == 0) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select * from outbound_delivery where id = ?").param(id)
+                .query((rs, row) -> new Claimed(id, OutboundDelivery.Kind.valueOf(rs.getString("kind")),
+                        rs.getString("url"), rs.getString("content_type"), rs.getString("payload"),
+                        rs.getInt("attempts"), rs.getString("receiver")))
+                .optional();
+    }
+
+    private void record(Claimed delivery, Integer status, String error) {
+        Instant now = clock.instant();
+        if (error == null) {
+            jdbc.sql("""
+                    update outbound_delivery set delivered_at = ?, next_attempt_at = null, last_status = ?,
+                        last_error = null where id = ?
+                    """).params(Timestamp.from(now), status, delivery.id()).update();
+            return;
+        }
+        Instant next = delivery.attempts() >= properties.maxAttempts() ? null
+                : now.plus(properties.firstRetry().multipliedBy(1L << Math.min(delivery.attempts() - 1, 16)));
+        log.warn("{} delivery {} to {} failed (attempt {}, status {}): {}", delivery.kind(), delivery.id(),
+                delivery.receiver(), delivery.attempts(), status, error);
+        jdbc.sql("""
+                update outbound_delivery set next_attempt_at = ?, last_status = ?, last_error = ? where id = ?
+                """).params(next == null ? null : Timestamp.from(next), status, error, delivery.id()).update();
+    }
+
+    private static String abbreviate(String body) {
+        return body == null || body.length() <= 500 ? body : body.substring(0, 500);
+    }
+
+    private record Claimed(String id, OutboundDelivery.Kind kind, String url, String contentType, String payload,
+            int attempts, String receiver) {
+    }
+
+    private static OutboundDelivery delivery(ResultSet rs, int row) throws SQLException {
+        return new OutboundDelivery(rs.getString("id"), OutboundDelivery.Kind.valueOf(rs.getString("kind")),
+                rs.getString("receiver"), rs.getString("url"), instant(rs, "created_at"), rs.getInt("attempts"),
+                instant(rs, "next_attempt_at"), instant(rs, "delivered_at"),
+                (Integer) rs.getObject("last_status"), rs.getString("last_error"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,211 @@
+package jp.kakehashi.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import jp.kakehashi.PlatformTest;
+import jp.kakehashi.tpp.TppApplication;
+import jp.kakehashi.tpp.TppApplication.ApiClass;
+import jp.kakehashi.tpp.TppApplication.IncidentContact;
+import jp.kakehashi.tpp.TppStatus;
+import jp.kakehashi.tpp.Tpps;
+import jp.kakehashi.tpp.screening.Answer;
+import jp.kakehashi.tpp.screening.Checklist;
+import jp.kakehashi.tpp.screening.ChecklistItem;
+import jp.kakehashi.tpp.screening.Screening;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * The screening in the console (A1–A3, maker-checker): a reviewer screens and recommends, the queue's approver
+ * decides; checklist changes the same way. Staff are signed in with both factors directly.
+ */
+@PlatformTest
+class ScreeningConsoleTest {
+
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    StaffAccounts staff;
+    @Autowired
+    StaffRequests requests;
+    @Autowired
+    Screening screening;
+    @Autowired
+    Checklist checklist;
+    @Autowired
+    Tpps tpps;
+
+    private MockMvc mvc;
+    private RequestPostProcessor reviewer;
+    private RequestPostProcessor approver;
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        reviewer = as("t-reviewer", StaffRole.REVIEWER);
+        approver = as("t-approver", StaffRole.APPROVER);
+    }
+
+    @Test
+    void screeningWhenReviewerJudgesEveryItemAndApproverApprovesThenTppApproved() throws Exception {
+        String tppId = applied();
+        mvc.perform(post("/console/screening/" + tppId + "/start").with(reviewer).with(csrf()))
+                .andExpect(flash().attribute("done", "started"));
+        mvc.perform(post("/console/screening/" + tppId + "/recommend").with(reviewer).with(csrf())
+                        .param("outcome", "APPROVE").param("scopes", "accounts").param("summary", "早すぎる推奨"))
+                .andExpect(flash().attribute("error", "screening.error.MANDATORY_FINDINGS_MISSING"));
+        assertThat(decisionRequest(tppId)).isEmpty();
+
+        for (ChecklistItem item : checklist.ofApplication(tppId)) {
+            mvc.perform(post("/console/screening/" + tppId + "/findings/" + item.id()).with(reviewer).with(csrf())
+                    .param("assessment", "SATISFIED").param("note", "根拠資料で確認"))
+                    .andExpect(flash().attribute("done", "finding"));
+        }
+        mvc.perform(post("/console/screening/" + tppId + "/references").with(reviewer).with(csrf())
+                .param("kind", "CERTIFICATION").param("name", "ISO/IEC 27001").param("issuer", "JQA")
+                .param("number", "JQA-IM0001").param("validUntil", "2028-03-31"))
+                .andExpect(flash().attribute("done", "reference"));
+        mvc.perform(post("/console/screening/" + tppId + "/recommend").with(reviewer).with(csrf())
+                        .param("outcome", "APPROVE").param("scopes", "accounts").param("summary", "全項目充足"))
+                .andExpect(flash().attribute("done", "recommended"));
+
+        mvc.perform(get("/console/screening/" + tppId).with(reviewer)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-state=\"PENDING\"")));
+        mvc.perform(get("/console/approvals").with(approver)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("株式会社コンソール審査")));
+        StaffRequest request = decisionRequest(tppId).orElseThrow();
+        mvc.perform(post("/console/approvals/" + request.id() + "/decide").with(reviewer).with(csrf())
+                .param("decision", "approve")).andExpect(status().isForbidden());
+        mvc.perform(post("/console/approvals/" + request.id() + "/decide").with(approver).with(csrf())
+                .param("decision", "approve")).andExpect(flash().attribute("done", "approve"));
+
+        assertThat(tpps.find(tppId).orElseThrow().status()).isEqualTo(TppStatus.APPROVED);
+        assertThat(tpps.find(tppId).orElseThrow().approvedScopes()).containsExactly("accounts");
+        mvc.perform(get("/console/screening/" + tppId).with(approver)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-status=\"APPROVED\"")))
+                .andExpect(content().string(containsString("ISO/IEC 27001")));
+    }
+
+    @Test
+    void recommendationWhenRejectedInTheQueueThenReviewerMayRecommendAgain() throws Exception {
+        String tppId = applied();
+        screening.start(tppId, "staff-t-reviewer");
+        checklist.ofApplication(tppId).forEach(item -> screening.recordFinding(tppId, item.id(),
+                jp.kakehashi.tpp.screening.Assessment.CONCERN, "要確認", "staff-t-reviewer"));
+        recommend(tppId, "accounts");
+        mvc.perform(post("/console/approvals/" + decisionRequest(tppId).orElseThrow().id() + "/decide")
+                .with(approver).with(csrf()).param("decision", "reject").param("note", "残高は不要では"));
+
+        recommend(tppId, "balances");
+        assertThat(decisionRequest(tppId)).get().extracting(StaffRequest::status)
+                .isEqualTo(StaffRequest.Status.PENDING);
+        assertThat(screening.file(tppId).orElseThrow().pending()).get()
+                .satisfies(r -> assertThat(r.scopes()).containsExactly("balances"));
+    }
+
+    @Test
+    void screeningActionsWhenApproverOnlyThenForbidden() throws Exception {
+        String tppId = applied();
+        mvc.perform(post("/console/screening/" + tppId + "/start").with(approver).with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(tpps.find(tppId).orElseThrow().status()).isEqualTo(TppStatus.APPLIED);
+    }
+
+    @Test
+    void checklistChangeWhenProposedAndApprovedInQueueThenItemIsCurrent() throws Exception {
+        String code = "BANK-C-" + UUID.randomUUID().toString().substring(0, 6);
+        mvc.perform(post("/console/screening/checklist/changes").with(reviewer).with(csrf())
+                .param("kind", "ADD").param("code", code).param("mandatory", "true")
+                .param("titleJa", "外部委託先管理").param("titleEn", "Outsourcing")
+                .param("questionJa", "委託先の管理を記載").param("questionEn", "Describe contractors")
+                .param("reason", "FISC")).andExpect(flash().attribute("done", "proposed"));
+        assertThat(checklist.current()).noneMatch(item -> item.code().equals(code));
+
+        StaffRequest request = requests.pending().stream().filter(r -> r.target().equals("checklist:" + code))
+                .findFirst().orElseThrow();
+        mvc.perform(post("/console/approvals/" + request.id() + "/decide").with(approver).with(csrf())
+                .param("decision", "approve")).andExpect(flash().attribute("done", "approve"));
+        assertThat(checklist.current()).anyMatch(item -> item.code().equals(code) && item.mandatory());
+    }
+
+    @Test
+    void checklistChangeWhenCommonItemThenRefusedWithMessageAndInputKept() throws Exception {
+        mvc.perform(post("/console/screening/checklist/changes").with(reviewer).with(csrf())
+                .param("kind", "RETIRE").param("code", "COMMON-UP-2").param("reason", "不要"))
+                .andExpect(flash().attribute("error", "screening.checklist.error.COMMON_PART_FIXED"))
+                .andExpect(flash().attributeExists("proposal"));
+        assertThat(checklist.current()).anyMatch(item -> item.code().equals("COMMON-UP-2"));
+    }
+
+    @Test
+    void pagesWhenOpenedThenListApplicationsChecklistAndFileForms() throws Exception {
+        String tppId = applied();
+        mvc.perform(get("/console/screening").with(reviewer)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-tpp=\"" + tppId + "\"")));
+        mvc.perform(get("/console").with(reviewer)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("審査を待っている申込みが")));
+        mvc.perform(get("/console/screening/checklist").with(reviewer)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-item=\"COMMON-UP-2\"")));
+        screening.start(tppId, "staff-t-reviewer");
+        mvc.perform(get("/console/screening/" + tppId).with(reviewer).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/console/screening/" + tppId + "/recommend")))
+                .andExpect(content().string(containsString("Record finding")));
+    }
+
+    @Test
+    void referenceWhenDateUnreadableThenRefusedAndTypedValuesKept() throws Exception {
+        String tppId = applied();
+        screening.start(tppId, "staff-t-reviewer");
+        mvc.perform(post("/console/screening/" + tppId + "/references").with(reviewer).with(csrf())
+                        .param("kind", "CERTIFICATION").param("name", "プライバシーマーク").param("issuer", "JIPDEC")
+                        .param("validUntil", "2028-13-45"))
+                .andExpect(flash().attribute("error", "screening.error.TEXT_MISSING"))
+                .andExpect(flash().attributeExists("reference"));
+        assertThat(screening.file(tppId).orElseThrow().references()).isEmpty();
+    }
+
+    private void recommend(String tppId, String scope) throws Exception {
+        mvc.perform(post("/console/screening/" + tppId + "/recommend").with(reviewer).with(csrf())
+                .param("outcome", "APPROVE").param("scopes", scope).param("summary", "推奨 " + scope))
+                .andExpect(flash().attribute("done", "recommended"));
+    }
+
+    private java.util.Optional<StaffRequest> decisionRequest(String tppId) {
+        return requests.about(tppId).stream().filter(r -> r.kind().equals("tpp.screening.decision")).findFirst();
+    }
+
+    private RequestPostProcessor as(String login, StaffRole role) {
+        StaffMember member = staff.ensure(login, login, "unused-password-1", "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU",
+                EnumSet.of(role));
+        return authentication(StaffAuthentication.withSecondFactor(member));
+    }
+
+    private String applied() {
+        var application = new TppApplication("株式会社コンソール審査", "Console Screening K.K.", "審査アプリ", "Screening App",
+                "代表 太郎", "東京都港区1-1", "03-0000-0000", "info@console.example.jp", null, "第7号",
+                "applicant@console.example.jp", Set.of(ApiClass.READ), Set.of("accounts", "balances"),
+                List.of("https://console.example.jp/cb"), "{\"keys\":[]}", null,
+                List.of(new IncidentContact("連絡 花子", "CISO", "ciso@console.example.jp", "03-0000-0001")), "補償します");
+        return screening.submit(application, checklist.current().stream()
+                .map(item -> new Answer(item.id(), "回答", "資料")).toList());
+    }
+}

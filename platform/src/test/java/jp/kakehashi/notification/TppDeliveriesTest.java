@@ -1,0 +1,154 @@
+package jp.kakehashi.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import jp.kakehashi.incident.Incident;
+import jp.kakehashi.incident.IncidentKind;
+import jp.kakehashi.incident.IncidentReport;
+import jp.kakehashi.incident.Incidents;
+import jp.kakehashi.incident.Reporting;
+import jp.kakehashi.incident.Severity;
+import jp.kakehashi.tpp.StaffDecision;
+import jp.kakehashi.tpp.Tpp;
+import jp.kakehashi.tpp.TppLifecycle;
+import jp.kakehashi.tpp.TppStatus;
+import jp.kakehashi.tpp.Tpps;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A6, C6, E1, F3: a TPP's suspension reaches its webhook and stays in its notices; an incident's security event
+ * reaches the TPP and the subscribed bank as a SET that verifies against the bank's published JWKS.
+ */
+class TppDeliveriesTest extends DeliveriesContext {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    Tpps tpps;
+
+    @Autowired
+    TppLifecycle lifecycle;
+
+    @Autowired
+    TppEndpoints endpoints;
+
+    @Autowired
+    TppNotices notices;
+
+    @Autowired
+    Incidents incidents;
+
+    @Autowired
+    WebApplicationContext web;
+
+    @Value("${kakehashi.issuer}")
+    String issuer;
+
+    @Test
+    void suspendWhenTppRegisteredAWebhookThenTheNoticeWithTheReasonReachesItAndTheTppsNotices() {
+        String tppId = activeTppWithEndpoints();
+
+        lifecycle.suspend(tppId, new StaffDecision("unauthorised access from its servers", "staff-a", "staff-b"));
+
+        var posted = RECEIVER.await(r -> r.path().equals("/webhook/" + tppId) && r.body().contains("SUSPENDED"));
+        assertThat(posted.contentType()).startsWith("application/json");
+        Map<String, Object> body = JSON.readValue(posted.body(), Map.class);
+        assertThat(body).containsEntry("type", "tpp.status-changed").containsEntry("tppId", tppId);
+        assertThat((Map<String, Object>) body.get("data")).containsEntry("from", "ACTIVE")
+                .containsEntry("to", "SUSPENDED").containsEntry("reason", "unauthorised access from its servers");
+        assertThat(notices.of(tppId)).singleElement().satisfies(notice -> {
+            assertThat(notice.kind()).isEqualTo(TppNotice.Kind.STATUS_CHANGED);
+            assertThat(notice.subject()).contains("停止");
+        });
+    }
+
+    @Test
+    void reportWhenUnauthorisedAccessThenSignedSetsReachTheTppAndTheOtherBankAndVerifyWithThePublishedJwks()
+            throws Exception {
+        String tppId = activeTppWithEndpoints();
+
+        var reported = incidents.report(new IncidentReport(tppId, IncidentKind.UNAUTHORISED_ACCESS, Severity.HIGH,
+                "不正アクセスの疑い", "ログイン試行の急増", Instant.now().minus(Duration.ofHours(1)),
+                Incident.Reporter.BANK, "staff-a"));
+
+        String incidentId = ((Reporting.Recorded) reported).incident().id();
+        var toTpp = RECEIVER.await(r -> r.path().equals("/events/" + tppId));
+        var toBank = RECEIVER.await(r -> r.path().equals("/other-bank/events") && r.body().length() > 0
+                && verify(r.body(), "https://other-bank.example").getJWTID() != null
+                && incidentId.equals(incidentOf(r.body(), "https://other-bank.example")));
+        assertThat(toTpp.contentType()).isEqualTo("application/secevent+jwt");
+        assertThat(toBank.contentType()).isEqualTo("application/secevent+jwt");
+        JWTClaimsSet claims = verify(toTpp.body(), tppId);
+        assertThat(claims.getIssuer()).isEqualTo(issuer);
+        assertThat(claims.getIssueTime()).isNotNull();
+        assertThat(claims.getJWTID()).isNotBlank();
+        assertThat(claims.getJSONObjectClaim("sub_id")).containsEntry("sub", tppId);
+        Map<String, Object> event = (Map<String, Object>) claims.getJSONObjectClaim("events")
+                .get("urn:kakehashi:secevent:incident-reported");
+        assertThat(event).containsEntry("incident_id", incidentId).containsEntry("kind", "UNAUTHORISED_ACCESS");
+        assertThat(notices.of(tppId)).extracting(TppNotice::kind).contains(TppNotice.Kind.INCIDENT_REPORTED);
+    }
+
+    @Test
+    void registerWhenWebhookIsNotHttpsThenRefused() {
+        assertThat(endpoints.register("tpp-x", "http://tpp.example/webhook", null, "staff-a"))
+                .isEqualTo(new EndpointRegistration.Refused(EndpointRegistration.Refusal.NOT_HTTPS));
+        assertThat(endpoints.register("tpp-x", "https://tpp.example/webhook", "ftp://tpp.example/e", "staff-a"))
+                .isEqualTo(new EndpointRegistration.Refused(EndpointRegistration.Refusal.NOT_HTTPS));
+        assertThat(endpoints.of("tpp-x")).isEmpty();
+    }
+
+    private String incidentOf(String token, String audience) {
+        Map<String, Object> events = (Map<String, Object>) verify(token, audience).getClaim("events");
+        Object event = events.get("urn:kakehashi:secevent:incident-reported");
+        return event == null ? null : (String) ((Map<String, Object>) event).get("incident_id");
+    }
+
+    /** Verifies as a receiver would: with the keys the bank publishes, the SET type and the audience. */
+    private JWTClaimsSet verify(String token, String audience) {
+        try {
+            MockMvc mvc = MockMvcBuilders.webAppContextSetup(web).build();
+            String jwks = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .get("/secevents/jwks.json")).andReturn().getResponse().getContentAsString();
+            assertThat(jwks).doesNotContain("\"d\"");
+            var processor = new DefaultJWTProcessor<SecurityContext>();
+            processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(
+                    new com.nimbusds.jose.JOSEObjectType("secevent+jwt")));
+            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256,
+                    new ImmutableJWKSet<>(JWKSet.parse(jwks))));
+            JWTClaimsSet claims = processor.process(token, null);
+            assertThat(claims.getAudience()).containsExactly(audience);
+            return claims;
+        } catch (Exception e) {
+            throw new AssertionError("the SET does not verify: " + e.getMessage(), e);
+        }
+    }
+
+    private String activeTppWithEndpoints() {
+        String tppId = "tpp-" + UUID.randomUUID().toString().substring(0, 8);
+        tpps.register(new Tpp(tppId, "株式会社テスト", "Test K.K.", "テスト家計簿", "Test Kakeibo", "代表 太郎",
+                "東京都", "03-0000-0000", "info@tpp.example", null, null, TppStatus.ACTIVE, Set.of("accounts")));
+        assertThat(endpoints.register(tppId, RECEIVER.url("/webhook/" + tppId), RECEIVER.url("/events/" + tppId),
+                "staff-a")).isInstanceOf(EndpointRegistration.Registered.class);
+        return tppId;
+    }
+}

@@ -1,0 +1,155 @@
+package jp.kakehashi.systemtests;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.time.Instant;
+import java.util.Map;
+import jp.kakehashi.admin.Approval;
+import jp.kakehashi.admin.Requested;
+import jp.kakehashi.admin.StaffAccounts;
+import jp.kakehashi.admin.StaffRequests;
+import jp.kakehashi.audit.StaffAction;
+import jp.kakehashi.audit.StaffActionQuery;
+import jp.kakehashi.audit.StaffActions;
+import jp.kakehashi.systemtests.support.ConsoleScreens;
+import jp.kakehashi.systemtests.support.HeadlessChromium;
+import jp.kakehashi.systemtests.support.RunningPlatform;
+import jp.kakehashi.tpp.TppStatus;
+import jp.kakehashi.tpp.Tpps;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A suspension in the staff console (A6, C4, C5), in real browsers: an operator signs in with password and TOTP and
+ * requests the suspension of the demo TPP with a reason; an approver, in a browser of their own, approves it; the TPP
+ * shows SUSPENDED with the reason and both names; a reviewer is refused the suspension form; the staff action log,
+ * as the auditor reviews it, lists every step and the refused attempt. Screenshots in target/screenshots. The demo TPP is resumed afterwards (two other staff), so other
+ * tests of this JVM find it active.
+ */
+class ConsoleSuspensionBrowserTest {
+
+    private static final String DEMO_TPP = "tpp-demo-fintech";
+    private static final String REASON = "不正アクセスの疑い（システムテスト）";
+
+    private static HeadlessChromium chromium;
+
+    private final RunningPlatform platform = RunningPlatform.get();
+
+    @BeforeAll
+    static void launch() {
+        chromium = HeadlessChromium.launch(ConsoleSuspensionBrowserTest.class);
+    }
+
+    @AfterAll
+    static void shutDown() {
+        chromium.close();
+        resumeDemoTpp();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        chromium.closeContexts();
+    }
+
+    @Test
+    void suspensionWhenOperatorRequestsAndAnotherApproverApprovesThenSuspendedWithReasonNamesAndLog() {
+        Instant started = Instant.now().minusSeconds(1);
+        assertThat(platform.bean(Tpps.class).find(DEMO_TPP).orElseThrow().status()).isEqualTo(TppStatus.ACTIVE);
+
+        Page operator = chromium.newContext().newPage();
+        operator.navigate(platform.uri("/console/tpps/" + DEMO_TPP).toString());
+        assertThat(operator).hasURL(java.util.regex.Pattern.compile(".*/console/login$"));
+        ConsoleScreens.signIn(operator, platform, "operator");
+        assertThat(operator.locator(".staff-name")).hasText("運用 太郎");
+        operator.navigate(platform.uri("/console/tpps/" + DEMO_TPP).toString());
+        assertThat(operator.locator("#tpp-status")).hasText("利用中");
+        operator.locator("#request-suspend").click();
+        operator.locator("#reason").fill(REASON);
+        chromium.screenshot(operator, "01-operator-requests-suspension");
+        operator.locator("#submit-request").click();
+        assertThat(operator.locator(".alert.info")).containsText("依頼しました");
+        // requested only: nothing happens before the second person approves
+        assertThat(operator.locator("#tpp-status")).hasText("利用中");
+
+        Page reviewer = chromium.newContext().newPage();
+        ConsoleScreens.signIn(reviewer, platform, "reviewer");
+        var refused = reviewer.navigate(platform.uri("/console/tpps/" + DEMO_TPP + "/suspend").toString());
+        assertThat(refused.status()).isEqualTo(403);
+
+        Page approver = chromium.newContext().newPage();
+        ConsoleScreens.signIn(approver, platform, "approver");
+        approver.navigate(platform.uri("/console/approvals").toString());
+        Locator request = approver.locator("tr.request", new Page.LocatorOptions().setHasText(REASON));
+        assertThat(request.locator(".what")).hasText("株式会社デモフィンテック の接続停止");
+        assertThat(request.locator(".requested-by")).hasText("運用 太郎");
+        chromium.screenshot(approver, "02-approver-sees-the-request");
+        request.locator("button.approve").click();
+        assertThat(approver.locator(".alert.info")).hasText("承認し、実行しました。");
+
+        operator.reload();
+        assertThat(operator.locator("#tpp-status")).hasText("停止中");
+        Locator latest = operator.locator("#history tr.history-row").first();
+        assertThat(latest.locator(".to")).hasText("停止中");
+        assertThat(latest.locator(".reason")).hasText(REASON);
+        assertThat(latest.locator(".requested-by")).hasText("運用 太郎");
+        assertThat(latest.locator(".approved-by")).hasText("承認 一郎");
+        chromium.screenshot(operator, "03-tpp-suspended");
+        assertThat(platform.bean(Tpps.class).find(DEMO_TPP).orElseThrow().status()).isEqualTo(TppStatus.SUSPENDED);
+
+        var log = platform.bean(StaffActions.class).query(StaffActionQuery.period(started, Instant.now().plusSeconds(1)));
+        assertThat(log).extracting(StaffAction::staffId, StaffAction::action, StaffAction::target, StaffAction::outcome)
+                .containsSubsequence(
+                        org.assertj.core.groups.Tuple.tuple("staff-operator", "console.sign-in.second-factor", null,
+                                "success"),
+                        org.assertj.core.groups.Tuple.tuple("staff-operator", "tpp.suspend.requested", DEMO_TPP,
+                                "pending"),
+                        org.assertj.core.groups.Tuple.tuple("staff-operator", "console.post",
+                                "/console/tpps/" + DEMO_TPP + "/suspend", "302"),
+                        org.assertj.core.groups.Tuple.tuple("staff-approver", "tpp.suspend.approved", DEMO_TPP,
+                                "success"));
+        assertThat(platform.bean(StaffActions.class).firstBrokenEntry()).isEmpty();
+
+        // the auditor's review of this month's log shows the steps, in English too
+        Page auditor = chromium.newContext().newPage();
+        ConsoleScreens.signIn(auditor, platform, "auditor");
+        auditor.navigate(platform.uri("/console/access-review?lang=en&month="
+                + java.time.YearMonth.now(java.time.ZoneId.of("Asia/Tokyo"))).toString());
+        assertThat(auditor.locator("h1")).hasText("Access-log review");
+        Locator entries = auditor.locator("#entries tr.entry");
+        assertThat(entries.filter(new Locator.FilterOptions().setHasText("tpp.suspend.approved"))
+                .locator(".staff")).hasText("承認 一郎");
+        assertThat(entries.filter(new Locator.FilterOptions().setHasText("tpp.suspend.requested"))
+                .locator(".staff")).hasText("運用 太郎");
+        Locator onTheForm = entries.filter(new Locator.FilterOptions().setHasText("/console/tpps/" + DEMO_TPP
+                + "/suspend"));
+        assertThat(onTheForm.filter(new Locator.FilterOptions().setHasText("console.post")).locator(".outcome"))
+                .hasText("302");
+        // the reviewer's attempt is there too
+        Locator denied = onTheForm.filter(new Locator.FilterOptions().setHasText("console.denied"));
+        assertThat(denied.locator(".staff")).hasText("審査 花子");
+        assertThat(denied.locator(".outcome")).hasText("403");
+        assertThat(auditor.locator("#chain-intact")).isVisible();
+        chromium.screenshot(auditor, "04-auditor-reviews-the-log");
+    }
+
+    /** Two other demo staff resume the demo TPP through the same maker-checker queue. */
+    private static void resumeDemoTpp() {
+        RunningPlatform platform = RunningPlatform.get();
+        if (platform.bean(Tpps.class).find(DEMO_TPP).orElseThrow().status() != TppStatus.SUSPENDED) {
+            return;
+        }
+        var accounts = platform.bean(StaffAccounts.class);
+        var requests = platform.bean(StaffRequests.class);
+        var filed = requests.request(accounts.findByLogin("operator").orElseThrow(), "tpp.resume", DEMO_TPP, Map.of(),
+                "システムテスト後の再開");
+        var approved = requests.approve(accounts.findByLogin("approver2").orElseThrow(),
+                ((Requested.Filed) filed).request().id());
+        assertThat(approved).isInstanceOf(Approval.Decided.class);
+        assertThat(platform.bean(Tpps.class).find(DEMO_TPP).orElseThrow().status()).isEqualTo(TppStatus.ACTIVE);
+    }
+}
