@@ -101,7 +101,7 @@ class OversightBrowserTest {
         assertThat(operator.locator("#next-review .state")).hasText("期限超過");
         operator.navigate(platform.uri("/console").toString());
         assertThat(operator.locator(".dashboard li.overdue", new Page.LocatorOptions()
-                .setHasText(tpp.tppId().substring(9)))).hasCount(1);
+                .setHasText(tpp.tppId().substring(9) + ": 定期レビューの期限を過ぎています"))).hasCount(1);
     }
 
     @Test
@@ -120,12 +120,12 @@ class OversightBrowserTest {
         api.get("/v1/accounts");
         api.get("/v1/accounts", "X-Chained-Party-Id", "nobody-registered");
 
-        operator.navigate(platform.uri("/console/monitoring/charts?lang=en").toString());
+        operator.navigate(platform.uri("/console/monitoring/charts").toString());
 
         var section = operator.locator("section.traffic[data-tpp='" + tpp.tppId() + "']");
         assertThat(section.locator("svg rect.ok").first()).isVisible();
         assertThat(section.locator("svg rect.rejected").first()).isAttached();
-        assertThat(section.locator(".totals")).containsText("rejected");
+        assertThat(section.locator(".totals")).containsText("うち拒否");
         chromium.screenshot(operator, "charts");
     }
 
@@ -135,7 +135,6 @@ class OversightBrowserTest {
         page.locator("#username").fill(login);
         page.locator("#password").fill(PASSWORD);
         page.locator("button[type=submit]").click();
-        System.out.println("OVERSIGHT-DEBUG " + page.url() + " " + page.content().replaceAll("\\s+", " "));
         page.locator("#code").fill(Totp.codeAt(SECRET, Instant.now()));
         page.locator("button[type=submit]").click();
         assertThat(page.locator(".console-staff .staff-name")).isVisible();
