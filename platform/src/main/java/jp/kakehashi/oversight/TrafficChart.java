@@ -23,6 +23,7 @@ record TrafficChart(String tppId, String tppName, List<Bar> bars, long max, List
     static final int HEIGHT = 200;
     static final int LEFT = 40;
     static final int BOTTOM = 20;
+    static final int TOP = 10;
 
     /** One period's bar and the figures for the table beside it. */
     record Bar(String label, double x, double width, List<Segment> segments, long calls, long rejections,
@@ -42,15 +43,16 @@ record TrafficChart(String tppId, String tppName, List<Bar> bars, long max, List
         Map<Instant, TrafficCount> byPeriod = counts.stream()
                 .collect(Collectors.toMap(TrafficCount::periodStart, Function.identity()));
         long max = Math.max(1, counts.stream().mapToLong(TrafficCount::calls).max().orElse(0));
-        double plot = HEIGHT - BOTTOM;
+        double plot = HEIGHT - BOTTOM - TOP;
         double slot = (double) (WIDTH - LEFT) / periods.size();
         DateTimeFormatter format = DateTimeFormatter.ofPattern(period == TrafficCount.Period.HOUR ? "HH:00" : "MM-dd");
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < periods.size(); i++) {
-            TrafficCount count = byPeriod.getOrDefault(periods.get(i), new TrafficCount(tppId, periods.get(i), 0, 0, 0));
+            TrafficCount count = byPeriod.getOrDefault(periods.get(i),
+                    new TrafficCount(tppId, periods.get(i), 0, 0, 0));
             long answered = count.calls() - count.rejections() - count.errors();
             List<Segment> segments = new ArrayList<>();
-            double top = plot;
+            double top = TOP + plot;
             for (var part : List.of(Map.entry("ok", answered), Map.entry("rejected", count.rejections()),
                     Map.entry("error", count.errors()))) {
                 double height = part.getValue() * plot / max;
@@ -63,8 +65,8 @@ record TrafficChart(String tppId, String tppName, List<Bar> bars, long max, List
             bars.add(new Bar(label, round(LEFT + i * slot + slot * 0.1), round(slot * 0.8), segments, count.calls(),
                     count.rejections(), count.errors()));
         }
-        List<Tick> ticks = List.of(new Tick(0, plot), new Tick(max / 2, round(plot - (max / 2) * plot / max)),
-                new Tick(max, 0));
+        double half = round(TOP + plot - (max / 2) * plot / max);
+        List<Tick> ticks = List.of(new Tick(0, TOP + plot), new Tick(max / 2, half), new Tick(max, TOP));
         return new TrafficChart(tppId, tppName, bars, max, ticks,
                 counts.stream().mapToLong(TrafficCount::calls).sum(),
                 counts.stream().mapToLong(TrafficCount::rejections).sum(),
