@@ -64,6 +64,10 @@ class OversightScreensTest {
     TppMonitoring monitoring;
     @Autowired
     ExecutionLogRecords log;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder passwords;
     MockMvc mvc;
 
     @BeforeEach
@@ -209,6 +213,40 @@ class OversightScreensTest {
                 .contains("検証済み（鍵 minato-demo-1）").contains("架け橋銀行");
         assertThat(page("/console/tpps/" + tpp + "/chain?lang=en", "auditor")).contains("kakeibo-partner")
                 .contains("Read API: allowed").contains("refused (not approved)");
+    }
+
+    @Test
+    void portalWhenTppRegistersAChainedPartyThenBadInputComesBackKeptAndAValidOneIsRegisteredWithItsNotice()
+            throws Exception {
+        String tpp = tpp();
+        String other = tpp();
+        String email = "chain-" + UUID.randomUUID() + "@example.jp";
+        jdbc.sql("insert into portal_account (email, password_hash, tpp_ids, created_at) values (?, ?, ?, now())")
+                .params(email, passwords.encode("Portal#2026"), new String[] {tpp}).update();
+        MockHttpSession portal = new MockHttpSession();
+        mvc.perform(post("/portal/login").session(portal).with(csrf()).param("username", email)
+                .param("password", "Portal#2026")).andExpect(redirectedUrl("/portal/home"));
+
+        var refused = mvc.perform(post("/portal/tpps/{id}/chained-parties", tpp).session(portal).with(csrf())
+                .param("partyId", "").param("name", "入力した社名").param("apiClasses", "READ"))
+                .andExpect(redirectedUrl("/portal/home")).andReturn();
+        String home = mvc.perform(get("/portal/home").session(portal).flashAttrs(refused.getFlashMap()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(home).contains("API連鎖接続先").contains("入力してください").contains("入力した社名");
+
+        mvc.perform(post("/portal/tpps/{id}/chained-parties", tpp).session(portal).with(csrf())
+                .param("partyId", "portal-partner").param("name", "株式会社ポータル連携").param("apiClasses", "READ")
+                .param("usedFrom", monitoring.today().plusDays(7).toString()))
+                .andExpect(redirectedUrl("/portal/home"));
+        mvc.perform(post("/portal/tpps/{id}/chained-parties", other).session(portal).with(csrf())
+                .param("partyId", "not-mine").param("name", "他社").param("apiClasses", "READ"))
+                .andExpect(status().isNotFound());
+
+        assertThat(chains.find(tpp, "portal-partner")).hasValueSatisfying(party -> {
+            assertThat(party.registeredBy()).isEqualTo("portal:" + email);
+            assertThat(party.allowedFrom()).isEqualTo(monitoring.today().plusDays(7));
+        });
+        assertThat(chains.of(other)).isEmpty();
     }
 
     private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder agreement(String tpp,
