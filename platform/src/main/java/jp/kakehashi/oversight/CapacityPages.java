@@ -1,6 +1,7 @@
 package jp.kakehashi.oversight;
 
 import java.util.Map;
+import jp.kakehashi.admin.StaffAccounts;
 import jp.kakehashi.tpp.Tpp;
 import jp.kakehashi.tpp.Tpps;
 import jp.kakehashi.tpp.monitoring.CapacityCheck;
@@ -24,10 +25,12 @@ class CapacityPages {
     private static final long MAX_YEN = 1_000_000_000_000L;
 
     private final Tpps tpps;
+    private final StaffAccounts accounts;
     private final CompensationCapacities capacities;
     private final TppMonitoring monitoring;
 
-    CapacityPages(Tpps tpps, CompensationCapacities capacities, TppMonitoring monitoring) {
+    CapacityPages(Tpps tpps, CompensationCapacities capacities, TppMonitoring monitoring, StaffAccounts accounts) {
+        this.accounts = accounts;
         this.tpps = tpps;
         this.capacities = capacities;
         this.monitoring = monitoring;
@@ -67,6 +70,7 @@ class CapacityPages {
         var today = monitoring.today();
         var recorded = capacities.of(tppId);
         model.addAttribute("tpp", tpp(tppId));
+        model.addAttribute("names", accounts.displayNames());
         model.addAttribute("today", today);
         model.addAttribute("capacities", recorded);
         model.addAttribute("state", CapacityCheck.stateOn(recorded, today));

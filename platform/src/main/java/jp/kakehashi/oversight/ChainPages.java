@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.kakehashi.admin.StaffAccounts;
 import jp.kakehashi.tpp.Tpp;
 import jp.kakehashi.tpp.TppApplication.ApiClass;
 import jp.kakehashi.tpp.Tpps;
@@ -31,10 +32,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ChainPages {
 
     private final Tpps tpps;
+    private final StaffAccounts accounts;
     private final ChainedParties chains;
     private final jp.kakehashi.tpp.monitoring.TppMonitoring monitoring;
 
-    ChainPages(Tpps tpps, ChainedParties chains, jp.kakehashi.tpp.monitoring.TppMonitoring monitoring) {
+    ChainPages(Tpps tpps, ChainedParties chains, jp.kakehashi.tpp.monitoring.TppMonitoring monitoring,
+            StaffAccounts accounts) {
+        this.accounts = accounts;
         this.tpps = tpps;
         this.chains = chains;
         this.monitoring = monitoring;
@@ -127,6 +131,7 @@ class ChainPages {
             return new Row(party, now);
         }).toList();
         model.addAttribute("tpp", tpp);
+        model.addAttribute("names", accounts.displayNames());
         model.addAttribute("apiClasses", ApiClass.values());
         model.addAttribute("agreements", agreements);
         model.addAttribute("rows", rows);

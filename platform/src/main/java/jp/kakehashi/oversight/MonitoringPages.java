@@ -3,6 +3,7 @@ package jp.kakehashi.oversight;
 import java.util.List;
 import java.util.Map;
 import jp.kakehashi.admin.StaffAuthentication;
+import jp.kakehashi.admin.StaffAccounts;
 import jp.kakehashi.tpp.Tpp;
 import jp.kakehashi.tpp.Tpps;
 import jp.kakehashi.tpp.monitoring.CapacityCheck;
@@ -30,10 +31,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MonitoringPages {
 
     private final Tpps tpps;
+    private final StaffAccounts accounts;
     private final TppMonitoring monitoring;
     private final CompensationCapacities capacities;
 
-    MonitoringPages(Tpps tpps, TppMonitoring monitoring, CompensationCapacities capacities) {
+    MonitoringPages(Tpps tpps, TppMonitoring monitoring, CompensationCapacities capacities, StaffAccounts accounts) {
+        this.accounts = accounts;
         this.tpps = tpps;
         this.monitoring = monitoring;
         this.capacities = capacities;
@@ -144,6 +147,7 @@ class MonitoringPages {
         var agreement = monitoring.agreement(tppId);
         var due = monitoring.nextReviewDue(tppId);
         model.addAttribute("tpp", tpp);
+        model.addAttribute("names", accounts.displayNames());
         model.addAttribute("today", today);
         model.addAttribute("agreement", agreement.orElse(null));
         model.addAttribute("nextDue", due.orElse(null));
