@@ -126,6 +126,9 @@ class OversightScreensTest {
         assertThat(monitoring.nextReviewDue(tpp)).contains(monitoring.today().minusMonths(7).plusMonths(6));
         assertThat(page("/console", "reviewer")).contains("定期レビューの期限を過ぎています");
         assertThat(page("/console/monitoring/tpps/" + tpp, "auditor")).contains("期限超過");
+        assertThat(page("/console/monitoring", "auditor")).contains("data-tpp=\"" + tpp + "\"");
+        assertThat(page("/console/monitoring/tpps/" + tpp + "?lang=en", "auditor")).contains("Overdue")
+                .contains("Every 6 months");
     }
 
     @Test
