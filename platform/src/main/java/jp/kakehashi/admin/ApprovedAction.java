@@ -32,6 +32,18 @@ public interface ApprovedAction {
      */
     Result execute(StaffRequest request, StaffMember approver);
 
+    /**
+     * The request ended without execution: {@link StaffRequest.Status#REJECTED} by an approver (its
+     * {@link StaffRequest#decisionNote()} says why) or {@link StaffRequest.Status#WITHDRAWN} by its requester. Called
+     * once, in the decision's transaction, so that an area's own record of the request closes with it; a thrown
+     * exception rolls the decision back (the request stays pending). Does nothing unless the kind keeps such a record.
+     *
+     * @param request the request as decided
+     * @param by      the approver who rejected it, or the requester who withdrew it
+     */
+    default void onClosed(StaffRequest request, StaffRequest.Status how, StaffMember by) {
+    }
+
     /** How an execution ended. */
     sealed interface Result {
     }

@@ -1,6 +1,7 @@
 package jp.kakehashi.admin;
 
 import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,16 +10,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The approvals page (C4 maker-checker): pending requests with what they would do; approve, reject, withdraw. */
+/**
+ * The approvals page (C4 maker-checker): pending requests with what they would do; approve, reject, withdraw. Why an
+ * action refused to execute is shown in the viewer's language.
+ */
 @Controller
 class ConsoleApprovals {
 
     private final StaffRequests requests;
     private final StaffAccounts accounts;
+    private final MessageSource messages;
 
-    ConsoleApprovals(StaffRequests requests, StaffAccounts accounts) {
+    ConsoleApprovals(StaffRequests requests, StaffAccounts accounts, MessageSource messages) {
         this.requests = requests;
         this.accounts = accounts;
+        this.messages = messages;
     }
 
     @GetMapping("/console/approvals")
@@ -28,6 +34,10 @@ class ConsoleApprovals {
         model.addAttribute("descriptions", pending.stream().collect(java.util.stream.Collectors.toMap(
                 StaffRequest::id, request -> requests.describe(request, locale))));
         model.addAttribute("names", accounts.displayNames());
+        // an action's refusal is a message key of its own area, or a closed reason's name that is shown as it is
+        if (model.getAttribute("refusalDetail") instanceof String detail) {
+            model.addAttribute("refusalDetailText", messages.getMessage(detail, null, detail, locale));
+        }
         return "console/approvals";
     }
 

@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The maker-checker queue (C4, A6): files requests of the registered {@link ApprovedAction} kinds and decides them.
  * Approval is a conditional update of a PENDING row by an APPROVER who is not the requester, in one transaction with
  * the action's execution: of two approvers clicking at once, one updates the row and executes, the other finds it
- * decided. Every filing and decision is in the staff action log as {@code <kind>.requested|approved|rejected|…}.
+ * decided. Rejection and withdrawal call {@link ApprovedAction#onClosed} in their transaction. Every filing and
+ * decision is in the staff action log as {@code <kind>.requested|approved|rejected|…}.
  */
 @Service
 public class StaffRequests {
@@ -128,6 +129,7 @@ public class StaffRequests {
             if (decided.isEmpty()) {
                 return whyNot(requestId, approver, true);
             }
+            closed(decided.get(), approver);
             log.record(approver.id(), decided.get().kind() + ".rejected", decided.get().target(), "success",
                     Map.of("request", requestId, "note", note.strip()));
             return new Approval.Decided(decided.get());
@@ -141,6 +143,7 @@ public class StaffRequests {
             if (decided.isEmpty()) {
                 return whyNot(requestId, requester, false);
             }
+            closed(decided.get(), requester);
             log.record(requester.id(), decided.get().kind() + ".withdrawn", decided.get().target(), "success",
                     Map.of("request", requestId));
             return new Approval.Decided(decided.get());
@@ -177,6 +180,14 @@ public class StaffRequests {
                 + " where id = ? and status = 'PENDING' and " + who)
                 .params(to.name(), staff.id(), Timestamp.from(clock.instant()), note, requestId, staff.id()).update();
         return updated == 1 ? find(requestId) : Optional.empty();
+    }
+
+    /** Lets the kind close its own record in this transaction; a kind no longer registered has nothing to close. */
+    private void closed(StaffRequest request, StaffMember by) {
+        ApprovedAction action = actions.get(request.kind());
+        if (action != null) {
+            action.onClosed(request, request.status(), by);
+        }
     }
 
     private Approval whyNot(String requestId, StaffMember staff, boolean byOtherThanRequester) {

@@ -77,6 +77,11 @@ public class ServiceStops {
         return true;
     }
 
+    /** How far ahead a planned stop must be announced (E6), for the forms that explain it. */
+    public java.time.Duration noticePeriod() {
+        return properties.noticePeriod();
+    }
+
     public Optional<ServiceStop> find(String stopId) {
         return jdbc.sql("select * from service_stop where id = ?").param(stopId).query(ServiceStops::stop).optional();
     }

@@ -9,7 +9,12 @@ import jp.kakehashi.availability.StoppedApi;
  * A stop as typed on the console or the portal (times are {@code datetime-local} values in Japan time), kept as typed
  * so a refused form comes back as it was.
  */
-record StopForm(String api, String startsAt, String endsAt, String reason, boolean emergency) {
+record StopForm(String api, String startsAt, String endsAt, String reason, Boolean emergency) {
+
+    // an unticked checkbox sends nothing
+    StopForm {
+        emergency = Boolean.TRUE.equals(emergency);
+    }
 
     static StopForm empty() {
         return new StopForm(StoppedApi.ALL.name(), "", "", "", false);

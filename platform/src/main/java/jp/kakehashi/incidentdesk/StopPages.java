@@ -5,7 +5,6 @@ import jp.kakehashi.admin.StaffAuthentication;
 import jp.kakehashi.availability.Announcement;
 import jp.kakehashi.availability.ServiceStops;
 import jp.kakehashi.availability.StoppedApi;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,11 +21,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 class StopPages {
 
     private final ServiceStops stops;
-    private final String noticePeriod;
 
-    StopPages(ServiceStops stops, @Value("${kakehashi.availability.notice-period:7d}") String noticePeriod) {
+    StopPages(ServiceStops stops) {
         this.stops = stops;
-        this.noticePeriod = noticePeriod;
     }
 
     @GetMapping("/console/stops")
@@ -60,7 +57,7 @@ class StopPages {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("apis", StoppedApi.values());
-        model.addAttribute("noticePeriod", noticePeriod);
+        model.addAttribute("noticeHours", stops.noticePeriod().toHours());
         return "console/stops";
     }
 }

@@ -35,12 +35,14 @@ public class OutboundDeliveries {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DeliveryProperties properties;
+    private final NoticeSignatures signatures;
     private final HttpClient http;
 
-    OutboundDeliveries(JdbcClient jdbc, Clock clock, DeliveryProperties properties) {
+    OutboundDeliveries(JdbcClient jdbc, Clock clock, DeliveryProperties properties, NoticeSignatures signatures) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
+        this.signatures = signatures;
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -97,9 +99,14 @@ public class OutboundDeliveries {
         Integer status = null;
         String error = null;
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(delivery.url()))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(delivery.url()))
                     .timeout(properties.timeout()).header("Content-Type", delivery.contentType())
-                    .header("Accept", "application/json")
+                    .header("Accept", "application/json");
+            if (delivery.kind() == OutboundDelivery.Kind.NOTICE) {
+                // a SET is signed itself; a notice carries a detached signature, so a TPP can tell it came from us
+                request.header(NoticeSignatures.HEADER, signatures.sign(delivery.payload()));
+            }
+            HttpResponse<String> response = http.send(request
                     .POST(HttpRequest.BodyPublishers.ofString(delivery.payload())).build(),
                     HttpResponse.BodyHandlers.ofString());
             status = response.statusCode();

@@ -23,8 +23,12 @@ import jp.kakehashi.tpp.TppStatus;
 import jp.kakehashi.tpp.Tpps;
 import jp.kakehashi.tpp.screening.Answer;
 import jp.kakehashi.tpp.screening.Checklist;
+import jp.kakehashi.tpp.screening.ChecklistChange;
+import jp.kakehashi.tpp.screening.ChecklistChanges;
 import jp.kakehashi.tpp.screening.ChecklistItem;
+import jp.kakehashi.tpp.screening.Recommendation;
 import jp.kakehashi.tpp.screening.Screening;
+import jp.kakehashi.tpp.screening.ScreeningFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +56,8 @@ class ScreeningConsoleTest {
     Checklist checklist;
     @Autowired
     Tpps tpps;
+    @Autowired
+    ChecklistChanges changes;
 
     private MockMvc mvc;
     private RequestPostProcessor reviewer;
@@ -105,14 +111,24 @@ class ScreeningConsoleTest {
     }
 
     @Test
-    void recommendationWhenRejectedInTheQueueThenReviewerMayRecommendAgain() throws Exception {
+    void recommendationWhenRejectedInTheQueueThenReturnedAtOnceAndReviewerMayRecommendAgain() throws Exception {
         String tppId = applied();
         screening.start(tppId, "staff-t-reviewer");
         checklist.ofApplication(tppId).forEach(item -> screening.recordFinding(tppId, item.id(),
                 jp.kakehashi.tpp.screening.Assessment.CONCERN, "要確認", "staff-t-reviewer"));
         recommend(tppId, "accounts");
         mvc.perform(post("/console/approvals/" + decisionRequest(tppId).orElseThrow().id() + "/decide")
-                .with(approver).with(csrf()).param("decision", "reject").param("note", "残高は不要では"));
+                .with(approver).with(csrf()).param("decision", "reject").param("note", "残高は不要では"))
+                .andExpect(flash().attribute("done", "reject"));
+
+        ScreeningFile returned = screening.file(tppId).orElseThrow();
+        assertThat(returned.pending()).isEmpty();
+        assertThat(returned.recommendations()).singleElement().satisfies(r -> {
+            assertThat(r.state()).isEqualTo(Recommendation.State.RETURNED);
+            assertThat(r.returnNote()).isEqualTo("残高は不要では");
+            assertThat(r.decidedBy()).isEqualTo("staff-t-approver");
+        });
+        assertThat(screening.awaitingDecision()).doesNotContain(tppId);
 
         recommend(tppId, "balances");
         assertThat(decisionRequest(tppId)).get().extracting(StaffRequest::status)
@@ -144,6 +160,64 @@ class ScreeningConsoleTest {
         mvc.perform(post("/console/approvals/" + request.id() + "/decide").with(approver).with(csrf())
                 .param("decision", "approve")).andExpect(flash().attribute("done", "approve"));
         assertThat(checklist.current()).anyMatch(item -> item.code().equals(code) && item.mandatory());
+    }
+
+    @Test
+    void recommendationWhenWithdrawnInTheQueueThenWithdrawnAtOnce() throws Exception {
+        String tppId = applied();
+        screening.start(tppId, "staff-t-reviewer");
+        checklist.ofApplication(tppId).forEach(item -> screening.recordFinding(tppId, item.id(),
+                jp.kakehashi.tpp.screening.Assessment.SATISFIED, "確認済み", "staff-t-reviewer"));
+        recommend(tppId, "accounts");
+
+        mvc.perform(post("/console/approvals/" + decisionRequest(tppId).orElseThrow().id() + "/withdraw")
+                .with(reviewer).with(csrf())).andExpect(flash().attribute("done", "withdraw"));
+
+        assertThat(screening.file(tppId).orElseThrow().recommendations()).singleElement()
+                .extracting(Recommendation::state).isEqualTo(Recommendation.State.WITHDRAWN);
+    }
+
+    @Test
+    void checklistChangeWhenWithdrawnInTheQueueThenProposalClosedAtOnce() throws Exception {
+        String code = "BANK-W-" + UUID.randomUUID().toString().substring(0, 6);
+        mvc.perform(post("/console/screening/checklist/changes").with(reviewer).with(csrf())
+                .param("kind", "ADD").param("code", code).param("mandatory", "false")
+                .param("titleJa", "苦情対応").param("titleEn", "Complaints")
+                .param("questionJa", "苦情対応の体制を記載").param("questionEn", "Describe complaint handling")
+                .param("reason", "監督指針")).andExpect(flash().attribute("done", "proposed"));
+        StaffRequest request = requests.pending().stream().filter(r -> r.target().equals("checklist:" + code))
+                .findFirst().orElseThrow();
+
+        mvc.perform(post("/console/approvals/" + request.id() + "/withdraw").with(reviewer).with(csrf()))
+                .andExpect(flash().attribute("done", "withdraw"));
+
+        assertThat(changes.pendingFor(code)).isEmpty();
+        assertThat(changes.history()).filteredOn(change -> change.code().equals(code)).singleElement()
+                .satisfies(change -> {
+                    assertThat(change.state()).isEqualTo(ChecklistChange.State.WITHDRAWN);
+                    assertThat(change.decidedBy()).isEqualTo("staff-t-reviewer");
+                });
+        assertThat(checklist.current()).noneMatch(item -> item.code().equals(code));
+    }
+
+    @Test
+    void checklistChangeWhenRejectedInTheQueueThenProposalClosedAtOnce() throws Exception {
+        String code = "BANK-R-" + UUID.randomUUID().toString().substring(0, 6);
+        mvc.perform(post("/console/screening/checklist/changes").with(reviewer).with(csrf())
+                .param("kind", "ADD").param("code", code).param("mandatory", "true")
+                .param("titleJa", "広告表示").param("titleEn", "Advertising")
+                .param("questionJa", "広告表示の管理を記載").param("questionEn", "Describe advertising controls")
+                .param("reason", "景品表示法")).andExpect(flash().attribute("done", "proposed"));
+        StaffRequest request = requests.pending().stream().filter(r -> r.target().equals("checklist:" + code))
+                .findFirst().orElseThrow();
+
+        mvc.perform(post("/console/approvals/" + request.id() + "/decide").with(approver).with(csrf())
+                .param("decision", "reject").param("note", "共通項目で足ります"))
+                .andExpect(flash().attribute("done", "reject"));
+
+        assertThat(changes.pendingFor(code)).isEmpty();
+        assertThat(changes.history()).filteredOn(change -> change.code().equals(code)).singleElement()
+                .extracting(ChecklistChange::state).isEqualTo(ChecklistChange.State.REJECTED);
     }
 
     @Test

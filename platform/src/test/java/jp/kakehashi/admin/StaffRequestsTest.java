@@ -1,6 +1,7 @@
 package jp.kakehashi.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Clock;
@@ -44,6 +45,8 @@ class StaffRequestsTest {
 
     private final AtomicInteger executions = new AtomicInteger();
     private volatile boolean refuse;
+    private volatile boolean failClosing;
+    private final List<String> closings = new java.util.concurrent.CopyOnWriteArrayList<>();
     private StaffRequests requests;
 
     @BeforeAll
@@ -188,6 +191,31 @@ class StaffRequestsTest {
         assertThat(requests.pending()).isEmpty();
     }
 
+    @Test
+    void rejectAndWithdrawWhenDecidedThenTheActionClosesItsRecordOnceAndNothingExecutes() {
+        StaffRequest rejected = file(OPERATOR);
+        requests.reject(APPROVER, rejected.id(), "不要です");
+        StaffRequest withdrawn = file(OPERATOR);
+        requests.withdraw(OPERATOR, withdrawn.id());
+        requests.reject(APPROVER2, rejected.id(), "again");
+
+        assertThat(closings).containsExactly(rejected.id() + "/REJECTED/staff-ap/不要です",
+                withdrawn.id() + "/WITHDRAWN/staff-op/null");
+        assertThat(executions).hasValue(0);
+    }
+
+    @Test
+    void rejectWhenTheActionFailsToCloseItsRecordThenTheRequestStaysPending() {
+        StaffRequest request = file(OPERATOR);
+        failClosing = true;
+
+        assertThatThrownBy(() -> requests.reject(APPROVER, request.id(), "不要です"))
+                .isInstanceOf(IllegalStateException.class).hasMessage("closing failed");
+
+        assertThat(requests.find(request.id()).orElseThrow().status()).isEqualTo(StaffRequest.Status.PENDING);
+        assertThat(closings).isEmpty();
+    }
+
     private StaffRequest file(StaffMember requester) {
         Requested filed = requests.request(requester, "test.count", "tpp-x", Map.of("k", "v"), "理由があります");
         assertThat(filed).isInstanceOf(Requested.Filed.class);
@@ -209,6 +237,14 @@ class StaffRequestsTest {
         @Override
         public String describe(StaffRequest request, Locale locale) {
             return "count " + request.target();
+        }
+
+        @Override
+        public void onClosed(StaffRequest request, StaffRequest.Status how, StaffMember by) {
+            if (failClosing) {
+                throw new IllegalStateException("closing failed");
+            }
+            closings.add(request.id() + "/" + how + "/" + by.id() + "/" + request.decisionNote());
         }
 
         @Override

@@ -25,6 +25,9 @@ abstract class DeliveriesContext {
         // a database of its own: the default test context may be alive in the same JVM on the default folder
         registry.add("kakehashi.embedded-postgres.data-directory", () -> "target/it-data/postgres-deliveries");
         registry.add("kakehashi.deliveries.allow-plain-http-loopback", () -> "true");
+        // retries due at once, so a test drives them without waiting
+        registry.add("kakehashi.deliveries.first-retry", () -> "0s");
+        registry.add("kakehashi.deliveries.interval", () -> "1h");
         registry.add("kakehashi.security-events.receivers[0].id", () -> "other-bank");
         registry.add("kakehashi.security-events.receivers[0].url", () -> RECEIVER.url("/other-bank/events"));
         registry.add("kakehashi.security-events.receivers[0].audience", () -> "https://other-bank.example");

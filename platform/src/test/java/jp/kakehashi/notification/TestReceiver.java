@@ -12,11 +12,12 @@ import org.awaitility.Awaitility;
 
 /**
  * A TPP's or another bank's HTTP endpoint in the test JVM: records every POST (path, content type, body) and answers
- * 200 on {@code /webhook…} and 202 elsewhere, as RFC 8935 receivers do.
+ * 200 on {@code /webhook…}, 503 to the first two on {@code /flaky…} and 200 after, and 202 elsewhere, as RFC 8935
+ * receivers do.
  */
 final class TestReceiver {
 
-    record Received(String path, String contentType, String body) {
+    record Received(String path, String contentType, String body, String signature) {
     }
 
     private final HttpServer server;
@@ -31,11 +32,21 @@ final class TestReceiver {
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(exchange.getRequestURI().getPath(),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), body));
-            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().startsWith("/webhook") ? 200 : 202, -1);
+                    exchange.getRequestHeaders().getFirst("Content-Type"), body,
+                    exchange.getRequestHeaders().getFirst("Kakehashi-Signature")));
+            String path = exchange.getRequestURI().getPath();
+            // a flaky receiver fails its first two deliveries, as a TPP's server might while it restarts
+            boolean failing = path.startsWith("/flaky") && received.stream().filter(r -> r.path().equals(path))
+                    .count() <= 2;
+            exchange.sendResponseHeaders(failing ? 503 : path.startsWith("/webhook") || path.startsWith("/flaky")
+                    ? 200 : 202, -1);
             exchange.close();
         });
         server.start();
+    }
+
+    long count(String path) {
+        return received.stream().filter(r -> r.path().equals(path)).count();
     }
 
     String url(String path) {

@@ -26,6 +26,7 @@ import jp.kakehashi.tpp.Tpp;
 import jp.kakehashi.tpp.TppLifecycle;
 import jp.kakehashi.tpp.TppStatus;
 import jp.kakehashi.tpp.Tpps;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,6 +59,9 @@ class TppDeliveriesTest extends DeliveriesContext {
     Incidents incidents;
 
     @Autowired
+    OutboundDeliveries deliveries;
+
+    @Autowired
     WebApplicationContext web;
 
     @Value("${kakehashi.issuer}")
@@ -71,6 +75,7 @@ class TppDeliveriesTest extends DeliveriesContext {
 
         var posted = RECEIVER.await(r -> r.path().equals("/webhook/" + tppId) && r.body().contains("SUSPENDED"));
         assertThat(posted.contentType()).startsWith("application/json");
+        assertThat(signatureVerifies(posted)).isTrue();
         Map<String, Object> body = JSON.readValue(posted.body(), Map.class);
         assertThat(body).containsEntry("type", "tpp.status-changed").containsEntry("tppId", tppId);
         assertThat((Map<String, Object>) body.get("data")).containsEntry("from", "ACTIVE")
@@ -109,12 +114,64 @@ class TppDeliveriesTest extends DeliveriesContext {
     }
 
     @Test
+    void deliverWhenTheWebhookFailsTwiceThenRetriedUntilTakenWithEveryAttemptRecorded() {
+        String tppId = activeTppWithEndpoints();
+        endpoints.register(tppId, RECEIVER.url("/flaky/" + tppId), null, "staff-a");
+
+        lifecycle.suspend(tppId, new StaffDecision("監査で重大な不備", "staff-a", "staff-b"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            deliveries.deliverDue();
+            return deliveries.to(tppId).stream().anyMatch(d -> d.deliveredAt() != null);
+        });
+        assertThat(deliveries.to(tppId)).singleElement().satisfies(delivery -> {
+            assertThat(delivery.attempts()).as(delivery.toString()).isEqualTo(3);
+            assertThat(delivery.lastStatus()).isEqualTo(200);
+            assertThat(delivery.kind()).isEqualTo(OutboundDelivery.Kind.NOTICE);
+        });
+        // the record is exact; the receiver may see a request twice where a connection broke mid-way
+        assertThat(RECEIVER.count("/flaky/" + tppId)).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void suspendWhenBanksSubscribedThenTheyGetRiscAccountDisabledForTheTpp() {
+        String tppId = activeTppWithEndpoints();
+
+        lifecycle.suspend(tppId, new StaffDecision("不正アクセス", "staff-a", "staff-b"));
+
+        RECEIVER.await(r -> r.path().equals("/other-bank/events") && verify(r.body(), "https://other-bank.example")
+                .getClaim("events") instanceof Map<?, ?> events
+                && events.containsKey("https://schemas.openid.net/secevent/risc/event-type/account-disabled")
+                && tppId.equals(((Map<?, ?>) verify(r.body(), "https://other-bank.example").getClaim("sub_id"))
+                        .get("sub")));
+    }
+
+    @Test
     void registerWhenWebhookIsNotHttpsThenRefused() {
         assertThat(endpoints.register("tpp-x", "http://tpp.example/webhook", null, "staff-a"))
                 .isEqualTo(new EndpointRegistration.Refused(EndpointRegistration.Refusal.NOT_HTTPS));
         assertThat(endpoints.register("tpp-x", "https://tpp.example/webhook", "ftp://tpp.example/e", "staff-a"))
                 .isEqualTo(new EndpointRegistration.Refused(EndpointRegistration.Refusal.NOT_HTTPS));
         assertThat(endpoints.of("tpp-x")).isEmpty();
+    }
+
+    /** The detached JWS of the body, as a TPP checks it: over the exact body, with the bank's published key. */
+    private boolean signatureVerifies(TestReceiver.Received posted) {
+        try {
+            var jws = com.nimbusds.jose.JWSObject.parse(posted.signature(),
+                    new com.nimbusds.jose.Payload(posted.body()));
+            var key = (com.nimbusds.jose.jwk.ECKey) JWKSet.parse(publishedJwks()).getKeyByKeyId(
+                    jws.getHeader().getKeyID());
+            return jws.verify(new com.nimbusds.jose.crypto.ECDSAVerifier(key));
+        } catch (Exception e) {
+            throw new AssertionError("the notice's signature cannot be checked: " + e.getMessage(), e);
+        }
+    }
+
+    private String publishedJwks() throws Exception {
+        return MockMvcBuilders.webAppContextSetup(web).build().perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/secevents/jwks.json"))
+                .andReturn().getResponse().getContentAsString();
     }
 
     private String incidentOf(String token, String audience) {

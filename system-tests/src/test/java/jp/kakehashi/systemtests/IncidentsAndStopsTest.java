@@ -64,6 +64,22 @@ class IncidentsAndStopsTest {
     }
 
     @Test
+    void sharedSignalsWhenFetchedOverHttpsThenTransmitterMetadataAndPublicKeysOnly() throws Exception {
+        Response configuration = ApiClient.getPublic(platform, "/.well-known/ssf-configuration");
+        Response jwks = ApiClient.getPublic(platform, "/secevents/jwks.json");
+
+        assertThat(configuration.status()).isEqualTo(200);
+        assertThat(configuration.json()).containsEntry("issuer", platform.issuer().toString())
+                .containsEntry("jwks_uri", platform.issuer() + "/secevents/jwks.json");
+        assertThat(jwks.status()).isEqualTo(200);
+        var keys = com.nimbusds.jose.jwk.JWKSet.parse(jwks.body()).getKeys();
+        assertThat(keys).singleElement().satisfies(key -> {
+            assertThat(key.isPrivate()).isFalse();
+            assertThat(key.getKeyUse()).isEqualTo(com.nimbusds.jose.jwk.KeyUse.SIGNATURE);
+        });
+    }
+
+    @Test
     void warnAffectedCustomersWhenCustomerHasAGrantOfTheTppThenTheBanksWarningMailArrivesAndIsRecorded() {
         String tppId = "tpp-" + UUID.randomUUID().toString().substring(0, 8);
         platform.bean(Tpps.class).register(new Tpp(tppId, "株式会社インシデント試験", "Incident Test K.K.", "試験家計簿",

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A change of a bank-specific checklist item (A2, configurable without code) by maker and checker: approving the
- * request applies the proposal; the item's new version counts for applications from then on.
+ * request applies the proposal; the item's new version counts for applications from then on. Rejecting or
+ * withdrawing the request rejects or withdraws the proposal with it.
  */
 @Component
 class ChecklistChangeAction implements ApprovedAction {
@@ -68,6 +69,18 @@ class ChecklistChangeAction implements ApprovedAction {
                 ? new Refused("screening.checklist.error." + refused.refusal().name())
                 : new Done(outcome instanceof ChecklistChangeOutcome.Applied applied && applied.item() != null
                         ? applied.item().code() + " v" + applied.item().version() : "RETIRED");
+    }
+
+    /** Closes the proposal with the request, so the item is free for the next proposal at once. */
+    @Override
+    public void onClosed(StaffRequest request, StaffRequest.Status how, StaffMember by) {
+        changeId(request.payload()).ifPresent(id -> {
+            switch (how) {
+                case REJECTED -> changes.reject(id, by.id());
+                case WITHDRAWN -> changes.withdraw(id, by.id());
+                default -> { }
+            }
+        });
     }
 
     private static Optional<Long> changeId(Map<String, String> payload) {

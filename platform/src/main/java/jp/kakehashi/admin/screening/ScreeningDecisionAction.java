@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The approver's decision on a reviewer's recommendation (A1 maker-checker): approving the request decides the
- * screening as recommended, and the TPP's lifecycle moves with the recommendation's summary as its reason.
+ * screening as recommended, and the TPP's lifecycle moves with the recommendation's summary as its reason; rejecting
+ * or withdrawing it returns or withdraws the recommendation.
  */
 @Component
 class ScreeningDecisionAction implements ApprovedAction {
@@ -56,6 +57,20 @@ class ScreeningDecisionAction implements ApprovedAction {
         String scopes = pending.map(r -> String.join(", ", r.scopes().stream().sorted().toList())).orElse("");
         return messages.getMessage("screening.decision.describe." + outcome, new Object[] {name, scopes},
                 "screening " + outcome + " " + name, locale);
+    }
+
+    /**
+     * Closes the recommendation with the request, so the reviewer sees at once that it was returned (with the
+     * approver's note) or withdrawn, and may recommend again. A refusal means there is no pending recommendation left
+     * to close (closed before this hook existed); the queue's decision stands.
+     */
+    @Override
+    public void onClosed(StaffRequest request, StaffRequest.Status how, StaffMember by) {
+        switch (how) {
+            case REJECTED -> screening.returnToReviewer(request.target(), by.id(), request.decisionNote());
+            case WITHDRAWN -> screening.withdraw(request.target(), by.id());
+            default -> { }
+        }
     }
 
     @Override

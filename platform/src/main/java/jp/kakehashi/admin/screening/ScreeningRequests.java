@@ -20,8 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Files what the screening's domain records for a second person in the console's maker-checker queue, in one
  * transaction with it: a recommendation (decided in the queue by {@link ScreeningDecisionAction}) and a checklist
- * change ({@link ChecklistChangeAction}). A request the queue rejected or its maker withdrew leaves the domain's
- * record waiting; it is closed the same way before the next one is filed.
+ * change ({@link ChecklistChangeAction}). A request the queue rejected or its maker withdrew closes the domain's
+ * record at once (the actions' {@code onClosed}); one closed in the queue before that hook existed left its record
+ * waiting, and such a record is closed the same way before the next one is filed.
  */
 @Service
 class ScreeningRequests {

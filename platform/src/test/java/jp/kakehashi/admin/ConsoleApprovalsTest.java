@@ -1,0 +1,99 @@
+package jp.kakehashi.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import jp.kakehashi.PlatformTest;
+import jp.kakehashi.tpp.Tpp;
+import jp.kakehashi.tpp.TppStatus;
+import jp.kakehashi.tpp.Tpps;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.servlet.FlashMap;
+
+/** The approvals page (C4): an action's refusal is shown in the viewer's language, not as its message key. */
+@PlatformTest
+class ConsoleApprovalsTest {
+
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    StaffAccounts staff;
+    @Autowired
+    StaffRequests requests;
+    @Autowired
+    Tpps tpps;
+
+    private MockMvc mvc;
+    private RequestPostProcessor operator;
+    private RequestPostProcessor approver;
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        operator = as("t-approvals-op", StaffRole.OPERATOR);
+        approver = as("t-approvals-ap", StaffRole.APPROVER);
+    }
+
+    @Test
+    void listWhenTheActionRefusedThenItsReasonShowsInJapaneseAndEnglish() throws Exception {
+        FlashMap refused = refusedApproval();
+        assertThat(refused.get("refusalDetail")).isEqualTo("console.tpp.refusal.NOT_ALLOWED_FROM_STATUS");
+
+        String ja = page(refused, "ja");
+        String en = page(refused, "en");
+
+        assertThat(ja).contains("現在の状態ではこの操作はできません。").doesNotContain("console.tpp.refusal");
+        assertThat(en).contains("The TPP&#39;s current status does not allow this.")
+                .doesNotContain("console.tpp.refusal");
+    }
+
+    @Test
+    void listWhenTheRefusalDetailIsNoMessageKeyThenShownAsItIs() throws Exception {
+        var flash = new FlashMap();
+        flash.put("refusal", "ACTION_REFUSED");
+        flash.put("refusalDetail", "CORE_BANKING_TIMEOUT");
+
+        assertThat(page(flash, "ja")).contains("<span class=\"refusal-detail\">CORE_BANKING_TIMEOUT</span>")
+                .doesNotContain("??");
+    }
+
+    /** An operator asks to resume an active TPP; the lifecycle refuses when the approver approves. */
+    private FlashMap refusedApproval() throws Exception {
+        String tppId = "tpp-approvals-" + UUID.randomUUID().toString().substring(0, 8);
+        tpps.register(new Tpp(tppId, "株式会社承認画面", "Approvals Screen Inc.", "承認画面", "Approvals", "代表 太郎",
+                "東京都千代田区1-1", "03-0000-0000", "info@approvals.example", null, "関東財務局長（電代）第98号",
+                TppStatus.ACTIVE, Set.of("accounts")));
+        mvc.perform(post("/console/tpps/{id}/resume", tppId).with(operator).with(csrf()).param("reason", "改善を確認"))
+                .andExpect(redirectedUrl("/console/tpps/" + tppId));
+        StaffRequest request = requests.about(tppId).getFirst();
+        return mvc.perform(post("/console/approvals/{id}/decide", request.id()).with(approver).with(csrf())
+                .param("decision", "approve")).andExpect(redirectedUrl("/console/approvals")).andReturn()
+                .getFlashMap();
+    }
+
+    private String page(FlashMap flash, String lang) throws Exception {
+        return mvc.perform(get("/console/approvals").with(approver).flashAttrs(flash).param("lang", lang))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private RequestPostProcessor as(String login, StaffRole role) {
+        StaffMember member = staff.ensure(login, login, "unused-password-1", "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU",
+                EnumSet.of(role));
+        return authentication(StaffAuthentication.withSecondFactor(member));
+    }
+}
