@@ -2,6 +2,7 @@ package jp.kakehashi.tpp.assessment;
 
 import java.time.Clock;
 import jp.kakehashi.tpp.Tpps;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,10 +27,13 @@ class AssessmentConfiguration {
         return new AssessmentSigner(properties.issuer(), properties.keyFile());
     }
 
+    /** The configured banks, any {@link AssessmentProperties.TrustedBank} beans (the sandbox's peer bank), itself. */
     @Bean
-    AssessmentVerifier assessmentVerifier(AssessmentProperties properties, AssessmentSigner signer) {
-        return new AssessmentVerifier(properties.trustedBanks())
-                .trusting(properties.bankName(), signer.issuer(), signer.publicKeys());
+    AssessmentVerifier assessmentVerifier(AssessmentProperties properties, AssessmentSigner signer,
+            ObjectProvider<AssessmentProperties.TrustedBank> moreBanks) {
+        var banks = new java.util.ArrayList<>(properties.trustedBanks());
+        moreBanks.orderedStream().forEach(banks::add);
+        return new AssessmentVerifier(banks).trusting(properties.bankName(), signer.issuer(), signer.publicKeys());
     }
 
     @Bean

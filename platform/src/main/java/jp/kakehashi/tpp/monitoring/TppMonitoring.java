@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import jp.kakehashi.shared.BusinessClock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,10 +27,12 @@ public class TppMonitoring {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    TppMonitoring(JdbcClient jdbc, Clock clock) {
+    TppMonitoring(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The business date in Tokyo, against which due dates are judged. */
@@ -103,6 +106,7 @@ public class TppMonitoring {
                 .sorted(java.util.Comparator.comparing(DueReview::due)).toList();
     }
 
+    /** Records a request and publishes {@link ImprovementRequested}, so the TPP is told (A6). */
     @Transactional
     public ImprovementRequest requestImprovement(String tppId, Long reviewId, String finding, LocalDate dueOn,
             String staff) {
@@ -111,7 +115,9 @@ public class TppMonitoring {
                     requested_at) values (?, ?, ?, ?, 'OPEN', ?, ?) returning id
                 """).params(tppId, reviewId, finding.strip(), Date.valueOf(dueOn), staff,
                 Timestamp.from(clock.instant())).query(Long.class).single();
-        return request(id).orElseThrow();
+        ImprovementRequest request = request(id).orElseThrow();
+        events.publishEvent(new ImprovementRequested(request));
+        return request;
     }
 
     /** The TPP's answer to an open request; false if it is not open. */

@@ -27,6 +27,8 @@ class TppMonitoringTest {
     private static EmbeddedPostgres postgres;
     private static JdbcClient jdbc;
     private static TppMonitoring monitoring;
+    private static final java.util.List<Object> PUBLISHED = java.util.Collections.synchronizedList(
+            new java.util.ArrayList<>());
 
     @BeforeAll
     static void database() throws Exception {
@@ -34,7 +36,7 @@ class TppMonitoringTest {
         var dataSource = postgres.getPostgresDatabase();
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = JdbcClient.create(dataSource);
-        monitoring = new TppMonitoring(jdbc, CLOCK);
+        monitoring = new TppMonitoring(jdbc, CLOCK, PUBLISHED::add);
     }
 
     @AfterAll
@@ -72,6 +74,7 @@ class TppMonitoringTest {
         var late = monitoring.requestImprovement(tpp, review.id(), "脆弱性診断を実施し結果を提出", TODAY.minusDays(1),
                 "reviewer-1");
         var onTime = monitoring.requestImprovement(tpp, review.id(), "手順書の改訂", TODAY.plusDays(10), "reviewer-1");
+        assertThat(PUBLISHED).contains(new ImprovementRequested(late), new ImprovementRequested(onTime));
 
         assertThat(monitoring.overdueRequests(TODAY)).extracting(ImprovementRequest::id).contains(late.id())
                 .doesNotContain(onTime.id());

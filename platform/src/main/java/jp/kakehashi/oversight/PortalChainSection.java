@@ -1,0 +1,53 @@
+package jp.kakehashi.oversight;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import jp.kakehashi.portal.PortalSection;
+import jp.kakehashi.tpp.TppStatus;
+import jp.kakehashi.tpp.Tpps;
+import jp.kakehashi.tpp.chain.ChainAgreement;
+import jp.kakehashi.tpp.chain.ChainedParties;
+import jp.kakehashi.tpp.chain.ChainedParty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The portal's section on chained parties (F2): the bank's handling per API class, the TPP's registered parties
+ * with their state, and a form to register one (with a first date of use, which is the TPP's prior notice). Shown
+ * once the bank approved the TPP.
+ */
+@Component
+class PortalChainSection implements PortalSection {
+
+    private static final EnumSet<TppStatus> SHOWN = EnumSet.of(TppStatus.APPROVED, TppStatus.ACTIVE,
+            TppStatus.RESTRICTED, TppStatus.SUSPENDED);
+
+    private final Tpps tpps;
+    private final ChainedParties chains;
+
+    PortalChainSection(Tpps tpps, ChainedParties chains) {
+        this.tpps = tpps;
+        this.chains = chains;
+    }
+
+    /** What the fragment shows. */
+    record Content(String tppId, List<ChainAgreement> agreements, List<ChainedParty> parties) {
+    }
+
+    @Override
+    public String template() {
+        return "portal/sections/chained-parties";
+    }
+
+    @Override
+    public int position() {
+        return 40;
+    }
+
+    @Override
+    public Optional<Content> content(String tppId, Locale locale) {
+        return tpps.find(tppId).filter(tpp -> SHOWN.contains(tpp.status()))
+                .map(tpp -> new Content(tppId, chains.agreements(tppId), chains.of(tppId)));
+    }
+}
