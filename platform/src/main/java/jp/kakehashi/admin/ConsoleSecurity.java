@@ -38,10 +38,10 @@ class ConsoleSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain consoleChain(HttpSecurity http, StaffPasswordProvider passwords, List<ConsoleAccess> rules,
+    SecurityFilterChain consoleChain(HttpSecurity http, StaffAccounts accounts, List<ConsoleAccess> rules,
             StaffActions actions) throws Exception {
         http.securityMatcher("/console/**")
-                .authenticationProvider(passwords)
+                .authenticationProvider(new StaffPasswordProvider(accounts))
                 .securityContext(context -> context.securityContextRepository(StaffSessions.CONTEXTS))
                 .csrf(csrf -> csrf.csrfTokenRepository(StaffSessions.CSRF_TOKENS))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
