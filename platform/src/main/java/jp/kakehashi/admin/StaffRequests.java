@@ -65,16 +65,17 @@ public class StaffRequests {
         if (problem.isPresent()) {
             return new Requested.Refused(Requested.Refusal.INVALID, problem.get());
         }
+        Map<String, String> stored = action.filed(target, payload);
         String id = "req-" + UUID.randomUUID();
         try {
             return transactions.execute(status -> {
                 jdbc.sql("""
                         insert into staff_request (id, kind, target, payload, reason, requested_by, requested_at, status)
                         values (?, ?, ?, cast(? as jsonb), ?, ?, ?, 'PENDING')""")
-                        .params(id, kind, target, JSON.writeValueAsString(payload), reason.strip(), requester.id(),
+                        .params(id, kind, target, JSON.writeValueAsString(stored), reason.strip(), requester.id(),
                                 Timestamp.from(clock.instant())).update();
                 log.record(requester.id(), kind + ".requested", target, "pending",
-                        Map.of("request", id, "reason", reason.strip(), "payload", payload));
+                        Map.of("request", id, "reason", reason.strip(), "payload", stored));
                 return new Requested.Filed(find(id).orElseThrow());
             });
         }
