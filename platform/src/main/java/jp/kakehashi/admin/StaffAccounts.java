@@ -56,6 +56,16 @@ public class StaffAccounts {
                 .optional();
     }
 
+    /**
+     * The member as the bank has them now, if their account is still active: sessions and the maker-checker queue ask
+     * here rather than trust the roles copied at sign-in, so deactivating an account or taking a role away takes effect
+     * on the next request.
+     */
+    public Optional<StaffMember> findActive(String staffId) {
+        return jdbc.sql("select * from staff_account where id = ? and active").param(staffId)
+                .query(StaffAccounts::member).optional();
+    }
+
     public Optional<StaffMember> findByLogin(String login) {
         return jdbc.sql("select * from staff_account where login = ?").param(login).query(StaffAccounts::member)
                 .optional();
