@@ -72,7 +72,7 @@ class StaffRequestsTest {
     void setUp() {
         jdbc.sql("delete from staff_request").update();
         requests = new StaffRequests(jdbc, transactions, new StaffActions(jdbc, Clock.systemUTC()),
-                Clock.systemUTC(), new StaffAccounts(jdbc, null, Clock.systemUTC()),
+                Clock.systemUTC(), new StaffAccounts(jdbc, null, Clock.systemUTC(), null),
                 List.of(new CountingAction()));
     }
 
@@ -179,7 +179,7 @@ class StaffRequestsTest {
     void approveWhenTheKindIsNoLongerRegisteredThenRefusedAndStillPending() {
         StaffRequest request = file(OPERATOR);
         var withoutTheKind = new StaffRequests(jdbc, transactions, new StaffActions(jdbc, Clock.systemUTC()),
-                Clock.systemUTC(), new StaffAccounts(jdbc, null, Clock.systemUTC()), List.of());
+                Clock.systemUTC(), new StaffAccounts(jdbc, null, Clock.systemUTC(), null), List.of());
 
         assertThat(withoutTheKind.approve(APPROVER, request.id())).isEqualTo(
                 new Approval.Refused(Refusal.ACTION_REFUSED, "console.request.refusal.UNKNOWN_KIND"));
