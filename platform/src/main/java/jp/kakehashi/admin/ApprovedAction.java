@@ -23,6 +23,15 @@ public interface ApprovedAction {
         return Optional.empty();
     }
 
+    /**
+     * The payload stored with a request that passed {@link #check}: the requester's parameters plus whatever the kind
+     * must find unchanged when it executes (e.g. the state the request was filed against), so that an approval given
+     * later cannot act on a situation the requester never saw.
+     */
+    default Map<String, String> filed(String target, Map<String, String> payload) {
+        return payload;
+    }
+
     /** What the request would do, in the approver's language, for the approvals list. */
     String describe(StaffRequest request, Locale locale);
 

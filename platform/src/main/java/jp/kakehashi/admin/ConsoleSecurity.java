@@ -23,12 +23,14 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * The console's own filter chain (C4): form sign-in at {@code /console/login}, then the TOTP page before anything
  * else, roles per path from the {@link ConsoleAccess} beans, CSRF, sign-out, and the staff action log of every
- * sign-in, sign-out and state-changing request. Ordered before the customer screens' catch-all chain.
+ * sign-in, sign-out and state-changing request; every request is held to the staff account as it is now
+ * ({@link StaffSessionCheck}). Ordered before the customer screens' catch-all chain.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurity {
@@ -65,6 +67,7 @@ class ConsoleSecurity {
                                         Map.of());
                             }
                         }))
+                .addFilterAfter(new StaffSessionCheck(accounts, actions), SecurityContextHolderFilter.class)
                 .addFilterBefore(new ConsoleActionRecording(actions), ExceptionTranslationFilter.class);
         return http.build();
     }

@@ -13,14 +13,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.nio.file.Path;
+import jp.kakehashi.shared.SealedSecrets;
 import jp.kakehashi.shared.Totp;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
- * The bank's staff accounts (C4): password hash (the application's {@link PasswordEncoder}), TOTP secret, roles and
- * lockout after repeated failures of either factor.
+ * The bank's staff accounts (C4): password hash (the application's {@link PasswordEncoder}), TOTP secret sealed with
+ * the master key (C2: whoever reads the table must not be able to make codes), roles and lockout after repeated
+ * failures of either factor.
  */
 @Service
 public class StaffAccounts {
@@ -32,20 +37,43 @@ public class StaffAccounts {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final SealedSecrets seeds;
 
-    StaffAccounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+    @Autowired
+    StaffAccounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock,
+            @Value("${kakehashi.secrets.master-key:}") String masterKey,
+            @Value("${kakehashi.secrets.master-key-file:data/secrets/master.key}") Path masterKeyFile) {
+        this(jdbc, passwords, clock, SealedSecrets.forPurpose(masterKey, masterKeyFile, "staff-totp-secret"));
+        sealPlaintextSeeds();
+    }
+
+    StaffAccounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, SealedSecrets seeds) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.clock = clock;
+        this.seeds = seeds;
+    }
+
+    /**
+     * Seals the seeds stored in plaintext before they were sealed (V16_6); each row conditionally, so nodes starting
+     * together neither seal twice nor lose a seed.
+     */
+    void sealPlaintextSeeds() {
+        jdbc.sql("select id, totp_secret from staff_account where not totp_sealed")
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2))).list()
+                .forEach(plain -> jdbc.sql("""
+                        update staff_account set totp_secret = ?, totp_sealed = true
+                        where id = ? and not totp_sealed and totp_secret = ?""")
+                        .params(seeds.seal(plain.getValue()), plain.getKey(), plain.getValue()).update());
     }
 
     /** Creates the account unless its login exists (then nothing changes); returns the staff member. */
     public StaffMember ensure(String login, String displayName, String rawPassword, String totpSecret,
             Set<StaffRole> roles) {
         jdbc.sql("""
-                insert into staff_account (id, login, display_name, password_hash, totp_secret, roles)
-                values (?, ?, ?, ?, ?, ?) on conflict (login) do nothing""")
-                .params("staff-" + login, login, displayName, passwords.encode(rawPassword), totpSecret,
+                insert into staff_account (id, login, display_name, password_hash, totp_secret, totp_sealed, roles)
+                values (?, ?, ?, ?, ?, true, ?) on conflict (login) do nothing""")
+                .params("staff-" + login, login, displayName, passwords.encode(rawPassword), seeds.seal(totpSecret),
                         roles.stream().map(Enum::name).sorted().toArray(String[]::new))
                 .update();
         return findByLogin(login).orElseThrow();
@@ -54,6 +82,16 @@ public class StaffAccounts {
     public Optional<StaffMember> find(String staffId) {
         return jdbc.sql("select * from staff_account where id = ?").param(staffId).query(StaffAccounts::member)
                 .optional();
+    }
+
+    /**
+     * The member as the bank has them now, if their account is still active: sessions and the maker-checker queue ask
+     * here rather than trust the roles copied at sign-in, so deactivating an account or taking a role away takes effect
+     * on the next request.
+     */
+    public Optional<StaffMember> findActive(String staffId) {
+        return jdbc.sql("select * from staff_account where id = ? and active").param(staffId)
+                .query(StaffAccounts::member).optional();
     }
 
     public Optional<StaffMember> findByLogin(String login) {
@@ -104,8 +142,9 @@ public class StaffAccounts {
      * Success resets the failure count; a wrong code counts towards the lockout.
      */
     boolean checkSecondFactor(String staffId, String code) {
-        var account = jdbc.sql("select totp_secret, locked_until from staff_account where id = ? and active")
-                .param(staffId).query((rs, row) -> new Object[] {rs.getString(1), rs.getTimestamp(2)}).optional();
+        var account = jdbc.sql("select totp_secret, totp_sealed, locked_until from staff_account where id = ? and active")
+                .param(staffId).query((rs, row) -> new Object[] {rs.getBoolean(2) ? seeds.open(rs.getString(1))
+                        : rs.getString(1), rs.getTimestamp(3)}).optional();
         if (account.isEmpty() || locked((Timestamp) account.get()[1])) {
             return false;
         }

@@ -38,11 +38,13 @@ public class StaffRequests {
     private final TransactionTemplate transactions;
     private final StaffActions log;
     private final Clock clock;
+    private final StaffAccounts staff;
     private final Map<String, ApprovedAction> actions;
 
     StaffRequests(JdbcClient jdbc, TransactionTemplate transactions, StaffActions log, Clock clock,
-            List<ApprovedAction> actions) {
+            StaffAccounts staff, List<ApprovedAction> actions) {
         this.jdbc = jdbc;
+        this.staff = staff;
         this.transactions = transactions;
         this.log = log;
         this.clock = clock;
@@ -55,7 +57,7 @@ public class StaffRequests {
         if (action == null) {
             return new Requested.Refused(Requested.Refusal.UNKNOWN_KIND, null);
         }
-        if (!requester.hasAny(action.requesterRoles())) {
+        if (!now(requester).hasAny(action.requesterRoles())) {
             return refusedRequest(requester, kind, target, Requested.Refusal.NOT_PERMITTED, null);
         }
         if (reason == null || reason.isBlank()) {
@@ -65,16 +67,17 @@ public class StaffRequests {
         if (problem.isPresent()) {
             return new Requested.Refused(Requested.Refusal.INVALID, problem.get());
         }
+        Map<String, String> stored = action.filed(target, payload);
         String id = "req-" + UUID.randomUUID();
         try {
             return transactions.execute(status -> {
                 jdbc.sql("""
                         insert into staff_request (id, kind, target, payload, reason, requested_by, requested_at, status)
                         values (?, ?, ?, cast(? as jsonb), ?, ?, ?, 'PENDING')""")
-                        .params(id, kind, target, JSON.writeValueAsString(payload), reason.strip(), requester.id(),
+                        .params(id, kind, target, JSON.writeValueAsString(stored), reason.strip(), requester.id(),
                                 Timestamp.from(clock.instant())).update();
                 log.record(requester.id(), kind + ".requested", target, "pending",
-                        Map.of("request", id, "reason", reason.strip(), "payload", payload));
+                        Map.of("request", id, "reason", reason.strip(), "payload", stored));
                 return new Requested.Filed(find(id).orElseThrow());
             });
         }
@@ -85,7 +88,7 @@ public class StaffRequests {
 
     /** Approves and executes, once; see the class documentation. */
     public Approval approve(StaffMember approver, String requestId) {
-        if (!approver.has(StaffRole.APPROVER)) {
+        if (!now(approver).has(StaffRole.APPROVER)) {
             return refused(approver, requestId, "approve", Refusal.NOT_AN_APPROVER, null);
         }
         Approval approval = transactions.execute(status -> {
@@ -117,7 +120,7 @@ public class StaffRequests {
 
     /** Rejects with a note; by an approver other than the requester. */
     public Approval reject(StaffMember approver, String requestId, String note) {
-        if (!approver.has(StaffRole.APPROVER)) {
+        if (!now(approver).has(StaffRole.APPROVER)) {
             return refused(approver, requestId, "reject", Refusal.NOT_AN_APPROVER, null);
         }
         if (note == null || note.isBlank()) {
@@ -171,6 +174,14 @@ public class StaffRequests {
     public String describe(StaffRequest request, java.util.Locale locale) {
         ApprovedAction action = actions.get(request.kind());
         return action == null ? request.kind() : action.describe(request, locale);
+    }
+
+    /**
+     * The roles the member holds now: a session keeps the ones of its sign-in, and a deactivated account holds none.
+     */
+    private StaffMember now(StaffMember member) {
+        return staff.findActive(member.id()).orElseGet(() -> new StaffMember(member.id(), member.login(),
+                member.displayName(), java.util.Set.of()));
     }
 
     private Optional<StaffRequest> decide(String requestId, StaffMember staff, StaffRequest.Status to, String note,

@@ -49,9 +49,14 @@ class ApplicationPages {
         if (checked.isEmpty()) {
             return refused(form, items, model);
         }
-        var outcome = intake.submit(checked.get().application(), checked.get().answers(), form.getPassword());
+        var outcome = intake.submit(checked.get().application(), checked.get().answers(), form.getPassword(),
+                request.getRemoteAddr());
         if (outcome instanceof ApplicationIntake.Intake.AccountTaken) {
             errors.rejectValue("email", "portal.apply.error.accountTaken");
+            return refused(form, items, model);
+        }
+        if (outcome instanceof ApplicationIntake.Intake.TooMany) {
+            errors.reject("portal.apply.error.tooMany");
             return refused(form, items, model);
         }
         signIn(checked.get().application().applicantEmail(), request, response);

@@ -13,7 +13,9 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 import jp.kakehashi.PlatformTest;
+import jp.kakehashi.tpp.StaffDecision;
 import jp.kakehashi.tpp.Tpp;
+import jp.kakehashi.tpp.TppLifecycle;
 import jp.kakehashi.tpp.TppStatus;
 import jp.kakehashi.tpp.Tpps;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +39,8 @@ class ConsoleApprovalsTest {
     StaffRequests requests;
     @Autowired
     Tpps tpps;
+    @Autowired
+    TppLifecycle lifecycle;
 
     private MockMvc mvc;
     private RequestPostProcessor operator;
@@ -52,13 +56,13 @@ class ConsoleApprovalsTest {
     @Test
     void listWhenTheActionRefusedThenItsReasonShowsInJapaneseAndEnglish() throws Exception {
         FlashMap refused = refusedApproval();
-        assertThat(refused.get("refusalDetail")).isEqualTo("console.tpp.refusal.NOT_ALLOWED_FROM_STATUS");
+        assertThat(refused.get("refusalDetail")).isEqualTo("console.tpp.refusal.STATUS_CHANGED");
 
         String ja = page(refused, "ja");
         String en = page(refused, "en");
 
-        assertThat(ja).contains("現在の状態ではこの操作はできません。").doesNotContain("console.tpp.refusal");
-        assertThat(en).contains("The TPP&#39;s current status does not allow this.")
+        assertThat(ja).contains("依頼の後に接続先の状態が変わったため実行できません。").doesNotContain("console.tpp.refusal");
+        assertThat(en).contains("The TPP&#39;s status has changed since this was requested")
                 .doesNotContain("console.tpp.refusal");
     }
 
@@ -72,15 +76,16 @@ class ConsoleApprovalsTest {
                 .doesNotContain("??");
     }
 
-    /** An operator asks to resume an active TPP; the lifecycle refuses when the approver approves. */
+    /** An operator asks to suspend an active TPP; it is suspended otherwise before the approver approves. */
     private FlashMap refusedApproval() throws Exception {
         String tppId = "tpp-approvals-" + UUID.randomUUID().toString().substring(0, 8);
         tpps.register(new Tpp(tppId, "株式会社承認画面", "Approvals Screen Inc.", "承認画面", "Approvals", "代表 太郎",
                 "東京都千代田区1-1", "03-0000-0000", "info@approvals.example", null, "関東財務局長（電代）第98号",
                 TppStatus.ACTIVE, Set.of("accounts")));
-        mvc.perform(post("/console/tpps/{id}/resume", tppId).with(operator).with(csrf()).param("reason", "改善を確認"))
+        mvc.perform(post("/console/tpps/{id}/suspend", tppId).with(operator).with(csrf()).param("reason", "不正の疑い"))
                 .andExpect(redirectedUrl("/console/tpps/" + tppId));
         StaffRequest request = requests.about(tppId).getFirst();
+        lifecycle.suspend(tppId, new StaffDecision("障害", "staff-a", "staff-b"));
         return mvc.perform(post("/console/approvals/{id}/decide", request.id()).with(approver).with(csrf())
                 .param("decision", "approve")).andExpect(redirectedUrl("/console/approvals")).andReturn()
                 .getFlashMap();

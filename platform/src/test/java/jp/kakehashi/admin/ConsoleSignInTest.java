@@ -31,6 +31,8 @@ class ConsoleSignInTest {
     StaffActions actions;
     @Autowired
     StaffAccounts accounts;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     ConsoleMvc console;
     MockMvc mvc;
 
@@ -118,6 +120,35 @@ class ConsoleSignInTest {
 
         mvc.perform(get("/console").session(session)).andExpect(redirectedUrl("/console/login"));
         assertThat(actions.latest(5)).extracting(StaffAction::action).contains("console.sign-out");
+    }
+
+    @Test
+    void consoleWhenTheAccountWasDeactivatedAfterSignInThenTheSessionEndsAndItIsLogged() throws Exception {
+        StaffMember approver = ConsoleMvc.fresh(accounts, "承認 退職", StaffRole.APPROVER);
+        MockHttpSession session = signIn(approver.login());
+        mvc.perform(get("/console").session(session)).andExpect(status().isOk());
+
+        jdbc.sql("update staff_account set active = false where id = ?").param(approver.id()).update();
+
+        mvc.perform(post("/console/approvals/req-x/decide").session(session).with(csrf()).param("decision", "approve"))
+                .andExpect(redirectedUrl("/console/login?ended"));
+        mvc.perform(get("/console").session(session)).andExpect(redirectedUrl("/console/login"));
+        assertThat(mvc.perform(get("/console/login").param("ended", "")).andReturn().getResponse()
+                .getContentAsString()).contains("アカウントが無効になったため");
+        assertThat(actions.latest(10)).extracting(StaffAction::staffId, StaffAction::action)
+                .contains(org.assertj.core.groups.Tuple.tuple(approver.id(), "console.session-ended"));
+    }
+
+    @Test
+    void consoleWhenARoleWasTakenAwayAfterSignInThenItsPagesAreForbiddenAtOnce() throws Exception {
+        StaffMember member = ConsoleMvc.fresh(accounts, "承認 兼 審査", StaffRole.APPROVER, StaffRole.REVIEWER);
+        MockHttpSession session = signIn(member.login());
+
+        jdbc.sql("update staff_account set roles = '{REVIEWER}' where id = ?").param(member.id()).update();
+
+        mvc.perform(post("/console/approvals/req-x/decide").session(session).with(csrf()).param("decision", "approve"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/console").session(session)).andExpect(status().isOk());
     }
 
     @Test

@@ -72,7 +72,8 @@ class StaffRequestsTest {
     void setUp() {
         jdbc.sql("delete from staff_request").update();
         requests = new StaffRequests(jdbc, transactions, new StaffActions(jdbc, Clock.systemUTC()),
-                Clock.systemUTC(), List.of(new CountingAction()));
+                Clock.systemUTC(), new StaffAccounts(jdbc, null, Clock.systemUTC(), null),
+                List.of(new CountingAction()));
     }
 
     @Test
@@ -95,6 +96,28 @@ class StaffRequestsTest {
         assertThat(requests.reject(REVIEWER, request.id(), "no"))
                 .isEqualTo(new Approval.Refused(Refusal.NOT_AN_APPROVER, null));
         assertThat(executions).hasValue(0);
+    }
+
+    @Test
+    void approveWhenTheApproverWasDeactivatedOrLostTheRoleSinceSignInThenRefusedAndNotExecuted() {
+        var lapsed = new StaffMember("staff-lapsed", "lapsed", "元承認", EnumSet.of(StaffRole.APPROVER));
+        var demoted = new StaffMember("staff-demoted", "demoted", "降格", EnumSet.of(StaffRole.APPROVER));
+        jdbc.sql("insert into staff_account (id, login, display_name, password_hash, totp_secret, roles, active)"
+                + " values ('staff-lapsed', 'lapsed', '元承認', 'x', 'x', '{APPROVER}', false),"
+                + " ('staff-demoted', 'demoted', '降格', 'x', 'x', '{REVIEWER}', true) on conflict do nothing").update();
+        StaffRequest request = file(OPERATOR);
+
+        assertThat(requests.approve(lapsed, request.id()))
+                .isEqualTo(new Approval.Refused(Refusal.NOT_AN_APPROVER, null));
+        assertThat(requests.approve(demoted, request.id()))
+                .isEqualTo(new Approval.Refused(Refusal.NOT_AN_APPROVER, null));
+        assertThat(requests.reject(lapsed, request.id(), "no"))
+                .isEqualTo(new Approval.Refused(Refusal.NOT_AN_APPROVER, null));
+        assertThat(requests.request(new StaffMember("staff-lapsed", "lapsed", "元承認", EnumSet.of(StaffRole.OPERATOR)),
+                "test.count", "tpp-y", Map.of(), "why")).isEqualTo(
+                new Requested.Refused(Requested.Refusal.NOT_PERMITTED, null));
+        assertThat(executions).hasValue(0);
+        assertThat(requests.find(request.id()).orElseThrow().status()).isEqualTo(StaffRequest.Status.PENDING);
     }
 
     @Test
@@ -156,7 +179,7 @@ class StaffRequestsTest {
     void approveWhenTheKindIsNoLongerRegisteredThenRefusedAndStillPending() {
         StaffRequest request = file(OPERATOR);
         var withoutTheKind = new StaffRequests(jdbc, transactions, new StaffActions(jdbc, Clock.systemUTC()),
-                Clock.systemUTC(), List.of());
+                Clock.systemUTC(), new StaffAccounts(jdbc, null, Clock.systemUTC(), null), List.of());
 
         assertThat(withoutTheKind.approve(APPROVER, request.id())).isEqualTo(
                 new Approval.Refused(Refusal.ACTION_REFUSED, "console.request.refusal.UNKNOWN_KIND"));

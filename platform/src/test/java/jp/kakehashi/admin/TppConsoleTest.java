@@ -14,6 +14,7 @@ import jp.kakehashi.PlatformTest;
 import jp.kakehashi.audit.StaffAction;
 import jp.kakehashi.audit.StaffActionQuery;
 import jp.kakehashi.audit.StaffActions;
+import jp.kakehashi.tpp.StaffDecision;
 import jp.kakehashi.tpp.Tpp;
 import jp.kakehashi.tpp.TppApplication;
 import jp.kakehashi.tpp.TppLifecycle;
@@ -118,20 +119,35 @@ class TppConsoleTest {
     }
 
     @Test
-    void approveWhenTheLifecycleRefusesThenRequestStaysPendingWithTheReasonShown() throws Exception {
+    void requestWhenTheStatusDoesNotAllowTheMoveThenFormAgainAndNothingFiled() throws Exception {
+        MockHttpSession operator = console.signIn(ConsoleMvc.fresh(accounts, "運用", StaffRole.OPERATOR).login());
+
+        String page = mvc.perform(post("/console/tpps/{id}/resume", tppId).session(operator).with(csrf())
+                .param("reason", "改善を確認")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+
+        assertThat(page).contains("改善を確認").contains("現在の状態ではこの操作はできません");
+        assertThat(requests.about(tppId)).isEmpty();
+    }
+
+    @Test
+    void approveWhenTheTppWasSuspendedAfterAResumeWasFiledThenRefusedAndStillSuspended() throws Exception {
+        lifecycle.restrict(tppId, Set.of("transactions"), new StaffDecision("過剰取得", "staff-a", "staff-b"));
         MockHttpSession operator = console.signIn(ConsoleMvc.fresh(accounts, "運用", StaffRole.OPERATOR).login());
         mvc.perform(post("/console/tpps/{id}/resume", tppId).session(operator).with(csrf())
-                .param("reason", "改善を確認")).andExpect(redirectedUrl("/console/tpps/" + tppId));
-        StaffRequest request = requests.about(tppId).getFirst();
+                .param("reason", "制限の解除: 改善を確認")).andExpect(redirectedUrl("/console/tpps/" + tppId));
+        StaffRequest resume = requests.about(tppId).getFirst();
+        assertThat(lifecycle.suspend(tppId, new StaffDecision("不正の疑い", "staff-c", "staff-d")).moved()).isTrue();
 
         MockHttpSession approver = console.signIn(ConsoleMvc.fresh(accounts, "承認", StaffRole.APPROVER).login());
-        var flash = mvc.perform(post("/console/approvals/{id}/decide", request.id()).session(approver).with(csrf())
+        var flash = mvc.perform(post("/console/approvals/{id}/decide", resume.id()).session(approver).with(csrf())
                 .param("decision", "approve")).andReturn().getFlashMap();
 
+        assertThat(resume.payload()).containsEntry("filedAgainst", "RESTRICTED");
         assertThat(flash.get("refusal")).isEqualTo("ACTION_REFUSED");
-        assertThat(flash.get("refusalDetail")).isEqualTo("console.tpp.refusal.NOT_ALLOWED_FROM_STATUS");
-        assertThat(requests.find(request.id()).orElseThrow().status()).isEqualTo(StaffRequest.Status.PENDING);
-        assertThat(tpps.find(tppId).orElseThrow().status()).isEqualTo(TppStatus.ACTIVE);
+        assertThat(flash.get("refusalDetail")).isEqualTo("console.tpp.refusal.STATUS_CHANGED");
+        assertThat(requests.find(resume.id()).orElseThrow().status()).isEqualTo(StaffRequest.Status.PENDING);
+        assertThat(tpps.find(tppId).orElseThrow().status()).isEqualTo(TppStatus.SUSPENDED);
     }
 
     @Test

@@ -51,6 +51,8 @@ class ApplicationPagesTest {
     TppApplications applications;
     @Autowired
     Screening screening;
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
 
     private MockMvc mvc;
 
@@ -120,6 +122,56 @@ class ApplicationPagesTest {
     }
 
     @Test
+    void submitWhenWrongGuessesLockTheAccountThenTheRightPasswordIsRefusedTooWithTheSameAnswer() throws Exception {
+        String email = email();
+        String address = address();
+        accounts.open(email, encoder.encode("Portal#2026-secret"), java.time.Instant.now());
+        String wrong = null;
+        for (int guess = 1; guess < PortalPasswords.MAX_FAILURES; guess++) {
+            wrong = mvc.perform(complete(email, "password", "guess-password-" + guess, "passwordConfirmation",
+                    "guess-password-" + guess).with(from(address))).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString();
+        }
+        // the guesses on the form count: one more wrong sign-in locks the account
+        mvc.perform(post("/portal/login").with(csrf()).param("username", email).param("password", "guess-5"))
+                .andExpect(redirectedUrl("/portal/login?error"));
+        mvc.perform(post("/portal/login").with(csrf()).param("username", email).param("password",
+                "Portal#2026-secret")).andExpect(redirectedUrl("/portal/login?locked"));
+
+        String right = mvc.perform(complete(email).with(from(address))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+
+        assertThat(accounts.tppIdsOf(email)).isEmpty();
+        assertThat(wrong).contains("入力されたパスワードで申請できません");
+        assertThat(right).contains("入力されたパスワードで申請できません");
+    }
+
+    @Test
+    void submitWhenOneAccountAppliesTooOftenWithinTheHourThenRefusedAndNothingRecorded() throws Exception {
+        String email = email();
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(complete(email).with(from(address()))).andExpect(redirectedUrl("/portal/home?applied"));
+        }
+
+        mvc.perform(complete(email).with(from(address()))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("短時間に多くの申請が送られたため")));
+        assertThat(accounts.tppIdsOf(email)).hasSize(5);
+    }
+
+    @Test
+    void submitWhenOneAddressAppliesTooOftenWithinTheHourThenRefusedAndNothingRecorded() throws Exception {
+        String address = address();
+        for (int i = 0; i < 20; i++) {
+            mvc.perform(complete(email()).with(from(address))).andExpect(redirectedUrl("/portal/home?applied"));
+        }
+        String last = email();
+
+        mvc.perform(complete(last).with(from(address))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("短時間に多くの申請が送られたため")));
+        assertThat(accounts.find(last)).isEmpty();
+    }
+
+    @Test
     void submitWhenSameAccountAppliesAgainThenSecondTppIsItsToo() throws Exception {
         String email = email();
         mvc.perform(complete(email)).andExpect(redirectedUrl("/portal/home?applied"));
@@ -152,6 +204,19 @@ class ApplicationPagesTest {
         fields.forEach(request::param);
         checklist.current().forEach(item -> request.param("itemIds", String.valueOf(item.id())));
         return request;
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    /** A client address of its own, so the per-address limit counts only this test's applications. */
+    private static String address() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
     }
 
     private static String email() {

@@ -20,12 +20,16 @@ import org.springframework.context.MessageSource;
 
 /**
  * One TPP lifecycle move as a maker-checker kind (A6, C4): an operator requests it with a reason, an approver other
- * than them approves, and only then {@link TppLifecycle} moves the TPP with both names and the reason. A refusal of
- * the lifecycle (e.g. the TPP was suspended meanwhile) leaves the request pending with that reason.
+ * than them approves, and only then {@link TppLifecycle} moves the TPP with both names and the reason. A request is
+ * filed only for a move its TPP's status allows, and keeps that status: if the TPP has moved on by the time it is
+ * approved (a resume filed to lift a restriction would otherwise lift a later fraud suspension), it is refused and
+ * stays pending for rejection or withdrawal. A refusal of the lifecycle leaves the request pending with that reason.
  */
 final class TppMoveAction implements ApprovedAction {
 
     static final String SCOPES = "scopes";
+    /** The TPP's status when the request was filed; the move is for that situation only. */
+    static final String FILED_AGAINST = "filedAgainst";
 
     private final TppMove move;
     private final TppLifecycle lifecycle;
@@ -55,11 +59,21 @@ final class TppMoveAction implements ApprovedAction {
         if (tpp.isEmpty()) {
             return Optional.of("console.tpp.refusal.UNKNOWN_TPP");
         }
+        if (!TppMove.allowedFrom(tpp.get().status()).contains(move)) {
+            return Optional.of("console.tpp.refusal.NOT_ALLOWED_FROM_STATUS");
+        }
         if (move == TppMove.RESTRICT && (scopes(payload).isEmpty()
                 || !tpp.get().usableScopes().containsAll(scopes(payload)))) {
             return Optional.of("console.tpp.refusal.SCOPES_INVALID");
         }
         return Optional.empty();
+    }
+
+    @Override
+    public Map<String, String> filed(String target, Map<String, String> payload) {
+        var stored = new java.util.HashMap<>(payload);
+        stored.put(FILED_AGAINST, tpps.find(target).orElseThrow().status().name());
+        return Map.copyOf(stored);
     }
 
     @Override
@@ -72,6 +86,11 @@ final class TppMoveAction implements ApprovedAction {
 
     @Override
     public Result execute(StaffRequest request, StaffMember approver) {
+        Optional<String> now = tpps.find(request.target()).map(tpp -> tpp.status().name());
+        if (now.isPresent() && !now.get().equals(request.payload().get(FILED_AGAINST))) {
+            // requests filed before this check carry no status: they are refused too, as nobody knows what they saw
+            return new Refused("console.tpp.refusal.STATUS_CHANGED");
+        }
         var decision = new StaffDecision(request.reason(), request.requestedBy(), approver.id());
         Transition transition = switch (move) {
             case RESTRICT -> lifecycle.restrict(request.target(), scopes(request.payload()), decision);

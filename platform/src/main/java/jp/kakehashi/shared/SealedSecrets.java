@@ -1,0 +1,95 @@
+package jp.kakehashi.shared;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Secrets kept at rest encrypted (C2): AES-256-GCM under a key derived, per purpose, from the platform's master key
+ * ({@code kakehashi.secrets.master-key} base64, else {@code kakehashi.secrets.master-key-file}, made at first start
+ * of a local run). One secret protects every key and seed at rest; the purpose keeps the uses apart, so a value
+ * sealed for one purpose does not open for another. Sealed values are base64 of IV (12 bytes) then ciphertext.
+ */
+public final class SealedSecrets {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecretKeySpec key;
+
+    private SealedSecrets(SecretKeySpec key) {
+        this.key = key;
+    }
+
+    /**
+     * The sealing key for one purpose (e.g. {@code security-event-key}).
+     *
+     * @param masterKey     the master key in base64, or blank to use the file
+     * @param masterKeyFile where a local run keeps the master key; created with a fresh key if missing
+     */
+    public static SealedSecrets forPurpose(String masterKey, Path masterKeyFile, String purpose) {
+        try {
+            Mac derive = Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(master(masterKey, masterKeyFile), "HmacSHA256"));
+            return new SealedSecrets(new SecretKeySpec(derive.doFinal(purpose.getBytes(StandardCharsets.UTF_8)),
+                    "AES"));
+        }
+        catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot derive the key for " + purpose, e);
+        }
+    }
+
+    public String seal(String plaintext) {
+        try {
+            byte[] iv = new byte[12];
+            RANDOM.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(12 + sealed.length).put(iv).put(sealed)
+                    .array());
+        }
+        catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The plaintext; fails loudly when the value was sealed under another master key or purpose, or altered. */
+    public String open(String sealedBase64) {
+        try {
+            byte[] sealed = Base64.getDecoder().decode(sealedBase64);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, sealed, 0, 12));
+            return new String(cipher.doFinal(sealed, 12, sealed.length - 12), StandardCharsets.UTF_8);
+        }
+        catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot decrypt a sealed secret: wrong master key?", e);
+        }
+    }
+
+    private static byte[] master(String base64, Path file) {
+        if (base64 != null && !base64.isBlank()) {
+            return Base64.getDecoder().decode(base64.trim());
+        }
+        try {
+            if (!Files.exists(file)) {
+                byte[] fresh = new byte[32];
+                RANDOM.nextBytes(fresh);
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
+            }
+            return Base64.getDecoder().decode(Files.readString(file).trim());
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("cannot read or create the master key file " + file, e);
+        }
+    }
+}
