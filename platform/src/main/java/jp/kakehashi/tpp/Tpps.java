@@ -26,6 +26,15 @@ public class Tpps {
         return jdbc.sql("select * from tpp where id = ?").param(tppId).query(Tpps::tpp).optional();
     }
 
+    /**
+     * The TPP, its row locked until the surrounding transaction ends: a decision taken on the status read here (e.g.
+     * "still as it was when the request was filed") cannot be overtaken by another decision before it commits.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Optional<Tpp> findForUpdate(String tppId) {
+        return jdbc.sql("select * from tpp where id = ? for update").param(tppId).query(Tpps::tpp).optional();
+    }
+
     public Optional<TppClient> findClient(String clientId) {
         return jdbc.sql("select * from tpp_client where client_id = ?").param(clientId).query(Tpps::client).optional();
     }

@@ -86,7 +86,8 @@ final class TppMoveAction implements ApprovedAction {
 
     @Override
     public Result execute(StaffRequest request, StaffMember approver) {
-        Optional<String> now = tpps.find(request.target()).map(tpp -> tpp.status().name());
+        // locked until the approval commits, so no other decision slips in between this check and the move
+        Optional<String> now = tpps.findForUpdate(request.target()).map(tpp -> tpp.status().name());
         if (now.isPresent() && !now.get().equals(request.payload().get(FILED_AGAINST))) {
             // requests filed before this check carry no status: they are refused too, as nobody knows what they saw
             return new Refused("console.tpp.refusal.STATUS_CHANGED");
