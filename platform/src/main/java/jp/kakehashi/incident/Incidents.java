@@ -5,14 +5,17 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import jp.kakehashi.consent.Grants;
 import jp.kakehashi.incident.Reporting.Recorded;
 import jp.kakehashi.incident.Reporting.Refusal;
 import jp.kakehashi.incident.Reporting.Refused;
 import jp.kakehashi.tpp.Tpp;
+import jp.kakehashi.tpp.TppStatus;
 import jp.kakehashi.tpp.Tpps;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Incidents {
+
+    /** The TPPs the bank screened and has not cut off for good: only they may report from the portal. */
+    private static final Set<TppStatus> REPORTING_FROM_PORTAL = EnumSet.of(TppStatus.APPROVED, TppStatus.ACTIVE,
+            TppStatus.RESTRICTED, TppStatus.SUSPENDED);
 
     private final JdbcClient jdbc;
     private final Tpps tpps;
@@ -51,6 +58,9 @@ public class Incidents {
         Optional<Tpp> tpp = report.tppId() == null ? Optional.empty() : tpps.find(report.tppId());
         if (tpp.isEmpty()) {
             return new Refused(Refusal.UNKNOWN_TPP);
+        }
+        if (report.reporter() == Incident.Reporter.TPP && !REPORTING_FROM_PORTAL.contains(tpp.get().status())) {
+            return new Refused(Refusal.NOT_CONNECTED);
         }
         Instant beganAt = report.beganAt() == null ? now : report.beganAt();
         if (beganAt.isAfter(now)) {
@@ -92,7 +102,7 @@ public class Incidents {
         jdbc.sql("update incident set status = ? where id = ?").params(to.name(), incidentId).update();
         write(incidentId, IncidentEntry.Kind.STATUS, to.name() + ": " + note.strip(), changedBy);
         events.publishEvent(new IncidentStatusChanged(find(incidentId).orElseThrow(), incident.get().status(),
-                note.strip(), changedBy));
+                note.strip(), changedBy, tpps.find(incident.get().tppId()).map(Tpp::legalName).orElse(null)));
         return true;
     }
 

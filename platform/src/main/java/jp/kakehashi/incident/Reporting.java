@@ -16,6 +16,11 @@ public sealed interface Reporting {
         /** Title, description, kind or severity missing. */
         INCOMPLETE,
         /** It would have begun in the future. */
-        BEGINS_IN_FUTURE
+        BEGINS_IN_FUTURE,
+        /**
+         * A TPP reported through the portal before the bank approved it (or after it was revoked or rejected): an
+         * unscreened applicant must not make the bank warn its TPPs and other banks.
+         */
+        NOT_CONNECTED
     }
 }
