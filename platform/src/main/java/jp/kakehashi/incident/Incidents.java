@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import jp.kakehashi.incident.Reporting.Refused;
 import jp.kakehashi.tpp.Tpp;
 import jp.kakehashi.tpp.TppStatus;
 import jp.kakehashi.tpp.Tpps;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,8 +41,11 @@ public class Incidents {
     private final Grants grants;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Duration maxLookBack;
 
-    Incidents(JdbcClient jdbc, Tpps tpps, Grants grants, ApplicationEventPublisher events, Clock clock) {
+    Incidents(JdbcClient jdbc, Tpps tpps, Grants grants, ApplicationEventPublisher events, Clock clock,
+            @Value("${kakehashi.incidents.max-look-back:P400D}") Duration maxLookBack) {
+        this.maxLookBack = maxLookBack;
         this.jdbc = jdbc;
         this.tpps = tpps;
         this.grants = grants;
@@ -65,6 +70,10 @@ public class Incidents {
         Instant beganAt = report.beganAt() == null ? now : report.beganAt();
         if (beganAt.isAfter(now)) {
             return new Refused(Refusal.BEGINS_IN_FUTURE);
+        }
+        // the start decides who is warned (E2): one far back would make every customer the TPP ever had "affected"
+        if (beganAt.isBefore(now.minus(maxLookBack))) {
+            return new Refused(Refusal.BEGINS_TOO_LONG_AGO);
         }
         var incident = new Incident("inc-" + UUID.randomUUID().toString().substring(0, 13), report.tppId(),
                 report.kind(), report.severity(), IncidentStatus.OPEN, report.title().strip(),
@@ -113,20 +122,32 @@ public class Incidents {
     }
 
     /**
-     * Asks for every affected customer to be warned by the bank (E2), recorded on the timeline; returns how many
-     * customers that is (zero: nobody to warn, or no such incident).
+     * Asks for every affected customer not asked before to be warned by the bank (E2), recorded on the timeline;
+     * returns how many customers that is (zero: nobody left to warn, or no such incident). Each customer is asked
+     * once per incident, so a double click or a second operator mails nobody twice.
      */
     @Transactional
     public int warnAffectedCustomers(String incidentId, String staffId) {
         Optional<Incident> incident = find(incidentId);
-        List<String> customers = affectedCustomers(incidentId);
-        if (incident.isEmpty() || customers.isEmpty()) {
+        List<String> affected = affectedCustomers(incidentId);
+        if (incident.isEmpty() || affected.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        List<String> customers = jdbc.sql("""
+                insert into incident_warned_customer (incident_id, customer_id, requested_by, requested_at)
+                select ?, customer_id, ?, ? from unnest(cast(? as text[])) as customer_id
+                on conflict (incident_id, customer_id) do nothing
+                returning customer_id
+                """).params(incidentId, staffId, Timestamp.from(now), affected.toArray(String[]::new))
+                .query(String.class).list().stream().sorted().toList();
+        if (customers.isEmpty()) {
             return 0;
         }
         Tpp tpp = tpps.find(incident.get().tppId()).orElseThrow();
         write(incidentId, IncidentEntry.Kind.CUSTOMERS_WARNED, customers.size() + " customers", staffId);
         events.publishEvent(new CustomerWarningRequested(incidentId, tpp.id(), tpp.serviceName(), tpp.serviceNameEn(),
-                incident.get().kind(), customers, staffId, clock.instant()));
+                incident.get().kind(), customers, staffId, now));
         return customers.size();
     }
 

@@ -91,6 +91,29 @@ class IncidentsTest {
     }
 
     @Test
+    void warnAffectedCustomersWhenAskedAgainThenOnlyCustomersNotYetAskedAreWarned() {
+        String tppId = tpp();
+        grant("C0001", tppId);
+        String incidentId = recorded(report(tppId, "情報漏えいの疑い")).id();
+        assertThat(incidents.warnAffectedCustomers(incidentId, "staff-a")).isEqualTo(1);
+
+        assertThat(incidents.warnAffectedCustomers(incidentId, "staff-b")).isZero();
+        grant("C0002", tppId);
+        assertThat(incidents.warnAffectedCustomers(incidentId, "staff-b")).isEqualTo(1);
+
+        assertThat(incidents.timeline(incidentId)).extracting(IncidentEntry::kind).containsExactly(
+                IncidentEntry.Kind.REPORTED, IncidentEntry.Kind.CUSTOMERS_WARNED, IncidentEntry.Kind.CUSTOMERS_WARNED);
+    }
+
+    @Test
+    void reportWhenItBeganLongerAgoThanTheLookBackThenRefused() {
+        var ancient = new IncidentReport(tpp(), IncidentKind.DATA_LEAK, Severity.HIGH, "漏えい", "詳細",
+                Instant.parse("2000-01-01T00:00:00Z"), Incident.Reporter.TPP, "tpp:someone");
+
+        assertThat(incidents.report(ancient)).isEqualTo(new Reporting.Refused(Reporting.Refusal.BEGINS_TOO_LONG_AGO));
+    }
+
+    @Test
     void moveWhenContainedThenClosedThenNoFurtherMove() {
         String incidentId = recorded(report(tpp(), "障害")).id();
 
