@@ -197,6 +197,49 @@ class TppDeliveriesTest extends DeliveriesContext {
         assertThat(endpoints.of("tpp-x")).isEmpty();
     }
 
+    @Test
+    void registerWhenTheHostIsInternalThenRefusedAsNotPublic() {
+        for (String internal : java.util.List.of("https://10.0.0.5/admin", "https://169.254.169.254/latest/meta-data",
+                "https://100.64.0.1/", "https://[fd00::1]/")) {
+            assertThat(endpoints.register("tpp-ssrf", internal, null, "tpp:someone")).as(internal)
+                    .isEqualTo(new EndpointRegistration.Refused(EndpointRegistration.Refusal.NOT_PUBLIC));
+            assertThat(endpoints.register("tpp-ssrf", "https://tpp.example/webhook", internal, "tpp:someone"))
+                    .as(internal)
+                    .isEqualTo(new EndpointRegistration.Refused(EndpointRegistration.Refusal.NOT_PUBLIC));
+        }
+        assertThat(endpoints.of("tpp-ssrf")).isEmpty();
+    }
+
+    @Test
+    void attemptWhenTheUrlNowResolvesToAnInternalAddressThenNotSentAndRecordedRefused() {
+        // as if a public name now answered with the metadata address: the check runs at every attempt
+        String id = deliveries.enqueue(OutboundDelivery.Kind.NOTICE, "tpp-rebound",
+                "https://169.254.169.254/latest/meta-data", "application/json", "{}");
+
+        deliveries.attempt(id);
+
+        assertThat(deliveries.to("tpp-rebound")).singleElement().satisfies(delivery -> {
+            assertThat(delivery.deliveredAt()).isNull();
+            assertThat(delivery.lastStatus()).isNull();
+            assertThat(delivery.lastError()).startsWith("refused: ").contains("169.254.169.254");
+        });
+    }
+
+    @Test
+    void attemptWhenTheReceiverAnswersAnErrorWithABodyThenOnlyTheStatusIsKept() {
+        String tppId = activeTppWithEndpoints();
+        endpoints.register(tppId, RECEIVER.url("/chatty/" + tppId), null, "staff-a");
+
+        lifecycle.suspend(tppId, new StaffDecision("監査で重大な不備", "staff-a", "staff-b"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> deliveries.to(tppId).stream()
+                .anyMatch(d -> d.lastError() != null));
+        assertThat(deliveries.to(tppId)).singleElement().satisfies(delivery -> {
+            assertThat(delivery.lastStatus()).isEqualTo(500);
+            assertThat(delivery.lastError()).isEqualTo("HTTP 500");
+        });
+    }
+
     /** The detached JWS of the body, as a TPP checks it: over the exact body, with the bank's published key. */
     private boolean signatureVerifies(TestReceiver.Received posted) {
         try {
