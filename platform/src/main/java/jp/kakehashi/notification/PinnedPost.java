@@ -29,15 +29,24 @@ final class PinnedPost {
     private PinnedPost() {
     }
 
-    /** Posts the body and returns the status code of the answer. */
+    /** Posts the body and returns the status code of the answer, trusting the JVM's default trust store. */
     static int post(URI uri, InetAddress address, Map<String, String> headers, String body, Duration timeout)
             throws IOException {
+        try {
+            return post(uri, address, headers, body, timeout, SSLContext.getDefault());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no TLS", e);
+        }
+    }
+
+    static int post(URI uri, InetAddress address, Map<String, String> headers, String body, Duration timeout,
+            SSLContext tls) throws IOException {
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
         String host = uri.getHost();
         int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         Socket plain = new Socket();
-        try (Socket socket = https ? tls(plain, address, port, host, millis) : plain) {
+        try (Socket socket = https ? tls(tls, plain, address, port, host, millis) : plain) {
             if (!https) {
                 socket.connect(new InetSocketAddress(address, port), millis);
             }
@@ -58,15 +67,10 @@ final class PinnedPost {
         }
     }
 
-    private static Socket tls(Socket plain, InetAddress address, int port, String host, int millis)
+    private static Socket tls(SSLContext tls, Socket plain, InetAddress address, int port, String host, int millis)
             throws IOException {
         plain.connect(new InetSocketAddress(address, port), millis);
-        SSLSocket socket;
-        try {
-            socket = (SSLSocket) SSLContext.getDefault().getSocketFactory().createSocket(plain, host, port, true);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("no TLS", e);
-        }
+        SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true);
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         parameters.setProtocols(new String[] { "TLSv1.3", "TLSv1.2" });
