@@ -24,7 +24,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The outbox of HTTP deliveries to TPPs and other banks (A6, C6, E1, F3): a delivery is stored in the transaction
  * that decides it, tried right after that commits, and retried with a doubling wait until the receiver takes it or
  * {@link DeliveryProperties#maxAttempts()} run out. Every attempt's outcome is recorded for staff. A delivery due is
- * claimed by moving its next attempt past the timeout, so two nodes never send it at the same moment.
+ * claimed by moving its next attempt past the timeout, so two nodes never send it at the same moment. Each attempt
+ * resolves the receiver's host again and goes only to a public address ({@link ReceiverAddresses}, against SSRF);
+ * only the answer's status is kept.
  */
 @Repository
 public class OutboundDeliveries {
