@@ -16,7 +16,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * During a stop of the bank's API (E6) every {@code /v1} call of the stopped class answers 503 with
@@ -43,14 +45,23 @@ class ServiceStopFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/v1/");
+        return !pathOf(request).startsWith("/v1/");
+    }
+
+    /**
+     * The path as Spring MVC matches it: percent-decoded, without {@code ;} parameters, {@code //} and dot segments
+     * resolved. The raw request URI would let {@code /v1/%74ransfers} or {@code /%761/accounts} past a stop, for this
+     * filter runs before the firewall that refuses such paths.
+     */
+    static String pathOf(HttpServletRequest request) {
+        return StringUtils.cleanPath(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Instant now = clock.instant();
-        Optional<ServiceStop> stop = stops.stopping(classOf(request.getRequestURI()), now);
+        Optional<ServiceStop> stop = stops.stopping(classOf(pathOf(request)), now);
         if (stop.isEmpty()) {
             chain.doFilter(request, response);
             return;

@@ -4,16 +4,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import jp.kakehashi.consent.Grants;
 import jp.kakehashi.incident.Reporting.Recorded;
 import jp.kakehashi.incident.Reporting.Refusal;
 import jp.kakehashi.incident.Reporting.Refused;
 import jp.kakehashi.tpp.Tpp;
+import jp.kakehashi.tpp.TppStatus;
 import jp.kakehashi.tpp.Tpps;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,13 +32,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Incidents {
 
+    /** The TPPs the bank screened and has not cut off for good: only they may report from the portal. */
+    private static final Set<TppStatus> REPORTING_FROM_PORTAL = EnumSet.of(TppStatus.APPROVED, TppStatus.ACTIVE,
+            TppStatus.RESTRICTED, TppStatus.SUSPENDED);
+
     private final JdbcClient jdbc;
     private final Tpps tpps;
     private final Grants grants;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Duration maxLookBack;
 
-    Incidents(JdbcClient jdbc, Tpps tpps, Grants grants, ApplicationEventPublisher events, Clock clock) {
+    Incidents(JdbcClient jdbc, Tpps tpps, Grants grants, ApplicationEventPublisher events, Clock clock,
+            @Value("${kakehashi.incidents.max-look-back:P400D}") Duration maxLookBack) {
+        this.maxLookBack = maxLookBack;
         this.jdbc = jdbc;
         this.tpps = tpps;
         this.grants = grants;
@@ -52,9 +64,16 @@ public class Incidents {
         if (tpp.isEmpty()) {
             return new Refused(Refusal.UNKNOWN_TPP);
         }
+        if (report.reporter() == Incident.Reporter.TPP && !REPORTING_FROM_PORTAL.contains(tpp.get().status())) {
+            return new Refused(Refusal.NOT_CONNECTED);
+        }
         Instant beganAt = report.beganAt() == null ? now : report.beganAt();
         if (beganAt.isAfter(now)) {
             return new Refused(Refusal.BEGINS_IN_FUTURE);
+        }
+        // the start decides who is warned (E2): one far back would make every customer the TPP ever had "affected"
+        if (beganAt.isBefore(now.minus(maxLookBack))) {
+            return new Refused(Refusal.BEGINS_TOO_LONG_AGO);
         }
         var incident = new Incident("inc-" + UUID.randomUUID().toString().substring(0, 13), report.tppId(),
                 report.kind(), report.severity(), IncidentStatus.OPEN, report.title().strip(),
@@ -92,7 +111,7 @@ public class Incidents {
         jdbc.sql("update incident set status = ? where id = ?").params(to.name(), incidentId).update();
         write(incidentId, IncidentEntry.Kind.STATUS, to.name() + ": " + note.strip(), changedBy);
         events.publishEvent(new IncidentStatusChanged(find(incidentId).orElseThrow(), incident.get().status(),
-                note.strip(), changedBy));
+                note.strip(), changedBy, tpps.find(incident.get().tppId()).map(Tpp::legalName).orElse(null)));
         return true;
     }
 
@@ -103,20 +122,32 @@ public class Incidents {
     }
 
     /**
-     * Asks for every affected customer to be warned by the bank (E2), recorded on the timeline; returns how many
-     * customers that is (zero: nobody to warn, or no such incident).
+     * Asks for every affected customer not asked before to be warned by the bank (E2), recorded on the timeline;
+     * returns how many customers that is (zero: nobody left to warn, or no such incident). Each customer is asked
+     * once per incident, so a double click or a second operator mails nobody twice.
      */
     @Transactional
     public int warnAffectedCustomers(String incidentId, String staffId) {
         Optional<Incident> incident = find(incidentId);
-        List<String> customers = affectedCustomers(incidentId);
-        if (incident.isEmpty() || customers.isEmpty()) {
+        List<String> affected = affectedCustomers(incidentId);
+        if (incident.isEmpty() || affected.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        List<String> customers = jdbc.sql("""
+                insert into incident_warned_customer (incident_id, customer_id, requested_by, requested_at)
+                select ?, customer_id, ?, ? from unnest(cast(? as text[])) as customer_id
+                on conflict (incident_id, customer_id) do nothing
+                returning customer_id
+                """).params(incidentId, staffId, Timestamp.from(now), affected.toArray(String[]::new))
+                .query(String.class).list().stream().sorted().toList();
+        if (customers.isEmpty()) {
             return 0;
         }
         Tpp tpp = tpps.find(incident.get().tppId()).orElseThrow();
         write(incidentId, IncidentEntry.Kind.CUSTOMERS_WARNED, customers.size() + " customers", staffId);
         events.publishEvent(new CustomerWarningRequested(incidentId, tpp.id(), tpp.serviceName(), tpp.serviceNameEn(),
-                incident.get().kind(), customers, staffId, clock.instant()));
+                incident.get().kind(), customers, staffId, now));
         return customers.size();
     }
 

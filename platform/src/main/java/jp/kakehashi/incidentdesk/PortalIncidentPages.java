@@ -1,7 +1,9 @@
 package jp.kakehashi.incidentdesk;
 
 import java.security.Principal;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import jp.kakehashi.availability.Announcement;
 import jp.kakehashi.availability.ServiceStop;
 import jp.kakehashi.availability.ServiceStops;
@@ -15,6 +17,8 @@ import jp.kakehashi.notification.EndpointRegistration;
 import jp.kakehashi.notification.TppEndpoints;
 import jp.kakehashi.notification.TppNotices;
 import jp.kakehashi.portal.PortalAccounts;
+import jp.kakehashi.tpp.TppStatus;
+import jp.kakehashi.tpp.Tpps;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,14 +38,20 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class PortalIncidentPages {
 
+    /** The TPPs the bank screened and has not cut off for good. */
+    private static final Set<TppStatus> SCREENED = EnumSet.of(TppStatus.APPROVED, TppStatus.ACTIVE,
+            TppStatus.RESTRICTED, TppStatus.SUSPENDED);
+
     private final PortalAccounts accounts;
     private final Incidents incidents;
     private final ServiceStops stops;
     private final TppEndpoints endpoints;
     private final TppNotices notices;
+    private final Tpps tpps;
 
     PortalIncidentPages(PortalAccounts accounts, Incidents incidents, ServiceStops stops, TppEndpoints endpoints,
-            TppNotices notices) {
+            TppNotices notices, Tpps tpps) {
+        this.tpps = tpps;
         this.accounts = accounts;
         this.incidents = incidents;
         this.stops = stops;
@@ -91,6 +101,11 @@ class PortalIncidentPages {
     String register(@PathVariable String tppId, @RequestParam String webhookUrl,
             @RequestParam(required = false) String securityEventUrl, Principal account, Model model) {
         owned(tppId, account);
+        if (!tpps.find(tppId).map(tpp -> SCREENED.contains(tpp.status())).orElse(false)) {
+            // an applicant nobody screened yet must not point the bank's server anywhere
+            return page(tppId, model, IncidentForm.empty(), StopForm.empty(), webhookUrl, securityEventUrl,
+                    Map.of("endpoints", "incidents.endpoint.Refusal.NOT_APPROVED"));
+        }
         var registered = endpoints.register(tppId, webhookUrl, securityEventUrl, "tpp:" + account.getName());
         if (registered instanceof EndpointRegistration.Registered) {
             return "redirect:/portal/incidents/" + tppId + "?done=registered";

@@ -13,6 +13,8 @@ public record CustomerWarning(String incidentId, String customerId, String reque
         /** The customer file has no address: staff must reach the customer another way. */
         NO_CONTACT,
         /** No mail server is configured; recorded so staff see nobody was reached. */
-        NO_MAIL_SERVER
+        NO_MAIL_SERVER,
+        /** The mail server refused this customer's mail: staff must reach the customer another way. */
+        FAILED
     }
 }

@@ -5,10 +5,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import jp.kakehashi.incident.CustomerWarningRequested;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -23,6 +26,8 @@ import org.springframework.transaction.annotation.Propagation;
  */
 @Component
 public class CustomerWarnings {
+
+    private static final Logger log = LoggerFactory.getLogger(CustomerWarnings.class);
 
     private final JdbcClient jdbc;
     private final CustomerContacts contacts;
@@ -75,7 +80,14 @@ public class CustomerWarnings {
         if (sender == null) {
             return CustomerWarning.Outcome.NO_MAIL_SERVER;
         }
-        sender.send(compose(requested, contact.get()));
+        try {
+            sender.send(compose(requested, contact.get()));
+        } catch (MailException e) {
+            // one bad address must not keep every customer after it unwarned, run after run
+            log.warn("warning mail for incident {} to customer {} failed: {}", requested.incidentId(), customerId,
+                    e.getMessage());
+            return CustomerWarning.Outcome.FAILED;
+        }
         return CustomerWarning.Outcome.MAILED;
     }
 

@@ -14,6 +14,8 @@ public sealed interface EndpointRegistration {
         /** Not an absolute URL with a host. */
         INVALID_URL,
         /** Not https (B11): notices name the TPP's customers' incidents and must not travel in the clear. */
-        NOT_HTTPS
+        NOT_HTTPS,
+        /** The host is the bank's own or another non-public address (loopback, private, metadata): SSRF. */
+        NOT_PUBLIC
     }
 }

@@ -1,16 +1,15 @@
 package jp.kakehashi.notification;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -25,7 +24,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The outbox of HTTP deliveries to TPPs and other banks (A6, C6, E1, F3): a delivery is stored in the transaction
  * that decides it, tried right after that commits, and retried with a doubling wait until the receiver takes it or
  * {@link DeliveryProperties#maxAttempts()} run out. Every attempt's outcome is recorded for staff. A delivery due is
- * claimed by moving its next attempt past the timeout, so two nodes never send it at the same moment.
+ * claimed by moving its next attempt past the timeout, so two nodes never send it at the same moment. Each attempt
+ * resolves the receiver's host again and goes only to a public address ({@link ReceiverAddresses}, against SSRF);
+ * only the answer's status is kept.
  */
 @Repository
 public class OutboundDeliveries {
@@ -36,15 +37,14 @@ public class OutboundDeliveries {
     private final Clock clock;
     private final DeliveryProperties properties;
     private final NoticeSignatures signatures;
-    private final HttpClient http;
+    private final ReceiverAddresses addresses;
 
     OutboundDeliveries(JdbcClient jdbc, Clock clock, DeliveryProperties properties, NoticeSignatures signatures) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
         this.signatures = signatures;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.addresses = new ReceiverAddresses(properties.allowPlainHttpLoopback());
     }
 
     /** Stores a delivery; call inside the deciding transaction. It is first tried once that commits. */
@@ -99,23 +99,25 @@ public class OutboundDeliveries {
         Integer status = null;
         String error = null;
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(delivery.url()))
-                    .timeout(properties.timeout()).header("Content-Type", delivery.contentType())
-                    .header("Accept", "application/json");
-            if (delivery.kind() == OutboundDelivery.Kind.NOTICE) {
-                // a SET is signed itself; a notice carries a detached signature, so a TPP can tell it came from us
-                request.header(NoticeSignatures.HEADER, signatures.sign(delivery.payload()));
+            URI uri = URI.create(delivery.url());
+            ReceiverAddresses.Check checked = addresses.resolve(uri.getHost());
+            if (checked instanceof ReceiverAddresses.Check.Refused refused) {
+                error = "refused: " + refused.reason();
+            } else {
+                Map<String, String> headers = new LinkedHashMap<>();
+                headers.put("Content-Type", delivery.contentType());
+                headers.put("Accept", "application/json");
+                if (delivery.kind() == OutboundDelivery.Kind.NOTICE) {
+                    // a SET is signed itself; a notice carries a detached signature, so a TPP can tell it came from us
+                    headers.put(NoticeSignatures.HEADER, signatures.sign(delivery.payload()));
+                }
+                status = PinnedPost.post(uri, ((ReceiverAddresses.Check.Public) checked).address(), headers,
+                        delivery.payload(), properties.timeout());
+                // the status only: what a receiver answers is not the bank's to keep or show to staff
+                error = taken(delivery.kind(), status) ? null : "HTTP " + status;
             }
-            HttpResponse<String> response = http.send(request
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload())).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            status = response.statusCode();
-            error = taken(delivery.kind(), status) ? null : "HTTP " + status + ": " + abbreviate(response.body());
         } catch (java.io.IOException | RuntimeException e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
         }
         record(delivery, status, error);
     }
@@ -158,10 +160,6 @@ public class OutboundDeliveries {
         jdbc.sql("""
                 update outbound_delivery set next_attempt_at = ?, last_status = ?, last_error = ? where id = ?
                 """).params(next == null ? null : Timestamp.from(next), status, error, delivery.id()).update();
-    }
-
-    private static String abbreviate(String body) {
-        return body == null || body.length() <= 500 ? body : body.substring(0, 500);
     }
 
     private record Claimed(String id, OutboundDelivery.Kind kind, String url, String contentType, String payload,

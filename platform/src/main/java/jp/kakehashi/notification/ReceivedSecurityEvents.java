@@ -99,11 +99,27 @@ public class ReceivedSecurityEvents {
         } catch (JOSEException e) {
             return new Receipt.Rejected("invalid_key", "the issuer's keys cannot be used: " + e.getMessage());
         }
+        Optional<Receipt> stale = stale(claims.getIssueTime().toInstant());
+        if (stale.isPresent()) {
+            return stale.get();
+        }
         if (!(claims.getClaim("events") instanceof Map<?, ?> events) || events.isEmpty()) {
             return new Receipt.Rejected("invalid_request", "no events");
         }
         store(claims, events.keySet().stream().map(String::valueOf).sorted().toList());
         return new Receipt.Accepted(claims.getJWTID());
+    }
+
+    /** A token issued too long ago (replayed) or too far ahead of this bank's clock is refused. */
+    private Optional<Receipt> stale(Instant issuedAt) {
+        Instant now = clock.instant();
+        if (issuedAt.isBefore(now.minus(properties.maxAge()))) {
+            return Optional.of(new Receipt.Rejected("invalid_request", "issued too long ago (iat)"));
+        }
+        if (issuedAt.isAfter(now.plus(properties.maxClockSkew()))) {
+            return Optional.of(new Receipt.Rejected("invalid_request", "issued in the future (iat)"));
+        }
+        return Optional.empty();
     }
 
     /** The latest received events, newest first (the console). */

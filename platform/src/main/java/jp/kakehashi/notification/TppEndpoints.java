@@ -23,11 +23,13 @@ public class TppEndpoints {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DeliveryProperties properties;
+    private final ReceiverAddresses addresses;
 
     TppEndpoints(JdbcClient jdbc, Clock clock, DeliveryProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
+        this.addresses = new ReceiverAddresses(properties.allowPlainHttpLoopback());
     }
 
     public EndpointRegistration register(String tppId, String webhookUrl, String securityEventUrl,
@@ -71,11 +73,13 @@ public class TppEndpoints {
             return Optional.of(Refusal.INVALID_URL);
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme.equals("https") || scheme.equals("http") && properties.allowPlainHttpLoopback()
-                && loopback(uri.getHost())) {
-            return Optional.empty();
+        if (!scheme.equals("https") && !(scheme.equals("http") && properties.allowPlainHttpLoopback()
+                && loopback(uri.getHost()))) {
+            return Optional.of(Refusal.NOT_HTTPS);
         }
-        return Optional.of(Refusal.NOT_HTTPS);
+        // said at once where it is already clear; each delivery checks again, for DNS answers change
+        return addresses.resolve(uri.getHost()) instanceof ReceiverAddresses.Check.Refused refused
+                && !refused.unknownHost() ? Optional.of(Refusal.NOT_PUBLIC) : Optional.empty();
     }
 
     private static boolean loopback(String host) {

@@ -46,6 +46,23 @@ class IncidentsTest {
     }
 
     @Test
+    void reportWhenFromThePortalBeforeTheBankApprovedTheTppThenRefused() {
+        int before = incidents.all().size();
+        for (TppStatus unscreened : List.of(TppStatus.APPLIED, TppStatus.SCREENING, TppStatus.REJECTED,
+                TppStatus.REVOKED)) {
+            assertThat(incidents.report(fromPortal(tpp(unscreened)))).as(unscreened.name()).isEqualTo(
+                    new Reporting.Refused(Reporting.Refusal.NOT_CONNECTED));
+        }
+        assertThat(incidents.all()).hasSize(before);
+
+        for (TppStatus screened : List.of(TppStatus.APPROVED, TppStatus.ACTIVE, TppStatus.RESTRICTED,
+                TppStatus.SUSPENDED)) {
+            assertThat(incidents.report(fromPortal(tpp(screened)))).as(screened.name())
+                    .isInstanceOf(Reporting.Recorded.class);
+        }
+    }
+
+    @Test
     void affectedCustomersWhenGrantsOfTheTppThenThoseInForceSinceItBeganOnly() {
         String tppId = tpp();
         String otherTpp = tpp();
@@ -71,6 +88,29 @@ class IncidentsTest {
 
         assertThat(incidents.timeline(incidentId)).extracting(IncidentEntry::kind)
                 .containsExactly(IncidentEntry.Kind.REPORTED, IncidentEntry.Kind.CUSTOMERS_WARNED);
+    }
+
+    @Test
+    void warnAffectedCustomersWhenAskedAgainThenOnlyCustomersNotYetAskedAreWarned() {
+        String tppId = tpp();
+        grant("C0001", tppId);
+        String incidentId = recorded(report(tppId, "情報漏えいの疑い")).id();
+        assertThat(incidents.warnAffectedCustomers(incidentId, "staff-a")).isEqualTo(1);
+
+        assertThat(incidents.warnAffectedCustomers(incidentId, "staff-b")).isZero();
+        grant("C0002", tppId);
+        assertThat(incidents.warnAffectedCustomers(incidentId, "staff-b")).isEqualTo(1);
+
+        assertThat(incidents.timeline(incidentId)).extracting(IncidentEntry::kind).containsExactly(
+                IncidentEntry.Kind.REPORTED, IncidentEntry.Kind.CUSTOMERS_WARNED, IncidentEntry.Kind.CUSTOMERS_WARNED);
+    }
+
+    @Test
+    void reportWhenItBeganLongerAgoThanTheLookBackThenRefused() {
+        var ancient = new IncidentReport(tpp(), IncidentKind.DATA_LEAK, Severity.HIGH, "漏えい", "詳細",
+                Instant.parse("2000-01-01T00:00:00Z"), Incident.Reporter.TPP, "tpp:someone");
+
+        assertThat(incidents.report(ancient)).isEqualTo(new Reporting.Refused(Reporting.Refusal.BEGINS_TOO_LONG_AGO));
     }
 
     @Test
@@ -103,10 +143,19 @@ class IncidentsTest {
                 Instant.now().minus(Duration.ofDays(1)), Incident.Reporter.BANK, "staff-a");
     }
 
+    private static IncidentReport fromPortal(String tppId) {
+        return new IncidentReport(tppId, IncidentKind.DATA_LEAK, Severity.HIGH, "漏えい", "詳細",
+                Instant.now().minus(Duration.ofDays(1)), Incident.Reporter.TPP, "tpp:someone");
+    }
+
     private String tpp() {
+        return tpp(TppStatus.ACTIVE);
+    }
+
+    private String tpp(TppStatus status) {
         String tppId = "tpp-" + UUID.randomUUID().toString().substring(0, 8);
         tpps.register(new Tpp(tppId, "株式会社テスト", "Test K.K.", "テスト家計簿", "Test Kakeibo", "代表 太郎", "東京都",
-                "03-0000-0000", "info@tpp.example", null, null, TppStatus.ACTIVE, Set.of("accounts")));
+                "03-0000-0000", "info@tpp.example", null, null, status, Set.of("accounts")));
         return tppId;
     }
 

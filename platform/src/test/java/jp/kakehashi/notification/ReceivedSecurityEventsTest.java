@@ -12,6 +12,8 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
@@ -87,14 +89,32 @@ class ReceivedSecurityEventsTest extends DeliveriesContext {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.err").value("invalid_audience"));
     }
 
+    @Test
+    void pushWhenIssuedLongAgoOrInTheFutureThenRefusedAndNothingStored() throws Exception {
+        String old = UUID.randomUUID().toString();
+        String ahead = UUID.randomUUID().toString();
+
+        push(set(OTHER_BANK, audience, old, OTHER_BANKS_KEY, Instant.now().minus(Duration.ofDays(8))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.err").value("invalid_request"));
+        push(set(OTHER_BANK, audience, ahead, OTHER_BANKS_KEY, Instant.now().plus(Duration.ofMinutes(10))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.err").value("invalid_request"));
+
+        assertThat(received.latest(200)).extracting(ReceivedSecurityEvent::jti).doesNotContain(old, ahead);
+    }
+
     private org.springframework.test.web.servlet.ResultActions push(String token) throws Exception {
         return mvc.perform(post("/secevents/push").contentType("application/secevent+jwt").content(token));
     }
 
     private static String set(String issuer, String audience, String jti, ECKey key) throws Exception {
+        return set(issuer, audience, jti, key, Instant.now());
+    }
+
+    private static String set(String issuer, String audience, String jti, ECKey key, Instant issuedAt)
+            throws Exception {
         var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType("secevent+jwt"))
                 .keyID(key.getKeyID()).build(), new JWTClaimsSet.Builder().issuer(issuer).audience(audience)
-                .issueTime(new Date()).jwtID(jti)
+                .issueTime(Date.from(issuedAt)).jwtID(jti)
                 .claim("sub_id", Map.of("format", "opaque", "id", "tpp-at-other-bank"))
                 .claim("events", Map.of(EVENT, Map.of())).build());
         jwt.sign(new ECDSASigner(key));

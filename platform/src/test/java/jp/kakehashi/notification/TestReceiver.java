@@ -12,7 +12,8 @@ import org.awaitility.Awaitility;
 
 /**
  * A TPP's or another bank's HTTP endpoint in the test JVM: records every POST (path, content type, body) and answers
- * 200 on {@code /webhook…}, 503 to the first two on {@code /flaky…} and 200 after, and 202 elsewhere, as RFC 8935
+ * 200 on {@code /webhook…}, 503 to the first two on {@code /flaky…} and 200 after, 500 with a body on
+ * {@code /chatty…}, and 202 elsewhere, as RFC 8935
  * receivers do.
  */
 final class TestReceiver {
@@ -38,6 +39,14 @@ final class TestReceiver {
             // a flaky receiver fails its first two deliveries, as a TPP's server might while it restarts
             boolean failing = path.startsWith("/flaky") && received.stream().filter(r -> r.path().equals(path))
                     .count() <= 2;
+            if (path.startsWith("/chatty")) {
+                // an internal service would answer with what it holds: the bank must not keep or show it
+                byte[] secret = "{\"AccessKeyId\":\"internal-secret\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(500, secret.length);
+                exchange.getResponseBody().write(secret);
+                exchange.close();
+                return;
+            }
             exchange.sendResponseHeaders(failing ? 503 : path.startsWith("/webhook") || path.startsWith("/flaky")
                     ? 200 : 202, -1);
             exchange.close();

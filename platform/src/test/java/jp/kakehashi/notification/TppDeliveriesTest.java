@@ -18,6 +18,7 @@ import java.util.UUID;
 import jp.kakehashi.incident.Incident;
 import jp.kakehashi.incident.IncidentKind;
 import jp.kakehashi.incident.IncidentReport;
+import jp.kakehashi.incident.IncidentStatus;
 import jp.kakehashi.incident.Incidents;
 import jp.kakehashi.incident.Reporting;
 import jp.kakehashi.incident.Severity;
@@ -63,6 +64,9 @@ class TppDeliveriesTest extends DeliveriesContext {
 
     @Autowired
     WebApplicationContext web;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Value("${kakehashi.issuer}")
     String issuer;
@@ -114,6 +118,44 @@ class TppDeliveriesTest extends DeliveriesContext {
     }
 
     @Test
+    void reportWhenTheTppReportsItselfThenOtherBanksHearOnlyOnceStaffContainedItAndWithoutItsText() {
+        String tppId = activeTppWithEndpoints();
+
+        var reported = incidents.report(new IncidentReport(tppId, IncidentKind.DATA_LEAK, Severity.HIGH,
+                "全銀行の顧客に至急連絡を", "詳細", Instant.now().minus(Duration.ofHours(1)),
+                Incident.Reporter.TPP, "tpp:someone"));
+        String incidentId = ((Reporting.Recorded) reported).incident().id();
+        // the TPP's own SET is enqueued in the same transaction a bank's would have been
+        RECEIVER.await(r -> r.path().equals("/events/" + tppId) && incidentId.equals(incidentOf(r.body(), tppId)));
+        assertThat(setsToOtherBankAbout(incidentId)).isEmpty();
+
+        assertThat(incidents.move(incidentId, IncidentStatus.CONTAINED, "確認し接続を制限", "staff-a")).isTrue();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> setsToOtherBankAbout(incidentId).size() == 1);
+        assertThat(incidents.move(incidentId, IncidentStatus.OPEN, "再発", "staff-a")).isTrue();
+        assertThat(incidents.move(incidentId, IncidentStatus.CONTAINED, "再度封じ込め", "staff-a")).isTrue();
+        // every run of this listener about the incident done (a completed publication is deleted)
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                select count(*) from event_publication where listener_id like '%SecurityEventTransmissions%'
+                and serialized_event like ?
+                """).param("%" + incidentId + "%").query(Integer.class).single() == 0);
+
+        assertThat(setsToOtherBankAbout(incidentId)).singleElement().satisfies(token -> {
+            Map<String, Object> event = (Map<String, Object>) ((Map<String, Object>) verify(token,
+                    "https://other-bank.example").getClaim("events")).get("urn:kakehashi:secevent:incident-reported");
+            assertThat(event).containsEntry("kind", "DATA_LEAK").containsEntry("reported_by", "TPP")
+                    .doesNotContainKey("title");
+            assertThat(token).doesNotContain("全銀行");
+        });
+    }
+
+    /** The SETs in the outbox for the other bank about one incident (enqueued, whether or not yet delivered). */
+    private java.util.List<String> setsToOtherBankAbout(String incidentId) {
+        return jdbc.sql("select payload from outbound_delivery where receiver = 'other-bank'").query(String.class)
+                .list().stream().filter(token -> incidentId.equals(incidentOf(token, "https://other-bank.example")))
+                .toList();
+    }
+
+    @Test
     void deliverWhenTheWebhookFailsTwiceThenRetriedUntilTakenWithEveryAttemptRecorded() {
         String tppId = activeTppWithEndpoints();
         endpoints.register(tppId, RECEIVER.url("/flaky/" + tppId), null, "staff-a");
@@ -153,6 +195,49 @@ class TppDeliveriesTest extends DeliveriesContext {
         assertThat(endpoints.register("tpp-x", "https://tpp.example/webhook", "ftp://tpp.example/e", "staff-a"))
                 .isEqualTo(new EndpointRegistration.Refused(EndpointRegistration.Refusal.NOT_HTTPS));
         assertThat(endpoints.of("tpp-x")).isEmpty();
+    }
+
+    @Test
+    void registerWhenTheHostIsInternalThenRefusedAsNotPublic() {
+        for (String internal : java.util.List.of("https://10.0.0.5/admin", "https://169.254.169.254/latest/meta-data",
+                "https://100.64.0.1/", "https://[fd00::1]/")) {
+            assertThat(endpoints.register("tpp-ssrf", internal, null, "tpp:someone")).as(internal)
+                    .isEqualTo(new EndpointRegistration.Refused(EndpointRegistration.Refusal.NOT_PUBLIC));
+            assertThat(endpoints.register("tpp-ssrf", "https://tpp.example/webhook", internal, "tpp:someone"))
+                    .as(internal)
+                    .isEqualTo(new EndpointRegistration.Refused(EndpointRegistration.Refusal.NOT_PUBLIC));
+        }
+        assertThat(endpoints.of("tpp-ssrf")).isEmpty();
+    }
+
+    @Test
+    void attemptWhenTheUrlNowResolvesToAnInternalAddressThenNotSentAndRecordedRefused() {
+        // as if a public name now answered with the metadata address: the check runs at every attempt
+        String id = deliveries.enqueue(OutboundDelivery.Kind.NOTICE, "tpp-rebound",
+                "https://169.254.169.254/latest/meta-data", "application/json", "{}");
+
+        deliveries.attempt(id);
+
+        assertThat(deliveries.to("tpp-rebound")).singleElement().satisfies(delivery -> {
+            assertThat(delivery.deliveredAt()).isNull();
+            assertThat(delivery.lastStatus()).isNull();
+            assertThat(delivery.lastError()).startsWith("refused: ").contains("169.254.169.254");
+        });
+    }
+
+    @Test
+    void attemptWhenTheReceiverAnswersAnErrorWithABodyThenOnlyTheStatusIsKept() {
+        String tppId = activeTppWithEndpoints();
+        endpoints.register(tppId, RECEIVER.url("/chatty/" + tppId), null, "staff-a");
+
+        lifecycle.suspend(tppId, new StaffDecision("監査で重大な不備", "staff-a", "staff-b"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> deliveries.to(tppId).stream()
+                .anyMatch(d -> d.lastError() != null));
+        assertThat(deliveries.to(tppId)).singleElement().satisfies(delivery -> {
+            assertThat(delivery.lastStatus()).isEqualTo(500);
+            assertThat(delivery.lastError()).isEqualTo("HTTP 500");
+        });
     }
 
     /** The detached JWS of the body, as a TPP checks it: over the exact body, with the bank's published key. */

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import jp.kakehashi.incident.Incidents;
+import jp.kakehashi.notification.TppEndpoints;
 import jp.kakehashi.notification.TppNotices;
 import jp.kakehashi.shared.Totp;
 import jp.kakehashi.systemtests.support.HeadlessChromium;
@@ -126,10 +127,44 @@ class IncidentDeskBrowserTest {
         chromium.screenshot(page, "portal-incidents");
     }
 
+    @Test
+    void portalWhenTheTppIsOnlyAnApplicantThenItCanNeitherReportNorRegisterEndpointsAndKeepsWhatItTyped() {
+        String tppId = tpp(TppStatus.APPLIED);
+        String account = "new-" + tppId + "@tpp.example";
+        openPortalAccount(account, tppId);
+        Page page = chromium.newContext().newPage();
+        page.navigate(platform.uri("/portal/login").toString());
+        page.locator("#username").fill(account);
+        page.locator("#password").fill("Portal#Test2026");
+        page.locator("form:has(#password) button[type=submit]").click();
+        page.navigate(platform.uri("/portal/incidents/" + tppId).toString());
+
+        page.locator("#kind").selectOption("DATA_LEAK");
+        page.locator("#title").fill("全銀行の顧客に至急連絡を");
+        page.locator("#description").fill("詳細");
+        page.locator("#incident-form button[type=submit]").click();
+
+        assertThat(page.locator("#incident-form .alert.error")).containsText("承認された接続先のみ");
+        assertThat(page.locator("#title")).hasValue("全銀行の顧客に至急連絡を");
+        org.assertj.core.api.Assertions.assertThat(platform.bean(Incidents.class).ofTpp(tppId)).isEmpty();
+
+        page.locator("#webhookUrl").fill("https://tpp.example/webhook");
+        page.locator("#endpoint-form button[type=submit]").click();
+
+        assertThat(page.locator("#endpoint-form .alert.error")).containsText("承認された後");
+        assertThat(page.locator("#webhookUrl")).hasValue("https://tpp.example/webhook");
+        org.assertj.core.api.Assertions.assertThat(platform.bean(TppEndpoints.class).of(tppId)).isEmpty();
+        chromium.screenshot(page, "portal-incidents-applicant-refused");
+    }
+
     private String tpp() {
+        return tpp(TppStatus.ACTIVE);
+    }
+
+    private String tpp(TppStatus status) {
         String tppId = "tpp-" + UUID.randomUUID().toString().substring(0, 8);
         platform.bean(Tpps.class).register(new Tpp(tppId, "株式会社ブラウザ試験", "Browser Test K.K.", "試験アプリ",
-                "Test App", "代表 太郎", "東京都", "03-0000-0000", "info@tpp.example", null, null, TppStatus.ACTIVE,
+                "Test App", "代表 太郎", "東京都", "03-0000-0000", "info@tpp.example", null, null, status,
                 Set.of("accounts")));
         return tppId;
     }
