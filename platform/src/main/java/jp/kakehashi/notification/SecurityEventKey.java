@@ -1,16 +1,10 @@
 package jp.kakehashi.notification;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.nio.file.Path;
-import java.text.ParseException;
-import java.util.UUID;
 import jp.kakehashi.shared.SealedSecrets;
+import jp.kakehashi.shared.SealedSigningKeys;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,17 +26,7 @@ class SecurityEventKey {
             @Value("${kakehashi.secrets.master-key-file:data/secrets/master.key}") Path masterKeyFile) {
         // the same master key as the authorization server's secrets; the purpose keeps the two uses apart
         SealedSecrets sealing = SealedSecrets.forPurpose(masterKey, masterKeyFile, "security-event-key");
-        String sealed = transactions.execute(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(7202)").query().singleValue();
-            return jdbc.sql("select jwk_encrypted from security_event_key order by created_at desc limit 1")
-                    .query(String.class).optional().orElseGet(() -> {
-                        String created = sealing.seal(generate().toJSONString());
-                        jdbc.sql("insert into security_event_key (kid, jwk_encrypted) values (?, ?)")
-                                .params(UUID.randomUUID().toString(), created).update();
-                        return created;
-                    });
-        });
-        this.key = parse(sealing.open(sealed));
+        this.key = SealedSigningKeys.loadOrCreate(jdbc, transactions, sealing, "security_event_key", 7202, "set-");
     }
 
     ECKey signingKey() {
@@ -52,22 +36,5 @@ class SecurityEventKey {
     /** What receivers verify with: the public key only. */
     JWKSet publicJwks() {
         return new JWKSet(key.toPublicJWK());
-    }
-
-    private static ECKey generate() {
-        try {
-            return new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256)
-                    .keyID("set-" + UUID.randomUUID()).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static ECKey parse(String json) {
-        try {
-            return ECKey.parse(json);
-        } catch (ParseException e) {
-            throw new IllegalStateException("the stored security event key is not a valid JWK", e);
-        }
     }
 }

@@ -1,7 +1,11 @@
 package jp.kakehashi.tpp.assessment;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import jp.kakehashi.shared.SealedSecrets;
+import jp.kakehashi.shared.SealedSigningKeys;
 import jp.kakehashi.tpp.Tpps;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wires the assessment scheme (A4, A7): this bank's signer, the verifier trusting the configured banks and this bank
@@ -22,9 +27,14 @@ class AssessmentConfiguration {
 
     static final String JWKS_PATH = "/assessments/jwks.json";
 
+    /** One key for every node, sealed in {@code assessment_key} under the platform's master key (C2). */
     @Bean
-    AssessmentSigner assessmentSigner(AssessmentProperties properties) {
-        return new AssessmentSigner(properties.issuer(), properties.keyFile());
+    AssessmentSigner assessmentSigner(AssessmentProperties properties, JdbcClient jdbc,
+            TransactionTemplate transactions, @Value("${kakehashi.secrets.master-key:}") String masterKey,
+            @Value("${kakehashi.secrets.master-key-file:data/secrets/master.key}") Path masterKeyFile) {
+        SealedSecrets sealing = SealedSecrets.forPurpose(masterKey, masterKeyFile, "assessment-key");
+        return new AssessmentSigner(properties.issuer(),
+                SealedSigningKeys.loadOrCreate(jdbc, transactions, sealing, "assessment_key", 7203, "assessment-"));
     }
 
     /** The configured banks, any {@link AssessmentProperties.TrustedBank} beans (the sandbox's peer bank), itself. */

@@ -11,12 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trustedBanks the other banks: records they signed can be imported
  * @param issuer       this bank's identifier in the records it exports
  * @param bankName     this bank's name, shown beside its own exported records
- * @param keyFile      this bank's private signing key (a JWK set), created on first use
  */
 @ConfigurationProperties("kakehashi.assessments")
 public record AssessmentProperties(List<TrustedBank> trustedBanks,
-        @DefaultValue("https://bank.kakehashi.example") String issuer, @DefaultValue("架け橋銀行") String bankName,
-        @DefaultValue("data/assessment/signing-jwks.json") Path keyFile) {
+        @DefaultValue("https://bank.kakehashi.example") String issuer, @DefaultValue("架け橋銀行") String bankName) {
 
     public AssessmentProperties {
         trustedBanks = trustedBanks == null ? List.of() : List.copyOf(trustedBanks);

@@ -5,19 +5,10 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.text.ParseException;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -26,8 +17,8 @@ import java.util.UUID;
 
 /**
  * Signs this bank's own assessments (共同監査方式, A4, A7) with its ES256 key, so other banks can rely on them as this
- * bank relies on theirs. The private key is created on first use in {@code kakehashi.assessments.key-file} (readable
- * by the owner only); only its public part ever leaves the bank, at {@code /assessments/jwks.json}.
+ * bank relies on theirs. The private key is shared by every node, sealed in {@code assessment_key}
+ * ({@code AssessmentConfiguration}); only its public part ever leaves the bank, at {@code /assessments/jwks.json}.
  */
 public final class AssessmentSigner {
 
@@ -36,12 +27,7 @@ public final class AssessmentSigner {
     private final String issuer;
     private final ECKey key;
 
-    public AssessmentSigner(String issuer, Path keyFile) {
-        this.issuer = issuer;
-        this.key = loadOrCreate(keyFile);
-    }
-
-    AssessmentSigner(String issuer, ECKey key) {
+    public AssessmentSigner(String issuer, ECKey key) {
         this.issuer = issuer;
         this.key = key;
     }
@@ -81,31 +67,6 @@ public final class AssessmentSigner {
     private static void putIfPresent(Map<String, Object> map, String name, String value) {
         if (value != null && !value.isBlank()) {
             map.put(name, value);
-        }
-    }
-
-    private static ECKey loadOrCreate(Path keyFile) {
-        try {
-            if (Files.exists(keyFile)) {
-                return (ECKey) JWKSet.parse(Files.readString(keyFile)).getKeys().getFirst();
-            }
-            ECKey created = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256)
-                    .keyID("assessment-" + UUID.randomUUID().toString().substring(0, 8)).generate();
-            Files.createDirectories(keyFile.toAbsolutePath().getParent());
-            Files.writeString(keyFile, new JWKSet(created).toString(false));
-            try {
-                Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-            }
-            catch (UnsupportedOperationException notPosix) {
-                // on a file system without POSIX permissions the folder's protection applies
-            }
-            return created;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("the bank's assessment key file " + keyFile + " cannot be used", e);
-        }
-        catch (ParseException | JOSEException | ClassCastException e) {
-            throw new IllegalStateException("the bank's assessment key file " + keyFile + " holds no EC key", e);
         }
     }
 }
