@@ -27,7 +27,9 @@ public record TppNotice(String id, String tppId, Kind kind, String subject, Map<
         /** The bank announced a stop of its API (E6). */
         STOP_ANNOUNCED,
         /** An announced stop was called off. */
-        STOP_CANCELLED;
+        STOP_CANCELLED,
+        /** The bank asked the TPP to improve on a finding by a deadline (A5, A6). */
+        IMPROVEMENT_REQUESTED;
 
         /** The stable name in the webhook's JSON, e.g. {@code tpp.status-changed}. */
         public String type() {
@@ -37,6 +39,15 @@ public record TppNotice(String id, String tppId, Kind kind, String subject, Map<
                 case INCIDENT_STATUS_CHANGED -> "incident.status-changed";
                 case STOP_ANNOUNCED -> "service-stop.announced";
                 case STOP_CANCELLED -> "service-stop.cancelled";
+                case IMPROVEMENT_REQUESTED -> "monitoring.improvement-requested";
+            };
+        }
+
+        /** The message key of the subject: each area words its own notices in its own bundle. */
+        String subjectKey() {
+            return switch (this) {
+                case IMPROVEMENT_REQUESTED -> "monitoring.notice." + type();
+                default -> "incidents.notice." + type();
             };
         }
     }

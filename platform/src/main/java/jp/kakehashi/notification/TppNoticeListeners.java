@@ -9,13 +9,15 @@ import jp.kakehashi.incident.Incident;
 import jp.kakehashi.incident.IncidentReported;
 import jp.kakehashi.incident.IncidentStatusChanged;
 import jp.kakehashi.tpp.TppStatusChanged;
+import jp.kakehashi.tpp.monitoring.ImprovementRequest;
+import jp.kakehashi.tpp.monitoring.ImprovementRequested;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns other modules' events into notices to TPPs: every move of its status after the application (A6 "the TPP is
- * notified", with the bank's reason), incidents concerning it (C6), and the bank's service stops (E6, to every TPP
- * with a registered endpoint). Each runs in its own transaction after the deciding one commits, and is run again
+ * notified", with the bank's reason), the bank's improvement requests with their deadlines (A5, A6), incidents
+ * concerning it (C6), and the bank's service stops (E6, to every TPP with a registered endpoint). Each runs in its own transaction after the deciding one commits, and is run again
  * by the event publication registry if it fails, so no notice is lost; a failed run leaves nothing behind.
  */
 @Component
@@ -41,6 +43,18 @@ class TppNoticeListeners {
         data.put("scopes", changed.scopes().stream().sorted().toList());
         data.put("occurredAt", changed.occurredAt().toString());
         notices.send(changed.tppId(), TppNotice.Kind.STATUS_CHANGED, changed.to().name(), data);
+    }
+
+    @ApplicationModuleListener
+    void on(ImprovementRequested requested) {
+        ImprovementRequest request = requested.request();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("requestId", request.id());
+        data.put("reviewId", request.reviewId());
+        data.put("finding", request.finding());
+        data.put("dueOn", request.dueOn().toString());
+        data.put("requestedAt", request.requestedAt().toString());
+        notices.send(request.tppId(), TppNotice.Kind.IMPROVEMENT_REQUESTED, request.dueOn().toString(), data);
     }
 
     @ApplicationModuleListener

@@ -49,7 +49,7 @@ public class TppNotices {
     /** The notice's subject in a language, from its kind and data (the portal's language). */
     public String subject(TppNotice notice, Locale locale) {
         Object argument = notice.data().getOrDefault("subjectArgument", "");
-        String key = "incidents.notice." + notice.kind().type();
+        String key = notice.kind().subjectKey();
         Object[] arguments = { argument };
         // a status has its own wording where the bundle gives one ("停止のお知らせ"), else the general one
         String specific = messages.getMessage(key + "." + argument, arguments, null, locale);
