@@ -277,6 +277,8 @@ class StaffRequestsTest {
             }
             executions.incrementAndGet();
             try {
+                // stands for an action that takes time (mail, other rows), so racing approvers overlap inside it;
+                // there is nothing to await: the other approver is blocked in the database, not in this code
                 Thread.sleep(50);
             }
             catch (InterruptedException e) {

@@ -14,6 +14,7 @@ import jp.kakehashi.audit.ExecutionLogRecord;
 import jp.kakehashi.audit.ExecutionLogWriter;
 import jp.kakehashi.risk.RiskSignals;
 import jp.kakehashi.tpp.ChainedPartyHeader;
+import jp.kakehashi.tpp.ClientOwners;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;

@@ -6,16 +6,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import jp.kakehashi.tpp.ChainedPartyHeader;
+import jp.kakehashi.tpp.ClientOwners;
 import jp.kakehashi.tpp.TppApplication.ApiClass;
-import jp.kakehashi.tpp.TppClient;
-import jp.kakehashi.tpp.Tpps;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -39,13 +34,11 @@ class ChainedPartyFilter extends OncePerRequestFilter {
             (malformed X-Chained-Party-Id)"}""";
 
     private final ChainedParties parties;
-    private final Tpps tpps;
-    // a client belongs to one TPP for its whole life, so the mapping never goes stale
-    private final Map<String, String> tppOfClient = new ConcurrentHashMap<>();
+    private final ClientOwners owners;
 
-    ChainedPartyFilter(ChainedParties parties, Tpps tpps) {
+    ChainedPartyFilter(ChainedParties parties, ClientOwners owners) {
         this.parties = parties;
-        this.tpps = tpps;
+        this.owners = owners;
     }
 
     @Override
@@ -56,7 +49,7 @@ class ChainedPartyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String clientId = clientIdOf(SecurityContextHolder.getContext().getAuthentication());
+        String clientId = ClientOwners.clientIdOf(SecurityContextHolder.getContext().getAuthentication());
         if (clientId == null) {
             chain.doFilter(request, response);
             return;
@@ -66,7 +59,8 @@ class ChainedPartyFilter extends OncePerRequestFilter {
             write(response, 400, MALFORMED);
             return;
         }
-        ChainDecision decision = parties.decide(tppOf(clientId), partyId, apiClassOf(request));
+        ChainDecision decision = parties.decide(
+                java.util.Objects.requireNonNullElse(owners.tppOf(clientId), "client:" + clientId), partyId, apiClassOf(request));
         if (decision instanceof ChainDecision.Refused(ChainRefusal reason)) {
             write(response, 403, REFUSED.formatted(reason.name(), message(reason)));
             return;
@@ -89,18 +83,6 @@ class ChainedPartyFilter extends OncePerRequestFilter {
             case NOT_APPROVED -> "銀行の承認がありません (not approved by the bank)";
             case NOTICE_NOT_EFFECTIVE -> "事前届出の利用開始日前です (prior notice not yet effective)";
         };
-    }
-
-    private static String clientIdOf(Authentication authentication) {
-        if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
-            return jwt.getClaimAsString("client_id");
-        }
-        return null;
-    }
-
-    private String tppOf(String clientId) {
-        return tppOfClient.computeIfAbsent(clientId,
-                id -> tpps.findClient(id).map(TppClient::tppId).orElse("client:" + id));
     }
 
     private static void write(HttpServletResponse response, int status, String body) throws IOException {

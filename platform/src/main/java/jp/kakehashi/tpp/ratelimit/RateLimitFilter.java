@@ -6,16 +6,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import jp.kakehashi.tpp.TppClient;
-import jp.kakehashi.tpp.Tpps;
+import jp.kakehashi.tpp.ClientOwners;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -34,13 +29,11 @@ class RateLimitFilter extends OncePerRequestFilter {
             "errorDetailsMessage":"Retry-After の秒数の後に再試行してください (retry after Retry-After seconds)"}]}""";
 
     private final TppRateLimits limits;
-    private final Tpps tpps;
-    // a client belongs to one TPP for its whole life, so the mapping never goes stale
-    private final Map<String, String> tppOfClient = new ConcurrentHashMap<>();
+    private final ClientOwners owners;
 
-    RateLimitFilter(TppRateLimits limits, Tpps tpps) {
+    RateLimitFilter(TppRateLimits limits, ClientOwners owners) {
         this.limits = limits;
-        this.tpps = tpps;
+        this.owners = owners;
     }
 
     @Override
@@ -51,31 +44,16 @@ class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String clientId = clientIdOf(SecurityContextHolder.getContext().getAuthentication());
+        String clientId = ClientOwners.clientIdOf(SecurityContextHolder.getContext().getAuthentication());
         Optional<Long> wait = clientId == null ? limits.takeForAddress(request.getRemoteAddr())
-                : limits.takeForTpp(tppOf(clientId));
+                : limits.takeForTpp(
+                        // an authenticated client always exists; were it gone, its calls still share one bucket
+                        java.util.Objects.requireNonNullElse(owners.tppOf(clientId), "client:" + clientId));
         if (wait.isPresent()) {
             refuse(response, wait.get());
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    private static String clientIdOf(Authentication authentication) {
-        if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
-            return jwt.getClaimAsString("client_id");
-        }
-        return null;
-    }
-
-    private String tppOf(String clientId) {
-        String tppId = tppOfClient.get(clientId);
-        if (tppId == null) {
-            // an authenticated client always exists; were it gone, its calls still share one bucket
-            tppId = tpps.findClient(clientId).map(TppClient::tppId).orElse("client:" + clientId);
-            tppOfClient.put(clientId, tppId);
-        }
-        return tppId;
     }
 
     private static void refuse(HttpServletResponse response, long waitNanos) throws IOException {

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import jp.kakehashi.tpp.ClientOwners;
 import jp.kakehashi.audit.ExecutionLogRecord;
 import jp.kakehashi.audit.ExecutionLogWriter;
 import org.junit.jupiter.api.Test;

@@ -24,7 +24,7 @@ class RateLimitFilterTest {
     private final Tpps tpps = mock(Tpps.class);
     private final TppRateLimits limits = new TppRateLimits(
             new RateLimitProperties(true, 1, new RateLimit(1, 1), new RateLimit(1, 1), Map.of()), () -> 0L);
-    private final RateLimitFilter filter = new RateLimitFilter(limits, tpps);
+    private final RateLimitFilter filter = new RateLimitFilter(limits, new jp.kakehashi.tpp.ClientOwners(tpps));
 
     RateLimitFilterTest() {
         when(tpps.findClient("client-1")).thenReturn(Optional.of(new TppClient("client-1", "tpp-1", "c",
