@@ -1,6 +1,5 @@
 package jp.kakehashi.admin;
 
-import java.util.EnumSet;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,8 +27,8 @@ class ConsoleShell {
 
     @Bean
     ConsoleAccess approvalsWithdraw() {
-        return new ConsoleAccess(org.springframework.http.HttpMethod.POST, "/console/approvals/*/withdraw",
-                EnumSet.of(StaffRole.OPERATOR, StaffRole.REVIEWER, StaffRole.APPROVER));
+        return ConsoleAccess.post("/console/approvals/*/withdraw", StaffRole.OPERATOR, StaffRole.REVIEWER,
+                StaffRole.APPROVER);
     }
 
     /** Pending requests an approver could decide (not their own), and the requester's own still waiting. */

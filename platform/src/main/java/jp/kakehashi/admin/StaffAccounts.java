@@ -79,11 +79,6 @@ public class StaffAccounts {
         return findByLogin(login).orElseThrow();
     }
 
-    public Optional<StaffMember> find(String staffId) {
-        return jdbc.sql("select * from staff_account where id = ?").param(staffId).query(StaffAccounts::member)
-                .optional();
-    }
-
     /**
      * The member as the bank has them now, if their account is still active: sessions and the maker-checker queue ask
      * here rather than trust the roles copied at sign-in, so deactivating an account or taking a role away takes effect
@@ -103,10 +98,6 @@ public class StaffAccounts {
     public Map<String, String> displayNames() {
         return jdbc.sql("select id, display_name from staff_account").query((rs, row) -> Map.entry(rs.getString(1),
                 rs.getString(2))).list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    public List<StaffMember> all() {
-        return jdbc.sql("select * from staff_account order by login").query(StaffAccounts::member).list();
     }
 
     /** The first factor: the member if the password matches an active, unlocked account. */

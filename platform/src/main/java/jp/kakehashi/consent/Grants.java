@@ -174,7 +174,7 @@ public class Grants {
         return live.size();
     }
 
-    private static Grant grant(ResultSet rs, int row) throws SQLException {
+    static Grant grant(ResultSet rs, int row) throws SQLException {
         return new Grant(rs.getString("id"), rs.getString("customer_id"), rs.getString("tpp_id"),
                 rs.getString("client_id"), new HashSet<>(strings(rs.getArray("scopes"))),
                 strings(rs.getArray("account_ids")), GrantStatus.valueOf(rs.getString("status")),

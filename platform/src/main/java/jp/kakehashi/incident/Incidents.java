@@ -6,17 +6,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import jp.kakehashi.consent.Grants;
 import jp.kakehashi.incident.Reporting.Recorded;
 import jp.kakehashi.incident.Reporting.Refusal;
 import jp.kakehashi.incident.Reporting.Refused;
 import jp.kakehashi.tpp.Tpp;
-import jp.kakehashi.tpp.TppStatus;
 import jp.kakehashi.tpp.Tpps;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,10 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Incidents {
-
-    /** The TPPs the bank screened and has not cut off for good: only they may report from the portal. */
-    private static final Set<TppStatus> REPORTING_FROM_PORTAL = EnumSet.of(TppStatus.APPROVED, TppStatus.ACTIVE,
-            TppStatus.RESTRICTED, TppStatus.SUSPENDED);
 
     private final JdbcClient jdbc;
     private final Tpps tpps;
@@ -64,7 +57,7 @@ public class Incidents {
         if (tpp.isEmpty()) {
             return new Refused(Refusal.UNKNOWN_TPP);
         }
-        if (report.reporter() == Incident.Reporter.TPP && !REPORTING_FROM_PORTAL.contains(tpp.get().status())) {
+        if (report.reporter() == Incident.Reporter.TPP && !tpp.get().status().screened()) {
             return new Refused(Refusal.NOT_CONNECTED);
         }
         Instant beganAt = report.beganAt() == null ? now : report.beganAt();

@@ -52,8 +52,4 @@ class IncidentDeskConsole {
                     .stream().filter(entry -> entry.count() > 0).toList();
         };
     }
-
-    static Optional<String> blankToEmpty(String value) {
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
-    }
 }

@@ -1,9 +1,7 @@
 package jp.kakehashi.incidentdesk;
 
 import java.security.Principal;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 import jp.kakehashi.availability.Announcement;
 import jp.kakehashi.availability.ServiceStop;
 import jp.kakehashi.availability.ServiceStops;
@@ -17,7 +15,6 @@ import jp.kakehashi.notification.EndpointRegistration;
 import jp.kakehashi.notification.TppEndpoints;
 import jp.kakehashi.notification.TppNotices;
 import jp.kakehashi.portal.PortalAccounts;
-import jp.kakehashi.tpp.TppStatus;
 import jp.kakehashi.tpp.Tpps;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -37,10 +34,6 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 class PortalIncidentPages {
-
-    /** The TPPs the bank screened and has not cut off for good. */
-    private static final Set<TppStatus> SCREENED = EnumSet.of(TppStatus.APPROVED, TppStatus.ACTIVE,
-            TppStatus.RESTRICTED, TppStatus.SUSPENDED);
 
     private final PortalAccounts accounts;
     private final Incidents incidents;
@@ -101,7 +94,7 @@ class PortalIncidentPages {
     String register(@PathVariable String tppId, @RequestParam String webhookUrl,
             @RequestParam(required = false) String securityEventUrl, Principal account, Model model) {
         owned(tppId, account);
-        if (!tpps.find(tppId).map(tpp -> SCREENED.contains(tpp.status())).orElse(false)) {
+        if (!tpps.find(tppId).map(tpp -> tpp.status().screened()).orElse(false)) {
             // an applicant nobody screened yet must not point the bank's server anywhere
             return page(tppId, model, IncidentForm.empty(), StopForm.empty(), webhookUrl, securityEventUrl,
                     Map.of("endpoints", "incidents.endpoint.Refusal.NOT_APPROVED"));

@@ -73,12 +73,6 @@ public class OutboundDeliveries {
                 .param(receiver).query(OutboundDeliveries::delivery).list();
     }
 
-    /** The latest deliveries to anyone, newest first. */
-    public List<OutboundDelivery> latest(int limit) {
-        return jdbc.sql("select * from outbound_delivery order by created_at desc, id limit ?").param(limit)
-                .query(OutboundDeliveries::delivery).list();
-    }
-
     @Scheduled(fixedDelayString = "${kakehashi.deliveries.interval:10s}",
             initialDelayString = "${kakehashi.deliveries.interval:10s}")
     void deliverDue() {

@@ -60,7 +60,8 @@ class OversightDashboard implements ConsoleDashboardItem {
                 .collect(Collectors.groupingBy(ImprovementRequest::tppId, java.util.TreeMap::new, Collectors.toList()))
                 .forEach((tppId, late) -> entries.add(new Entry("monitoring.dashboard.requests-overdue", late.size(),
                         name(byId, tppId), page(tppId), startOf(late.getFirst().dueOn()), true)));
-        for (Tpp tpp : tpps.inStatus(CONNECTED)) {
+        for (Tpp tpp : byId.values().stream().filter(candidate -> CONNECTED.contains(candidate.status()))
+                .sorted(java.util.Comparator.comparing(Tpp::legalName).thenComparing(Tpp::id)).toList()) {
             var state = CapacityCheck.stateOn(capacities.of(tpp.id()), today);
             if (state != CapacityCheck.State.VALID) {
                 entries.add(new Entry("monitoring.dashboard.capacity-" + state.name(), 1, tpp.legalName(),

@@ -1,11 +1,9 @@
 package jp.kakehashi.oversight;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import jp.kakehashi.portal.PortalSection;
-import jp.kakehashi.tpp.TppStatus;
 import jp.kakehashi.tpp.Tpps;
 import jp.kakehashi.tpp.chain.ChainAgreement;
 import jp.kakehashi.tpp.chain.ChainedParties;
@@ -19,9 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PortalChainSection implements PortalSection {
-
-    private static final EnumSet<TppStatus> SHOWN = EnumSet.of(TppStatus.APPROVED, TppStatus.ACTIVE,
-            TppStatus.RESTRICTED, TppStatus.SUSPENDED);
 
     private final Tpps tpps;
     private final ChainedParties chains;
@@ -47,7 +42,7 @@ class PortalChainSection implements PortalSection {
 
     @Override
     public Optional<Content> content(String tppId, Locale locale) {
-        return tpps.find(tppId).filter(tpp -> SHOWN.contains(tpp.status()))
+        return tpps.find(tppId).filter(tpp -> tpp.status().screened())
                 .map(tpp -> new Content(tppId, chains.agreements(tppId), chains.of(tppId)));
     }
 }

@@ -44,12 +44,6 @@ public class TppApplications {
                 .param(tppId).query(TppApplications::application).optional();
     }
 
-    /** The TPP ids whose applications came from a portal account. */
-    public List<String> ofApplicant(String applicantEmail) {
-        return jdbc.sql("select tpp_id from tpp_application where applicant_email = ? order by submitted_at")
-                .param(applicantEmail).query(String.class).list();
-    }
-
     private static TppApplication application(ResultSet rs, int row) throws SQLException {
         var classes = EnumSet.noneOf(TppApplication.ApiClass.class);
         Tpps.strings(rs.getArray("api_classes")).forEach(name -> classes.add(TppApplication.ApiClass.valueOf(name)));

@@ -118,7 +118,8 @@ public class TppLifecycle {
     /** Takes approved scopes away (A6 制限); the TPP keeps the rest. */
     @Transactional
     public Transition restrict(String tppId, Set<String> scopes, StaffDecision decision) {
-        Optional<Tpp> tpp = tpps.find(tppId);
+        // locked before it is read: two restrictions approved at once must not lose each other's scopes
+        Optional<Tpp> tpp = tpps.findForUpdate(tppId);
         if (tpp.isPresent() && (scopes.isEmpty() || !tpp.get().approvedScopes().containsAll(scopes))) {
             return new Refused(Refusal.SCOPES_INVALID);
         }
@@ -153,7 +154,7 @@ public class TppLifecycle {
      */
     @Transactional
     public Transition resume(String tppId, StaffDecision decision) {
-        Optional<Tpp> tpp = tpps.find(tppId);
+        Optional<Tpp> tpp = tpps.findForUpdate(tppId);
         if (tpp.isEmpty()) {
             return new Refused(Refusal.UNKNOWN_TPP);
         }

@@ -20,5 +20,13 @@ public enum TppStatus {
     /** Cut off for now, by the bank or at the TPP's own request; tokens fail, grants and data are kept. */
     SUSPENDED,
     /** Cut off for good: every grant is revoked; data is kept for audit. */
-    REVOKED
+    REVOKED;
+
+    /**
+     * Whether the bank screened and admitted the TPP and has not cut it off for good: approved, connected, restricted
+     * or suspended. Only such a TPP may report incidents, register endpoints and chained parties on the portal.
+     */
+    public boolean screened() {
+        return this == APPROVED || this == ACTIVE || this == RESTRICTED || this == SUSPENDED;
+    }
 }

@@ -50,9 +50,10 @@ class ScreeningDecisionAction implements ApprovedAction {
 
     @Override
     public String describe(StaffRequest request, Locale locale) {
-        Optional<Recommendation> pending = screening.file(request.target()).flatMap(file -> file.pending());
-        String name = screening.file(request.target()).map(file -> "en".equals(locale.getLanguage())
-                ? file.tpp().legalNameEn() : file.tpp().legalName()).orElse(request.target());
+        var file = screening.file(request.target());
+        Optional<Recommendation> pending = file.flatMap(found -> found.pending());
+        String name = file.map(found -> "en".equals(locale.getLanguage())
+                ? found.tpp().legalNameEn() : found.tpp().legalName()).orElse(request.target());
         String outcome = pending.map(r -> r.outcome().name()).orElse(request.payload().getOrDefault("outcome", ""));
         String scopes = pending.map(r -> String.join(", ", r.scopes().stream().sorted().toList())).orElse("");
         return messages.getMessage("screening.decision.describe." + outcome, new Object[] {name, scopes},

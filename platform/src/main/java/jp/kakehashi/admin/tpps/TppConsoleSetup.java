@@ -80,12 +80,14 @@ class TppConsoleSetup {
                 return List.of();
             }
             var entries = new ArrayList<ConsoleDashboardItem.Entry>();
-            long approved = tpps.inStatus(List.of(TppStatus.APPROVED)).size();
+            var waiting = tpps.inStatus(List.of(TppStatus.APPROVED, TppStatus.SUSPENDED)).stream()
+                    .collect(java.util.stream.Collectors.groupingBy(jp.kakehashi.tpp.Tpp::status, java.util.stream.Collectors.counting()));
+            long approved = waiting.getOrDefault(TppStatus.APPROVED, 0L);
             if (approved > 0 && staff.has(StaffRole.OPERATOR)) {
                 entries.add(new ConsoleDashboardItem.Entry("console.dashboard.tpps-to-activate", approved, null,
                         "/console/tpps?status=APPROVED", null, false));
             }
-            long suspended = tpps.inStatus(List.of(TppStatus.SUSPENDED)).size();
+            long suspended = waiting.getOrDefault(TppStatus.SUSPENDED, 0L);
             if (suspended > 0) {
                 entries.add(new ConsoleDashboardItem.Entry("console.dashboard.tpps-suspended", suspended, null,
                         "/console/tpps?status=SUSPENDED", null, false));
