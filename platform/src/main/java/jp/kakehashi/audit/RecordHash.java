@@ -60,7 +60,8 @@ final class RecordHash {
         return instant == null ? null : ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 
-    private static void field(StringBuilder canonical, Object value) {
+    /** One field of a canonical form: its UTF-8 length, a colon, the text; {@code ~} for none (staff actions too). */
+    static void field(StringBuilder canonical, Object value) {
         if (value == null) {
             canonical.append('~');
             return;
@@ -69,7 +70,8 @@ final class RecordHash {
         canonical.append(text.getBytes(StandardCharsets.UTF_8).length).append(':').append(text);
     }
 
-    private static String sha256(String text) {
+    /** SHA-256 of UTF-8 text, lower-case hex. */
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -25,19 +25,14 @@ final class StaffActionHash {
         for (String field : new String[] {VERSION, Long.toString(sequenceNumber), previousHash,
                 Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, occurredAt)), staffId, action, target, outcome,
                 details}) {
-            if (field == null) {
-                canonical.append('~');
-            }
-            else {
-                canonical.append(field.getBytes(StandardCharsets.UTF_8).length).append(':').append(field);
-            }
+            RecordHash.field(canonical, field);
         }
         return sha256(canonical.toString());
     }
 
     /** SHA-256 of UTF-8 text, lower-case hex; also what sign-offs and exports fingerprint their rows with. */
     static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
+        return RecordHash.sha256(text);
     }
 
     static String sha256(byte[] bytes) {

@@ -108,11 +108,6 @@ public class StaffActions {
         return StaffActionHash.sha256(hashes.toString());
     }
 
-    /** SHA-256 of UTF-8 text, lower-case hex (for exports and sign-offs that fingerprint what they cover). */
-    public static String sha256(String text) {
-        return StaffActionHash.sha256(text);
-    }
-
     /** SHA-256 of bytes, lower-case hex (an exported file's fingerprint). */
     public static String sha256(byte[] bytes) {
         return StaffActionHash.sha256(bytes);
