@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import jp.kakehashi.authorization.token.DpopChallenge;
 import jp.kakehashi.authorization.token.ResourceDpopProofs;
 import jp.kakehashi.authorization.token.StoredAccessTokenDecoder;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
-import org.springframework.security.oauth2.server.resource.web.DPoPAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -41,7 +41,7 @@ class ApiResourceServerSecurity {
     SecurityFilterChain apiResourceServerChain(HttpSecurity http, StoredAccessTokenDecoder accessTokens,
             ResourceDpopProofs dpopProofs) throws Exception {
         var bearer = new JsonErrorEntryPoint(new BearerTokenAuthenticationEntryPoint());
-        var dpop = new JsonErrorEntryPoint(new DPoPAuthenticationEntryPoint());
+        var dpop = new JsonErrorEntryPoint(new DpopChallenge());
         AuthenticationEntryPoint byScheme = (request, response, e) -> {
             if (usesDpop(request)) {
                 dpop.commence(request, response, e);
@@ -84,7 +84,7 @@ class ApiResourceServerSecurity {
             throws IOException {
         new BearerTokenAuthenticationEntryPoint().commence(request, response, e);
         if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
-            new DPoPAuthenticationEntryPoint().commence(request, response, e);
+            new DpopChallenge().commence(request, response, e);
         }
         writeError(response, "INVALID_TOKEN", "アクセストークンが必要です。");
     }

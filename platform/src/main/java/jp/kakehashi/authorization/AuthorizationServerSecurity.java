@@ -6,6 +6,7 @@ import jp.kakehashi.authorization.fapi.ClientAuthenticationRequired;
 import jp.kakehashi.authorization.fapi.DpopNonces;
 import jp.kakehashi.authorization.fapi.FapiEndpoints;
 import jp.kakehashi.authorization.store.RefreshTokenRevocations;
+import jp.kakehashi.authorization.token.DpopChallenge;
 import jp.kakehashi.authorization.token.ResourceDpopProofs;
 import jp.kakehashi.authorization.token.StoredAccessTokenDecoder;
 import jp.kakehashi.authorization.keys.SigningKeys;
@@ -17,7 +18,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -54,7 +55,9 @@ class AuthorizationServerSecurity {
                 .oauth2ResourceServer(resource -> resource
                         .withObjectPostProcessor(dpopProofs)
                         .jwt(jwt -> jwt.decoder(accessTokens))
-                        .dPoP(Customizer.withDefaults()))
+                        // the challenge names only the algorithms accepted (RFC 9449 §7.1), not Spring's nine
+                        .dPoP(dpop -> dpop.authenticationFailureHandler(
+                                new AuthenticationEntryPointFailureHandler(new DpopChallenge()))))
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), browsers())
                         .defaultAuthenticationEntryPointFor(ClientAuthenticationRequired::commence,

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import jp.kakehashi.authorization.client.TppRegisteredClientRepository;
+import jp.kakehashi.authorization.replay.JtiKind;
+import jp.kakehashi.authorization.replay.SeenJtis;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -108,7 +110,7 @@ public final class ClientAssertionDecoderFactory implements JwtDecoderFactory<Re
             if (problem != null) {
                 return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT, problem, null));
             }
-            if (!seenJtis.firstUse("client_assertion", clientId + " " + jwt.getId(), jwt.getExpiresAt())) {
+            if (!seenJtis.firstUse(JtiKind.CLIENT_ASSERTION, clientId, jwt.getId(), jwt.getExpiresAt())) {
                 return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT,
                         "client assertion jti was already used", null));
             }

@@ -5,6 +5,7 @@ import java.util.List;
 import jp.kakehashi.authorization.customer.CustomerUserInfo;
 import jp.kakehashi.authorization.policy.ScopePolicy;
 import jp.kakehashi.authorization.rar.AuthorizationDetailsInTokenResponse;
+import jp.kakehashi.authorization.replay.SeenJtis;
 import jp.kakehashi.authorization.web.ConsentDecisions;
 import jp.kakehashi.consent.Grants;
 import org.springframework.beans.factory.annotation.Value;

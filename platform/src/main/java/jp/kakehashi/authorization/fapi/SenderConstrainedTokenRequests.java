@@ -5,6 +5,8 @@ import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;
 import java.util.Map;
 import jp.kakehashi.authorization.client.TppRegisteredClientRepository;
+import jp.kakehashi.authorization.replay.JtiKind;
+import jp.kakehashi.authorization.replay.SeenJtis;
 import jp.kakehashi.consent.Grants;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -111,7 +113,9 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
         if (jti == null || issuedAt == null) {
             throw error("invalid_dpop_proof", "the DPoP proof needs jti and iat");
         }
-        if (!seenJtis.firstUse("dpop", jti, issuedAt.toInstant().plus(PROOF_MEMORY))) {
+        // the same key as the resources use (thumbprint, digest of the jti), so a proof is used once at any endpoint
+        if (!seenJtis.firstUse(JtiKind.DPOP_PROOF, thumbprint(jwt), SeenJtis.digest(jti),
+                issuedAt.toInstant().plus(PROOF_MEMORY))) {
             throw error("invalid_dpop_proof", "the DPoP proof was already used");
         }
         return jwt;

@@ -1,7 +1,8 @@
 package jp.kakehashi.authorization.token;
 
+import java.time.Clock;
 import java.util.List;
-import java.util.Set;
+import jp.kakehashi.authorization.replay.SeenJtis;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -18,28 +19,27 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>only ES256 and PS256, as at the token endpoint (FAPI 2.0 Security Profile §5.4.1); Spring alone would take any
  * RSA or EC algorithm, RS256 included;</li>
- * <li>a replay cache sized for a TPP's backend, which signs every customer's calls with the same key: Spring's
- * default refuses a key's 1001st proof within the 30-second window, about 33 calls a second per TPP, far below
- * what the per-TPP rate limits allow. Each node keeps its own cache; a proof is bound to its method, URL, access token
- * and 30 seconds, so a replay to another node is bounded by those.</li>
+ * <li>single use across all nodes (RFC 9449 §11.1, B7): Spring's replay check keeps its jtis in {@link SeenJtis}
+ * (PostgreSQL) instead of each node's memory, so a proof used on one node is refused on every other one, even for
+ * another body of the same method and URL (a second transfer). The shared store also has no per-key ceiling, where
+ * Spring's in-memory cache refused a key's 1001st proof within its 30-second window, about 33 calls a second for a
+ * TPP backend that signs every customer's calls with one key.</li>
  * </ul>
  * Register with {@code oauth2ResourceServer(r -> r.withObjectPostProcessor(proofs))}.
  */
 @Component
 public class ResourceDpopProofs implements ObjectPostProcessor<DPoPAuthenticationProvider> {
 
-    static final Set<String> ALGORITHMS = Set.of("ES256", "PS256");
-    private static final int MAX_PROOFS_PER_KEY = 200_000;
-    private static final int MAX_PROOFS = 1_000_000;
+    /** The algorithms a proof may be signed with, in the order the challenge names them (RFC 9449 §7.1). */
+    public static final List<String> ALGORITHMS = List.of("ES256", "PS256");
 
     private final DPoPProofJwtDecoderFactory proofs = new DPoPProofJwtDecoderFactory();
 
-    ResourceDpopProofs() {
-        var cache = new DPoPProofReplayValidator.InMemoryCache();
-        cache.setMaxRequestsPerKey(MAX_PROOFS_PER_KEY);
-        cache.setMaxSize(MAX_PROOFS);
+    ResourceDpopProofs(SeenJtis seenJtis, Clock clock) {
+        var singleUse = new DPoPProofReplayValidator(new SharedDpopReplayCache(seenJtis));
+        singleUse.setClock(clock);
         proofs.setJwtValidatorFactory(DPoPProofJwtDecoderFactory.createDefaultJwtValidatorFactory(
-                List.of(new DPoPProofReplayValidator(cache), ResourceDpopProofs::allowedAlgorithm)));
+                List.of(singleUse, ResourceDpopProofs::allowedAlgorithm)));
     }
 
     @Override
