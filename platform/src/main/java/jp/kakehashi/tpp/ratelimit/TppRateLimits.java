@@ -6,36 +6,45 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The rate limits in force on this node (F4) and their buckets: configured limits, with overrides the bank's staff
- * can set per TPP at run time (an override lives on the node it was set on until the admin console persists it).
+ * The rate limits of the cluster (F4) and this node's leases on their shared buckets: configured limits, with
+ * overrides the bank's staff can set per TPP at run time, stored in PostgreSQL so that every node applies them (the
+ * node that sets one at once, the others within {@link #OVERRIDE_REFRESH_MS} ms).
  */
 @Component
 @EnableConfigurationProperties(RateLimitProperties.class)
 public class TppRateLimits {
 
-    // a sweep forgets idle (full) buckets once there are this many, so that per-IP buckets cannot grow without end;
-    // at most one a second, so that many busy buckets do not make every call walk the map
+    static final long OVERRIDE_REFRESH_MS = 1_000;
+    // a sweep forgets spent leases once there are this many, so that per-address leases cannot grow without end;
+    // at most one a second, so that many busy leases do not make every call walk the map
     private static final int SWEEP_THRESHOLD = 10_000;
     private static final long SWEEP_INTERVAL = 1_000_000_000L;
 
     private final RateLimitProperties properties;
+    private final SharedBuckets buckets;
+    private final RateLimitOverrides stored;
     private final LongSupplier nanoClock;
-    private final Map<String, RateLimit> overrides = new ConcurrentHashMap<>();
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, Lease> leases = new ConcurrentHashMap<>();
     private final AtomicBoolean sweeping = new AtomicBoolean();
+    private volatile Map<String, RateLimit> overrides;
     private volatile long nextSweep;
 
     @org.springframework.beans.factory.annotation.Autowired
-    TppRateLimits(RateLimitProperties properties) {
-        this(properties, System::nanoTime);
+    TppRateLimits(RateLimitProperties properties, SharedBuckets buckets, RateLimitOverrides stored) {
+        this(properties, buckets, stored, System::nanoTime);
     }
 
-    TppRateLimits(RateLimitProperties properties, LongSupplier nanoClock) {
+    TppRateLimits(RateLimitProperties properties, SharedBuckets buckets, RateLimitOverrides stored,
+            LongSupplier nanoClock) {
         this.properties = properties;
+        this.buckets = buckets;
+        this.stored = stored;
         this.nanoClock = nanoClock;
+        this.overrides = stored.all();
         this.nextSweep = nanoClock.getAsLong();
     }
 
@@ -45,16 +54,23 @@ public class TppRateLimits {
         return override != null ? override : properties.tpps().getOrDefault(tppId, properties.perTpp());
     }
 
-    /** Sets a TPP's limit on this node from now on, e.g. to throttle a TPP whose app misbehaves. */
+    /** Sets a TPP's limit on every node from now on, e.g. to throttle a TPP whose app misbehaves. */
     public void override(String tppId, RateLimit limit) {
-        overrides.put(tppId, limit);
-        buckets.remove(tppKey(tppId));
+        stored.set(tppId, limit);
+        refreshOverrides();
+        leases.remove(tppKey(tppId));
     }
 
-    /** Returns a TPP to its configured limit. */
+    /** Returns a TPP to its configured limit on every node. */
     public void removeOverride(String tppId) {
-        overrides.remove(tppId);
-        buckets.remove(tppKey(tppId));
+        stored.remove(tppId);
+        refreshOverrides();
+        leases.remove(tppKey(tppId));
+    }
+
+    @Scheduled(fixedDelay = OVERRIDE_REFRESH_MS, initialDelay = OVERRIDE_REFRESH_MS)
+    void refreshOverrides() {
+        overrides = stored.all();
     }
 
     boolean enabled() {
@@ -72,25 +88,19 @@ public class TppRateLimits {
     }
 
     private Optional<Long> take(String key, RateLimit limit) {
-        long now = nanoClock.getAsLong();
-        RateLimit share = limit.perNode(properties.nodes());
-        TokenBucket bucket = buckets.get(key);
-        if (bucket == null || !bucket.limit().equals(share)) {
-            bucket = buckets.compute(key, (k, existing) -> existing != null && existing.limit().equals(share) ? existing
-                    : new TokenBucket(share, now));
-        }
-        long wait = bucket.tryTake(now);
-        if (buckets.size() > SWEEP_THRESHOLD && now - nextSweep >= 0) {
-            sweep(now);
+        long wait = leases.computeIfAbsent(key, k -> new Lease())
+                .take(nanoClock, () -> buckets.take(key, limit, limit.leaseSize()));
+        if (leases.size() > SWEEP_THRESHOLD) {
+            sweep(nanoClock.getAsLong());
         }
         return wait == 0 ? Optional.empty() : Optional.of(wait);
     }
 
     private void sweep(long now) {
-        if (sweeping.compareAndSet(false, true)) {
+        if (now - nextSweep >= 0 && sweeping.compareAndSet(false, true)) {
             try {
                 nextSweep = now + SWEEP_INTERVAL;
-                buckets.entrySet().removeIf(entry -> entry.getValue().isFull(now));
+                leases.entrySet().removeIf(entry -> entry.getValue().isSpent(now));
             }
             finally {
                 sweeping.set(false);
@@ -98,8 +108,8 @@ public class TppRateLimits {
         }
     }
 
-    int bucketCount() {
-        return buckets.size();
+    int leaseCount() {
+        return leases.size();
     }
 
     private static String tppKey(String tppId) {

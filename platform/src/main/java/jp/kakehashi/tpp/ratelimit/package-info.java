@@ -4,13 +4,27 @@
  * or slow down the other TPPs. Over the limit a call is answered {@code 429 RATE_LIMIT_EXCEEDED} with
  * {@code Retry-After}, before any endpoint or the core system is touched.
  *
- * <p>Several nodes: each node keeps its own buckets in memory and grants {@code 1/kakehashi.rate-limit.nodes} of
- * every configured rate and burst. Behind a load balancer that spreads a TPP's calls evenly, the cluster as a whole
- * then allows about the configured rate; a skewed balancer lets a TPP reach somewhat less. This was chosen over a
- * shared PostgreSQL counter, which would turn every API call into an update of one hot row per TPP: the limit exists
- * to protect the bank's systems, and a limiter that loads the database on every call works against that.
+ * <p>Several nodes: the limits are the cluster's. Each bucket lives once, in PostgreSQL ({@code rate_bucket}), and
+ * a node does not update it per call: it takes a small lease of tokens in one statement ({@link
+ * jp.kakehashi.tpp.ratelimit.RateLimit#leaseSize()}: at most a tenth of the burst and a twentieth of the rate, at
+ * least one) and spends them itself for at most a second; what it has not spent by then is dropped, never given back.
+ * Every call the cluster accepts is a token taken from the one bucket, so over any time T the cluster accepts at most
+ * burst + rate × (T + 1 s) calls of a TPP (the second: a lease taken just before T may be spent in it), and from a
+ * full bucket at most burst + rate × T. A TPP is refused at most one lease early on a node whose share ran out while
+ * another node still holds unspent tokens. When the bucket is empty, the node refuses locally until it will hold a
+ * token again, so a flood of refused calls costs the database one statement per refill, not one per call. A busy
+ * TPP at the default limit (100/s, burst 200, leases of 5) costs about 20 statements a second on each node serving
+ * it, each an in-place update of one row.
+ *
+ * <p>This replaced per-node buckets that each granted {@code 1/nodes} of the limit: behind a balancer that does
+ * not spread a TPP's calls evenly (sticky connections, a node down), those let a TPP reach far less than its limit
+ * or, after a node was added without changing the setting, more.
+ *
+ * <p>Per-TPP overrides set at run time ({@link jp.kakehashi.tpp.ratelimit.TppRateLimits#override}) are stored in
+ * {@code rate_limit_override} and read by every node each second.
  *
  * <p>The limit is counted after authentication (the caller's TPP is only known from its access token), so calls
- * refused with 401 are not counted; each of those costs one hashed-token lookup.
+ * refused with 401 are not counted; each of those costs one hashed-token lookup. The client address of the per-IP
+ * limit is the caller's, also behind a load balancer (see {@code jp.kakehashi.runtime.network}).
  */
 package jp.kakehashi.tpp.ratelimit;

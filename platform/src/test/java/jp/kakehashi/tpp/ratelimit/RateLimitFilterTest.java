@@ -22,8 +22,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 class RateLimitFilterTest {
 
     private final Tpps tpps = mock(Tpps.class);
-    private final TppRateLimits limits = new TppRateLimits(
-            new RateLimitProperties(true, 1, new RateLimit(1, 1), new RateLimit(1, 1), Map.of()), () -> 0L);
+    private final TppRateLimits limits = limits();
     private final RateLimitFilter filter = new RateLimitFilter(limits, new jp.kakehashi.tpp.ClientOwners(tpps));
 
     RateLimitFilterTest() {
@@ -62,6 +61,17 @@ class RateLimitFilterTest {
             filter.doFilter(new MockHttpServletRequest("GET", "/login"), response, new MockFilterChain());
             assertThat(response.getStatus()).isEqualTo(200);
         }
+    }
+
+    /** Buckets of one token that never refill, on every node: a second call of the same caller is over. */
+    private static TppRateLimits limits() {
+        var overrides = mock(RateLimitOverrides.class);
+        when(overrides.all()).thenReturn(Map.of());
+        var used = new java.util.HashSet<String>();
+        SharedBuckets buckets = (bucket, limit, want) -> used.add(bucket) ? new Lease.Taken(1, 0)
+                : new Lease.Taken(0, java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(700));
+        return new TppRateLimits(new RateLimitProperties(true, new RateLimit(1, 1), new RateLimit(1, 1), Map.of(),
+                null), buckets, overrides, () -> 0L);
     }
 
     private MockHttpServletResponse call(String address) throws Exception {
