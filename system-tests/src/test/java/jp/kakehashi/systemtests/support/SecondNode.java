@@ -26,6 +26,11 @@ public final class SecondNode implements AutoCloseable {
     }
 
     public static SecondNode start(RunningPlatform first) throws IOException {
+        return start(first, Map.of());
+    }
+
+    /** A second node with settings of its own on top, e.g. {@code kakehashi.network.trusted-proxies}. */
+    public static SecondNode start(RunningPlatform first, Map<String, Object> settings) throws IOException {
         int port = freePort();
         Path home = first.home();
         String database = first.bean(EmbeddedPostgres.class).getJdbcUrl("postgres", "postgres");
@@ -39,7 +44,9 @@ public final class SecondNode implements AutoCloseable {
                 Map.entry("kakehashi.mtls.trusted-ca-file", home.resolve("mtls/tpp-cas.pem").toString()),
                 Map.entry("management.server.port", 0),
                 Map.entry("logging.level.root", "WARN"));
-        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        var all = new java.util.HashMap<>(properties);
+        all.putAll(settings);
+        String[] arguments = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         return new SecondNode(new SpringApplicationBuilder(KakehashiApplication.class).run(arguments), port);
     }
