@@ -3,6 +3,7 @@ package jp.kakehashi.benchmarks;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.oauth2.sdk.id.JWTID;
 import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,7 +65,9 @@ public final class ReadBenchmark {
         LoadResult bareResult = LoadResult.of("bare endpoint", Load.run(http, bareRequest,
                 Duration.ofSeconds(seconds), concurrency));
 
+        javax.sql.DataSource database = platform.bean(EmbeddedPostgres.class).getPostgresDatabase();
         List<LoadResult> reads = new ArrayList<>();
+        List<String> work = new ArrayList<>();
         // DPoP proofs are verified on every call; the TPP's key type decides what that costs the bank
         for (JWSAlgorithm algorithm : List.of(JWSAlgorithm.ES256, JWSAlgorithm.PS256)) {
             TestTpp tpp = TestTpp.register(platform, Set.of("accounts", "balances"), algorithm);
@@ -76,11 +79,23 @@ public final class ReadBenchmark {
                     proofs(tpp, connection, balances, 2_000), Duration.ofSeconds(warmUp), concurrency));
             // enough proofs for the warm-up's pace and more; signing too many (RSA signs slowly) would age them
             int expected = (int) Math.min(200_000, warm.perSecond() * seconds * 1.5 + 1_000);
-            reads.add(LoadResult.of("authorised balance read, DPoP " + algorithm, Load.run(http,
-                    proofs(tpp, connection, balances, expected), Duration.ofSeconds(seconds), concurrency)));
+            // the same reads with the jtis and buckets shared through PostgreSQL, then kept in this JVM's memory as
+            // before (NodeLocalState): the difference is what sharing them costs a read
+            for (boolean nodeLocal : List.of(false, true)) {
+                NodeLocalState.use(nodeLocal);
+                var before = DatabaseWork.of(database);
+                LoadResult read = LoadResult.of("authorised balance read, DPoP " + algorithm
+                        + (nodeLocal ? ", node-local jtis and buckets (before)" : ", shared through PostgreSQL"),
+                        Load.run(http, proofs(tpp, connection, balances, expected), Duration.ofSeconds(seconds),
+                                concurrency));
+                reads.add(read);
+                work.add("| " + read.name() + " " + DatabaseWork.perAnswer(before, DatabaseWork.of(database),
+                        read.count(), 2));
+            }
+            NodeLocalState.use(false);
         }
 
-        String report = report(bareResult, reads, seconds, concurrency);
+        String report = report(bareResult, reads, work, seconds, concurrency);
         System.out.println(report);
         Path file = Path.of("target", "read-benchmark.md");
         Files.createDirectories(file.getParent());
@@ -131,7 +146,8 @@ public final class ReadBenchmark {
         }
     }
 
-    private static String report(LoadResult bare, List<LoadResult> reads, int seconds, int concurrency) {
+    private static String report(LoadResult bare, List<LoadResult> reads, List<String> work, int seconds,
+            int concurrency) {
         List<String> lines = new ArrayList<>();
         lines.add("# Read benchmark (" + Instant.now() + ")");
         lines.add("");
@@ -147,6 +163,25 @@ public final class ReadBenchmark {
         }
         lines.add("");
         lines.add("Target: authorised reads at ≥ 50% of the bare endpoint's throughput.");
+        lines.add("");
+        lines.add("What sharing the jtis and rate-limit buckets through PostgreSQL costs a read (the shared run against"
+                + " the node-local one just after it; wall-clock time per read at saturation, both CPUs):");
+        lines.add("");
+        lines.add("| DPoP key | shared reads/s | node-local reads/s | shared / node-local | extra per read |");
+        lines.add("| --- | ---: | ---: | ---: | ---: |");
+        for (int i = 0; i + 1 < reads.size(); i += 2) {
+            LoadResult shared = reads.get(i);
+            LoadResult local = reads.get(i + 1);
+            lines.add(String.format("| %s | %.0f | %.0f | %.0f%% | %.0f µs |",
+                    shared.name().replaceAll(".*DPoP (\\w+),.*", "$1"), shared.perSecond(), local.perSecond(),
+                    100.0 * shared.perSecond() / local.perSecond(),
+                    1e6 / shared.perSecond() - 1e6 / local.perSecond()));
+        }
+        lines.add("");
+        lines.add("The database's work per read (pg_stat_database, pg_stat_wal; commits include the execution log's):");
+        lines.add("");
+        lines.add(DatabaseWork.header());
+        lines.addAll(work);
         return String.join(System.lineSeparator(), lines) + System.lineSeparator();
     }
 }

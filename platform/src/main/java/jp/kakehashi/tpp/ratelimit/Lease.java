@@ -31,7 +31,7 @@ final class Lease {
      * @param shared    takes tokens from the shared bucket
      * @return zero when the call may go on, else the nanoseconds until the shared bucket holds a token
      */
-    long take(LongSupplier nanoClock, Supplier<Taken> shared) {
+    long take(LongSupplier nanoClock, Supplier<SharedBuckets.Taken> shared) {
         lock.lock();
         try {
             long now = nanoClock.getAsLong();
@@ -42,7 +42,7 @@ final class Lease {
             if (refused && now - emptyUntil < 0) {
                 return emptyUntil - now;
             }
-            Taken taken = shared.get();
+            SharedBuckets.Taken taken = shared.get();
             refused = taken.tokens() == 0;
             if (refused) {
                 remaining = 0;
@@ -67,14 +67,5 @@ final class Lease {
         finally {
             lock.unlock();
         }
-    }
-
-    /**
-     * What the shared bucket gave.
-     *
-     * @param tokens    tokens taken, at most the lease size; zero when the bucket held less than one
-     * @param waitNanos when none: the nanoseconds until the bucket holds one token again
-     */
-    record Taken(int tokens, long waitNanos) {
     }
 }

@@ -40,12 +40,12 @@ class PostgresBuckets implements SharedBuckets {
     }
 
     @Override
-    public Lease.Taken take(String bucket, RateLimit limit, int want) {
+    public SharedBuckets.Taken take(String bucket, RateLimit limit, int want) {
         return jdbc.sql(TAKE).param("bucket", bucket).param("rate", limit.perSecond()).param("burst", limit.burst())
                 .param("want", want).query((rs, row) -> {
                     int taken = rs.getInt("last_lease");
                     double left = rs.getDouble("tokens");
-                    return new Lease.Taken(taken, taken > 0 ? 0
+                    return new SharedBuckets.Taken(taken, taken > 0 ? 0
                             : Math.max(1, (long) Math.ceil((1 - left) / limit.perSecond() * NANOS_PER_SECOND)));
                 }).single();
     }

@@ -16,21 +16,21 @@ class LeaseTest {
 
     @Test
     void takeWhenLeaseHasTokensThenSpentWithoutAskingTheSharedBucket() {
-        assertThat(take(new Lease.Taken(3, 0))).isZero();
-        assertThat(take(new Lease.Taken(3, 0))).isZero();
-        assertThat(take(new Lease.Taken(3, 0))).isZero();
+        assertThat(take(new SharedBuckets.Taken(3, 0))).isZero();
+        assertThat(take(new SharedBuckets.Taken(3, 0))).isZero();
+        assertThat(take(new SharedBuckets.Taken(3, 0))).isZero();
 
         assertThat(asked).as("one lease of 3 for 3 calls").hasValue(1);
-        take(new Lease.Taken(3, 0));
+        take(new SharedBuckets.Taken(3, 0));
         assertThat(asked).as("the fourth call takes a new lease").hasValue(2);
     }
 
     @Test
     void takeWhenLeaseIsOlderThanASecondThenItsTokensAreDroppedNotSpent() {
-        take(new Lease.Taken(5, 0));
+        take(new SharedBuckets.Taken(5, 0));
         now.addAndGet(Lease.LIFETIME_NANOS);
 
-        take(new Lease.Taken(5, 0));
+        take(new SharedBuckets.Taken(5, 0));
 
         assertThat(asked).as("the 4 tokens left of the first lease were dropped").hasValue(2);
     }
@@ -38,27 +38,27 @@ class LeaseTest {
     @Test
     void takeWhenSharedBucketEmptyThenRefusedLocallyUntilItHoldsATokenAgain() {
         long wait = TimeUnit.MILLISECONDS.toNanos(400);
-        assertThat(take(new Lease.Taken(0, wait))).isEqualTo(wait);
+        assertThat(take(new SharedBuckets.Taken(0, wait))).isEqualTo(wait);
 
         now.addAndGet(TimeUnit.MILLISECONDS.toNanos(100));
-        assertThat(take(new Lease.Taken(0, wait))).as("refused here, the rest of the wait")
+        assertThat(take(new SharedBuckets.Taken(0, wait))).as("refused here, the rest of the wait")
                 .isEqualTo(TimeUnit.MILLISECONDS.toNanos(300));
         assertThat(asked).as("a flood of refused calls does not reach the database").hasValue(1);
 
         now.addAndGet(TimeUnit.MILLISECONDS.toNanos(300));
-        assertThat(take(new Lease.Taken(1, 0))).isZero();
+        assertThat(take(new SharedBuckets.Taken(1, 0))).isZero();
         assertThat(asked).hasValue(2);
     }
 
     @Test
     void isSpentWhenTokensLeftOrRefusalRememberedThenNotUntilBothAreOver() {
         assertThat(lease.isSpent(now.get())).isTrue();
-        take(new Lease.Taken(2, 0));
+        take(new SharedBuckets.Taken(2, 0));
         assertThat(lease.isSpent(now.get())).isFalse();
         assertThat(lease.isSpent(now.get() + Lease.LIFETIME_NANOS)).isTrue();
 
-        take(new Lease.Taken(1, 0));
-        take(new Lease.Taken(0, 1_000));
+        take(new SharedBuckets.Taken(1, 0));
+        take(new SharedBuckets.Taken(0, 1_000));
         assertThat(lease.isSpent(now.get())).isFalse();
         assertThat(lease.isSpent(now.get() + 1_000)).isTrue();
     }
@@ -72,7 +72,7 @@ class LeaseTest {
         assertThat(new RateLimit(1_000_000, 1_000_000).leaseSize()).isEqualTo(50_000);
     }
 
-    private long take(Lease.Taken fromBucket) {
+    private long take(SharedBuckets.Taken fromBucket) {
         return lease.take(now::get, () -> {
             asked.incrementAndGet();
             return fromBucket;

@@ -36,7 +36,7 @@ class PostgresBucketsTest {
         assertThat(buckets.take("tpp:new", limit, 5).tokens()).isEqualTo(5);
         assertThat(buckets.take("tpp:new", limit, 5).tokens()).as("only whole tokens, what is left").isEqualTo(2);
 
-        Lease.Taken empty = buckets.take("tpp:new", limit, 5);
+        SharedBuckets.Taken empty = buckets.take("tpp:new", limit, 5);
         assertThat(empty.tokens()).isZero();
         assertThat(empty.waitNanos()).as("about 1 / 0.001 s for the next token")
                 .isBetween(TimeUnit.SECONDS.toNanos(990), TimeUnit.SECONDS.toNanos(1_000));

@@ -116,7 +116,7 @@ class TppRateLimitsTest {
         private int asked;
 
         @Override
-        public Lease.Taken take(String bucket, RateLimit limit, int want) {
+        public SharedBuckets.Taken take(String bucket, RateLimit limit, int want) {
             asked++;
             wanted.add(want);
             double[] state = tokensAndTime.computeIfAbsent(bucket, b -> new double[] {limit.burst(), now.get()});
@@ -124,7 +124,7 @@ class TppRateLimitsTest {
             int taken = (int) Math.min(want, Math.floor(available));
             state[0] = available - taken;
             state[1] = now.get();
-            return new Lease.Taken(taken, taken > 0 ? 0 : (long) Math.ceil((1 - state[0]) / limit.perSecond() * 1e9));
+            return new SharedBuckets.Taken(taken, taken > 0 ? 0 : (long) Math.ceil((1 - state[0]) / limit.perSecond() * 1e9));
         }
     }
 }

@@ -19,12 +19,13 @@ import org.junit.jupiter.api.Test;
  * B7, RFC 9449 §11.1, FAPI 2.0 §5.3.2.1: a jti is accepted once per kind and scope, by whichever node is first, and
  * remembered until its JWT could no longer be accepted anyway (plus a margin for the nodes' clocks).
  */
-class SeenJtisTest {
+class PostgresSeenJtisTest {
 
     private static final MigratedDatabase database = new MigratedDatabase();
     private static final Instant NOW = Instant.parse("2026-12-07T09:00:00Z");
 
-    private final SeenJtis seenJtis = new SeenJtis(database.jdbc(), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final PostgresSeenJtis seenJtis = new PostgresSeenJtis(database.jdbc(),
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @AfterAll
     static void stop() throws Exception {
@@ -69,17 +70,18 @@ class SeenJtisTest {
     void forgetExpiredWhenMoreThanABatchExpiredThenAllGoneInBatchesAndTheLiveOnesStay() {
         database.jdbc().sql("insert into seen_jti (kind, jti, expires_at) select 'dpop', 'old-' || n, ? "
                 + "from generate_series(1, ?) n").params(java.sql.Timestamp.from(NOW.minusSeconds(1)),
-                        SeenJtis.BATCH + 7).update();
+                        PostgresSeenJtis.BATCH + 7).update();
         // within the clock margin: its JWT is over, but a node whose clock is behind could still accept it
         assertThat(seenJtis.firstUse(JtiKind.DPOP_PROOF, "key-c", "recent", NOW.minusSeconds(10))).isTrue();
 
         int deleted = seenJtis.forgetExpired();
 
-        assertThat(deleted).isEqualTo(SeenJtis.BATCH + 7);
+        assertThat(deleted).isEqualTo(PostgresSeenJtis.BATCH + 7);
         assertThat(seenJtis.firstUse(JtiKind.DPOP_PROOF, "key-c", "recent", NOW.minusSeconds(10)))
                 .as("kept for the clock margin, still a replay").isFalse();
-        Duration margin = SeenJtis.CLOCK_MARGIN;
-        assertThat(new SeenJtis(database.jdbc(), Clock.fixed(NOW.plus(margin), ZoneOffset.UTC)).forgetExpired())
+        Duration margin = PostgresSeenJtis.CLOCK_MARGIN;
+        var later = new PostgresSeenJtis(database.jdbc(), Clock.fixed(NOW.plus(margin), ZoneOffset.UTC));
+        assertThat(later.forgetExpired())
                 .as("gone once the margin passed").isGreaterThanOrEqualTo(1);
     }
 }
