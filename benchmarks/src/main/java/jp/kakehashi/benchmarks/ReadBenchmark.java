@@ -40,7 +40,9 @@ import jp.kakehashi.tpp.ratelimit.TppRateLimits;
  */
 public final class ReadBenchmark {
 
-    private static final Duration PROOF_DATE_AHEAD = Duration.ofSeconds(20);
+    private static final Duration PROOF_DATE_AHEAD = Duration.ofSeconds(10);
+    private static final Duration MAX_SIGNING = Duration.ofSeconds(20);
+    private static final int PILOT = 200;
     private static final Pattern ACCOUNT_ID = Pattern.compile("\"accountId\"\\s*:\\s*\"([^\"]+)\"");
 
     private ReadBenchmark() {
@@ -117,13 +119,21 @@ public final class ReadBenchmark {
 
     /**
      * Requests with proofs signed in advance (in parallel). The server accepts a proof whose {@code iat} is within
-     * 30 seconds of its clock, so the proofs are dated {@link #PROOF_DATE_AHEAD} ahead of their signing: they stay
-     * valid through signing and a measurement of up to 30 seconds. When they run out, new ones are signed on the way.
+     * 30 seconds of its clock, so the proofs are dated ahead by the time their signing will take plus
+     * {@link #PROOF_DATE_AHEAD}: they are still valid when the measurement starts (10 s ahead of the clock then) and
+     * for up to 40 s after. How long signing takes is measured on a pilot batch first, since other work on the machine
+     * can make RSA signing several times slower; no more proofs are signed in advance than {@link #MAX_SIGNING}
+     * allows. When they run out, new ones are signed on the way.
      */
     private static Supplier<HttpRequest> proofs(TestTpp tpp, Connection connection, URI uri, int count) {
-        Date issuedAt = Date.from(Instant.now().plus(PROOF_DATE_AHEAD));
+        long pilotStart = System.nanoTime();
+        IntStream.range(0, PILOT).parallel().forEach(i -> authorised(tpp, connection.accessToken(), uri, new Date()));
+        double secondsPerProof = (System.nanoTime() - pilotStart) / 1e9 / PILOT;
+        int signed = (int) Math.min(count, MAX_SIGNING.toSeconds() / secondsPerProof);
+        Date issuedAt = Date.from(Instant.now().plus(PROOF_DATE_AHEAD)
+                .plusMillis((long) (secondsPerProof * signed * 1000)));
         var ready = new ConcurrentLinkedQueue<HttpRequest>();
-        IntStream.range(0, count).parallel()
+        IntStream.range(0, signed).parallel()
                 .forEach(i -> ready.add(authorised(tpp, connection.accessToken(), uri, issuedAt)));
         return () -> {
             HttpRequest next = ready.poll();

@@ -28,6 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.EnumSet;
+import jp.kakehashi.admin.StaffAccounts;
+import jp.kakehashi.admin.StaffRole;
 import jp.kakehashi.audit.ExecutionLogRecords;
 import jp.kakehashi.authorization.customer.CustomerCredentials;
 import jp.kakehashi.systemtests.support.ApiClient;
@@ -46,12 +49,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * B7, F4, C1 with two nodes on one database, as a bank runs them behind a load balancer: no security decision rests
  * on one node's memory. A DPoP proof or a client assertion used on one node is refused on the other; a DPoP nonce of
- * one node is taken by the other; a TPP's rate limit and a customer's sign-in lockout are counted for both; and the
- * client's address comes from the forwarded header only where the peer is a trusted proxy.
+ * one node is taken by the other; a TPP's rate limit and the lockouts of customers, staff and TPP developers are
+ * counted for both; and the client's address comes from the forwarded header only where the peer is a trusted proxy.
  * <p>
  * Calls that must carry the same DPoP proof to both nodes go through {@link TcpBalancer}, so both see the URL the
  * proof names, as behind the bank's balancer. The second node trusts 127.0.0.2 as a proxy; the tests' own calls come
@@ -60,6 +64,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class NodesShareSecurityStateTest {
 
     private static final String PROXY = "127.0.0.2";
+    private static final String STAFF_PASSWORD = "Kakehashi#Staff2026";
+    private static final String PORTAL_PASSWORD = "Kakehashi#Portal2026";
     private static SecondNode secondNode;
     private static TcpBalancer balancer;
 
@@ -242,6 +248,35 @@ class NodesShareSecurityStateTest {
         assertThat(rightPasswordOnSecond).as("locked on the other node too").endsWith("/login?error");
     }
 
+    @Test
+    void signInWhenWrongPasswordsAlternateBetweenNodesThenTheStaffConsoleAndThePortalLockToo() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String staff = "t-lock-" + suffix;
+        platform.bean(StaffAccounts.class).ensure(staff, "施錠 試験", STAFF_PASSWORD, "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU",
+                EnumSet.of(StaffRole.AUDITOR));
+        String developer = "lock-" + suffix + "@tpp.example";
+        platform.bean(JdbcClient.class).sql("insert into portal_account (email, password_hash, tpp_ids, created_at)"
+                + " values (?, ?, '{}', now())").params(developer,
+                        platform.bean(PasswordEncoder.class).encode(PORTAL_PASSWORD)).update();
+        CustomerAgent console = new CustomerAgent(platform);
+        CustomerAgent portal = new CustomerAgent(platform);
+        List<Integer> nodes = List.of(firstNode(), secondNode.port());
+
+        for (int attempt = 0; attempt < 5; attempt++) {
+            int node = nodes.get(attempt % 2);
+            // the console tells the staff member of the lockout with the failure that caused it
+            assertThat(formSignIn(console, node, "/console/login", staff, "wrong-" + attempt))
+                    .endsWith(attempt < 4 ? "/console/login?error" : "/console/login?locked");
+            assertThat(formSignIn(portal, node, "/portal/login", developer, "wrong-" + attempt))
+                    .endsWith("/portal/login?error");
+        }
+
+        assertThat(formSignIn(console, secondNode.port(), "/console/login", staff, STAFF_PASSWORD))
+                .as("the staff member's five failures on two nodes lock the account").endsWith("/console/login?locked");
+        assertThat(formSignIn(portal, secondNode.port(), "/portal/login", developer, PORTAL_PASSWORD))
+                .as("the developer's five failures on two nodes lock the account").endsWith("/portal/login?locked");
+    }
+
     // ---- the client's address behind a trusted proxy (C1, C3, F4) ----
 
     @Test
@@ -308,11 +343,16 @@ class NodesShareSecurityStateTest {
         return TestTpp.forClient(platform, registered.tppId(), clientId, key);
     }
 
-    /** Posts the sign-in form on one node; where the bank sends the browser next. */
+    /** Posts the customers' sign-in form on one node; where the bank sends the browser next. */
     private static String signIn(CustomerAgent browser, int port, String loginId, String password) throws Exception {
-        URI login = onNode(port, "/login");
-        String page = browser.get(login).body();
-        var answer = browser.post(login, Map.of("username", List.of(loginId), "password", List.of(password),
+        return formSignIn(browser, port, "/login", loginId, password);
+    }
+
+    private static String formSignIn(CustomerAgent browser, int port, String path, String login, String password)
+            throws Exception {
+        URI form = onNode(port, path);
+        String page = browser.get(form).body();
+        var answer = browser.post(form, Map.of("username", List.of(login), "password", List.of(password),
                 "_csrf", List.of(CustomerAgent.csrf(page))));
         return answer.headers().firstValue("Location").orElse("(no redirect: " + answer.statusCode() + ")");
     }
