@@ -70,6 +70,7 @@ public final class ReadBenchmark {
         javax.sql.DataSource database = platform.bean(EmbeddedPostgres.class).getPostgresDatabase();
         List<LoadResult> reads = new ArrayList<>();
         List<String> work = new ArrayList<>();
+        List<SharedVersusLocal> comparisons = new ArrayList<>();
         // DPoP proofs are verified on every call; the TPP's key type decides what that costs the bank
         for (JWSAlgorithm algorithm : List.of(JWSAlgorithm.ES256, JWSAlgorithm.PS256)) {
             TestTpp tpp = TestTpp.register(platform, Set.of("accounts", "balances"), algorithm);
@@ -81,9 +82,11 @@ public final class ReadBenchmark {
                     proofs(tpp, connection, balances, 2_000), Duration.ofSeconds(warmUp), concurrency));
             // enough proofs for the warm-up's pace and more; signing too many (RSA signs slowly) would age them
             int expected = (int) Math.min(200_000, warm.perSecond() * seconds * 1.5 + 1_000);
-            // the same reads with the jtis and buckets shared through PostgreSQL, then kept in this JVM's memory as
-            // before (NodeLocalState): the difference is what sharing them costs a read
-            for (boolean nodeLocal : List.of(false, true)) {
+            // the same reads with the jtis and buckets shared through PostgreSQL and kept in this JVM's memory as
+            // before (NodeLocalState), in the order shared, local, local, shared, so that warming up and the load of
+            // others on the machine weigh on both alike: the difference is what sharing them costs a read
+            var comparison = new SharedVersusLocal(algorithm.getName(), new ArrayList<>(), new ArrayList<>());
+            for (boolean nodeLocal : List.of(false, true, true, false)) {
                 NodeLocalState.use(nodeLocal);
                 var before = DatabaseWork.of(database);
                 LoadResult read = LoadResult.of("authorised balance read, DPoP " + algorithm
@@ -91,13 +94,15 @@ public final class ReadBenchmark {
                         Load.run(http, proofs(tpp, connection, balances, expected), Duration.ofSeconds(seconds),
                                 concurrency));
                 reads.add(read);
+                (nodeLocal ? comparison.local() : comparison.shared()).add(read);
                 work.add("| " + read.name() + " " + DatabaseWork.perAnswer(before, DatabaseWork.of(database),
                         read.count(), 2));
             }
             NodeLocalState.use(false);
+            comparisons.add(comparison);
         }
 
-        String report = report(bareResult, reads, work, seconds, concurrency);
+        String report = report(bareResult, reads, comparisons, work, seconds, concurrency);
         System.out.println(report);
         Path file = Path.of("target", "read-benchmark.md");
         Files.createDirectories(file.getParent());
@@ -156,8 +161,24 @@ public final class ReadBenchmark {
         }
     }
 
-    private static String report(LoadResult bare, List<LoadResult> reads, List<String> work, int seconds,
-            int concurrency) {
+    /** The measurements of one DPoP algorithm with shared and with node-local jtis and buckets. */
+    private record SharedVersusLocal(String algorithm, List<LoadResult> shared, List<LoadResult> local) {
+
+        static double perSecond(List<LoadResult> runs) {
+            return runs.stream().mapToLong(LoadResult::count).sum()
+                    / runs.stream().mapToDouble(run -> run.count() / run.perSecond()).sum();
+        }
+
+        String row() {
+            double sharedRate = perSecond(shared);
+            double localRate = perSecond(local);
+            return String.format("| %s | %.0f | %.0f | %.0f%% | %.0f µs |", algorithm, sharedRate, localRate,
+                    100.0 * sharedRate / localRate, 1e6 / sharedRate - 1e6 / localRate);
+        }
+    }
+
+    private static String report(LoadResult bare, List<LoadResult> reads, List<SharedVersusLocal> comparisons,
+            List<String> work, int seconds, int concurrency) {
         List<String> lines = new ArrayList<>();
         lines.add("# Read benchmark (" + Instant.now() + ")");
         lines.add("");
@@ -174,19 +195,12 @@ public final class ReadBenchmark {
         lines.add("");
         lines.add("Target: authorised reads at ≥ 50% of the bare endpoint's throughput.");
         lines.add("");
-        lines.add("What sharing the jtis and rate-limit buckets through PostgreSQL costs a read (the shared run against"
-                + " the node-local one just after it; wall-clock time per read at saturation, both CPUs):");
+        lines.add("What sharing the jtis and rate-limit buckets through PostgreSQL costs a read (two measurements of"
+                + " each, shared / local / local / shared; extra wall-clock time per read at saturation, 2 CPUs):");
         lines.add("");
         lines.add("| DPoP key | shared reads/s | node-local reads/s | shared / node-local | extra per read |");
         lines.add("| --- | ---: | ---: | ---: | ---: |");
-        for (int i = 0; i + 1 < reads.size(); i += 2) {
-            LoadResult shared = reads.get(i);
-            LoadResult local = reads.get(i + 1);
-            lines.add(String.format("| %s | %.0f | %.0f | %.0f%% | %.0f µs |",
-                    shared.name().replaceAll(".*DPoP (\\w+),.*", "$1"), shared.perSecond(), local.perSecond(),
-                    100.0 * shared.perSecond() / local.perSecond(),
-                    1e6 / shared.perSecond() - 1e6 / local.perSecond()));
-        }
+        comparisons.forEach(comparison -> lines.add(comparison.row()));
         lines.add("");
         lines.add("The database's work per read (pg_stat_database, pg_stat_wal; commits include the execution log's):");
         lines.add("");
