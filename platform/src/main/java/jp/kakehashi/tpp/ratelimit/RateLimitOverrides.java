@@ -2,6 +2,7 @@ package jp.kakehashi.tpp.ratelimit;
 
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,17 @@ class RateLimitOverrides {
         this.jdbc = jdbc;
     }
 
+    /** Stores a TPP's limit; an id that names no TPP is refused (the row would throttle nobody). */
     void set(String tppId, RateLimit limit) {
+        try {
+            store(tppId, limit);
+        }
+        catch (DataIntegrityViolationException unknownTpp) {
+            throw new IllegalArgumentException("no TPP has the id " + tppId, unknownTpp);
+        }
+    }
+
+    private void store(String tppId, RateLimit limit) {
         jdbc.sql("""
                 insert into rate_limit_override (tpp_id, per_second, burst, set_at) values (?, ?, ?, now())
                 on conflict (tpp_id) do update set per_second = excluded.per_second, burst = excluded.burst,

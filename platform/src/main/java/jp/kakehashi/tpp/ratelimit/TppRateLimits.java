@@ -54,7 +54,11 @@ public class TppRateLimits {
         return override != null ? override : properties.tpps().getOrDefault(tppId, properties.perTpp());
     }
 
-    /** Sets a TPP's limit on every node from now on, e.g. to throttle a TPP whose app misbehaves. */
+    /**
+     * Sets a TPP's limit on every node from now on, e.g. to throttle a TPP whose app misbehaves.
+     *
+     * @throws IllegalArgumentException when no TPP has the id
+     */
     public void override(String tppId, RateLimit limit) {
         stored.set(tppId, limit);
         refreshOverrides();
