@@ -10,6 +10,7 @@ import jp.kakehashi.tpp.ratelimit.RateLimit;
 import jp.kakehashi.tpp.ratelimit.SharedBuckets;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.Bean;
  * run measures the same reads both ways, side by side. It exists only in the benchmark's JVM: this module registers
  * it as an auto-configuration, which wraps the platform's {@link SeenJtis} and {@link SharedBuckets}; the platform
  * itself has no such switch. Its post-processor runs after Spring's scheduling one, so the stores' cleanups keep
- * running as in production.
+ * running as in production, and the shared jti store's writer is started and stopped through the wrapper.
  */
 @AutoConfiguration
 public class NodeLocalState {
@@ -46,11 +47,38 @@ public class NodeLocalState {
         };
     }
 
-    /** As Spring's in-memory DPoP replay cache kept them: a map of this JVM. */
-    private record SwitchedJtis(SeenJtis shared, Map<String, Instant> local) implements SeenJtis {
+    /**
+     * As Spring's in-memory DPoP replay cache kept them: a map of this JVM. The shared store's lifecycle (its writer
+     * of grouped inserts) is passed on, as the context only starts what the bean it holds says it is.
+     */
+    private record SwitchedJtis(SeenJtis shared, Map<String, Instant> local) implements SeenJtis, SmartLifecycle {
 
         SwitchedJtis(SeenJtis shared) {
             this(shared, new ConcurrentHashMap<>());
+        }
+
+        @Override
+        public void start() {
+            if (shared instanceof SmartLifecycle lifecycle) {
+                lifecycle.start();
+            }
+        }
+
+        @Override
+        public void stop() {
+            if (shared instanceof SmartLifecycle lifecycle) {
+                lifecycle.stop();
+            }
+        }
+
+        @Override
+        public boolean isRunning() {
+            return shared instanceof SmartLifecycle lifecycle && lifecycle.isRunning();
+        }
+
+        @Override
+        public int getPhase() {
+            return shared instanceof SmartLifecycle lifecycle ? lifecycle.getPhase() : DEFAULT_PHASE;
         }
 
         @Override

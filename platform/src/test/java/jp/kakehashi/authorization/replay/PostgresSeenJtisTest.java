@@ -67,16 +67,41 @@ class PostgresSeenJtisTest {
     }
 
     @Test
+    void firstUseWhenCallsArriveTogetherThenOneStatementAnswersEachAndOnlyTheFirstOfAJtiWins() throws Exception {
+        var grouped = new PostgresSeenJtis(database.jdbc(), Clock.fixed(NOW, ZoneOffset.UTC));
+        grouped.start();
+        try {
+            List<Callable<Boolean>> calls = new ArrayList<>();
+            for (int call = 0; call < 64; call++) {
+                String jti = call % 2 == 0 ? "grouped-" + call : "grouped-twice";
+                calls.add(() -> grouped.firstUse(JtiKind.DPOP_PROOF, "key-g", jti, NOW.plusSeconds(60)));
+            }
+            int accepted = 0;
+            try (var pool = Executors.newFixedThreadPool(16)) {
+                for (Future<Boolean> answer : pool.invokeAll(calls)) {
+                    accepted += answer.get() ? 1 : 0;
+                }
+            }
+
+            assertThat(accepted).as("32 distinct jtis, and one of the 32 uses of the same jti").isEqualTo(33);
+            assertThat(grouped.firstUse(JtiKind.DPOP_PROOF, "key-g", "grouped-0", NOW.plusSeconds(60))).isFalse();
+        }
+        finally {
+            grouped.stop();
+        }
+    }
+
+    @Test
     void forgetExpiredWhenMoreThanABatchExpiredThenAllGoneInBatchesAndTheLiveOnesStay() {
         database.jdbc().sql("insert into seen_jti (kind, jti, expires_at) select 'dpop', 'old-' || n, ? "
                 + "from generate_series(1, ?) n").params(java.sql.Timestamp.from(NOW.minusSeconds(1)),
-                        PostgresSeenJtis.BATCH + 7).update();
+                        SeenJtiRows.DELETE_BATCH + 7).update();
         // within the clock margin: its JWT is over, but a node whose clock is behind could still accept it
         assertThat(seenJtis.firstUse(JtiKind.DPOP_PROOF, "key-c", "recent", NOW.minusSeconds(10))).isTrue();
 
         int deleted = seenJtis.forgetExpired();
 
-        assertThat(deleted).isEqualTo(PostgresSeenJtis.BATCH + 7);
+        assertThat(deleted).isEqualTo(SeenJtiRows.DELETE_BATCH + 7);
         assertThat(seenJtis.firstUse(JtiKind.DPOP_PROOF, "key-c", "recent", NOW.minusSeconds(10)))
                 .as("kept for the clock margin, still a replay").isFalse();
         Duration margin = PostgresSeenJtis.CLOCK_MARGIN;
