@@ -26,5 +26,5 @@
  * {@code tpp} to name the TPP of a client, and on {@code banking} for its events only.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit", allowedDependencies = {"shared", "risk", "tpp",
-        "banking"})
+        "banking", "consent"})
 package jp.kakehashi.audit;

@@ -3,6 +3,7 @@ package jp.kakehashi.authorization.web;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import jakarta.servlet.http.HttpServletRequest;
 import jp.kakehashi.authorization.customer.CustomerAuthentication;
 import jp.kakehashi.authorization.policy.ScopePolicy;
 import org.springframework.http.HttpStatus;
@@ -30,7 +31,7 @@ class ConsentController {
 
     @GetMapping("/consent")
     String consent(@RequestParam("client_id") String clientId, @RequestParam("scope") String scope,
-            @RequestParam("state") String state, Locale locale, Model model) {
+            @RequestParam("state") String state, Locale locale, Model model, HttpServletRequest request) {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof CustomerAuthentication customer)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
@@ -42,6 +43,10 @@ class ConsentController {
         var view = screen.view(customer, clientId, scopes, locale)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
         model.addAttribute("view", view);
+        // D5: the confirmation as worded on the page, shown and kept with the consent record (RenderedConsentPages)
+        String confirmation = screen.confirmation(view, screen.transferFor(state, customer, view) != null);
+        model.addAttribute("confirmation", confirmation);
+        request.setAttribute(RenderedConsentPages.CONFIRMATION, confirmation);
         model.addAttribute("clientId", clientId);
         model.addAttribute("state", state);
         model.addAttribute("scopes", scopes);

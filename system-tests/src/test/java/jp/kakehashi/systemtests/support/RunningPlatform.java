@@ -67,6 +67,7 @@ public final class RunningPlatform {
                     "kakehashi.mtls.trusted-ca-file", home.resolve("mtls/tpp-cas.pem").toString(),
                     "logging.level.root", "WARN",
                     "logging.level.org.springframework.security", System.getProperty("platform.security.log", "WARN")));
+            properties.put("kakehashi.audit.checkpoint-directory", home.resolve("audit-checkpoints").toString());
             properties.put("kakehashi.demo.redirect-uri", "https://localhost:" + demoFintechPort + "/callback");
             // the tests make hundreds of transfers an hour for one demo customer through one client, far beyond the
             // fraud rule on transfer frequency (unit-tested in TransferRiskPolicyTest); its other rules stay on

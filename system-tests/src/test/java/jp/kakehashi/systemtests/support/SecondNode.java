@@ -40,6 +40,8 @@ public final class SecondNode implements AutoCloseable {
                 Map.entry("spring.flyway.user", EmbeddedDatabaseRoles.OWNER),
                 Map.entry("kakehashi.tls.keystore", home.resolve("tls/localhost.p12").toString()),
                 Map.entry("kakehashi.secrets.master-key-file", home.resolve("secrets/master.key").toString()),
+                // the nodes share the checkpoint directory, as production nodes share one write-once mount
+                Map.entry("kakehashi.audit.checkpoint-directory", home.resolve("audit-checkpoints").toString()),
                 Map.entry("kakehashi.mtls.trusted-ca-file", home.resolve("mtls/tpp-cas.pem").toString()),
                 Map.entry("management.server.port", 0),
                 Map.entry("logging.level.root", "WARN"));
