@@ -31,6 +31,7 @@ public final class CustomerAgent {
     private final HttpClient http;
     private final String totpSecret;
     private final List<String> visited = new ArrayList<>();
+    private final List<String> consentPages = new ArrayList<>();
     private boolean secondFactor = true;
     private java.util.function.Consumer<Map<String, List<String>>> consentFormEditor = form -> {
     };
@@ -106,6 +107,11 @@ public final class CustomerAgent {
         return response;
     }
 
+    /** The consent pages the bank sent, as received (D5: the record keeps the hash of exactly this document). */
+    public List<String> consentPages() {
+        return List.copyOf(consentPages);
+    }
+
     /** The paths on the bank's site the agent was sent to, in order. */
     public List<String> visited() {
         return List.copyOf(visited);
@@ -156,6 +162,7 @@ public final class CustomerAgent {
             }
             else if (path.equals("/consent")) {
                 HttpResponse<String> page = get(location);
+                consentPages.add(page.body());
                 if (page.statusCode() != 200) {
                     return new Outcome(null, page.statusCode(), page.body());
                 }
