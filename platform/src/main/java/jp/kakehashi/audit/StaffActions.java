@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,8 +81,9 @@ public class StaffActions {
     }
 
     /**
-     * Recomputes the whole chain; empty when intact, else the sequence number of the first entry that does not match
-     * its content or its predecessor (a gap means one was removed).
+     * Recomputes the whole chain ({@link ChainWalk}); empty when intact, else the sequence number of the first entry
+     * that does not match its content or its predecessor, or the first one missing (a gap means entries were removed).
+     * Truncation and re-chaining show only against the signed checkpoints ({@link ChainVerification}).
      */
     public Optional<Long> firstBrokenEntry() {
         return Optional.ofNullable(ChainWalk.fromStart(new StaffActionChain(jdbc)).firstBroken());

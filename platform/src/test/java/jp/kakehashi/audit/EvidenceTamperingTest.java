@@ -87,6 +87,8 @@ class EvidenceTamperingTest {
     AuditChainsEndpoint endpoint;
     @Autowired
     EmbeddedPostgres postgres;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     private JdbcClient owner;
     private TransactionTemplate ownerTransactions;
@@ -233,6 +235,9 @@ class EvidenceTamperingTest {
                 .isEqualTo(new AuditChainsEndpoint.Chain(chain, "BROKEN", firstBroken - 1, firstBroken));
         assertThat(endpoint.chains().chains()).filteredOn(c -> !c.name().equals(chain))
                 .allSatisfy(c -> assertThat(c.status()).isEqualTo("INTACT"));
+        assertThat(meters.get("kakehashi.audit.chain.broken").tag("chain", chain).gauge().value()).isEqualTo(1);
+        assertThat(meters.get("kakehashi.audit.chain.checked.through").tag("chain", chain).gauge().value())
+                .isEqualTo(firstBroken - 1);
     }
 
     private ChainStatus status(String chain) {
@@ -353,5 +358,6 @@ class EvidenceTamperingTest {
             owner.sql("alter table " + table + " enable trigger user").update();
         });
         assertThat(status(chain).status()).as("restored").isEqualTo(Status.INTACT);
+        assertThat(meters.get("kakehashi.audit.chain.broken").tag("chain", chain).gauge().value()).isZero();
     }
 }
