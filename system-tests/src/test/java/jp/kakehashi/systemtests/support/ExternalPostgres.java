@@ -128,18 +128,22 @@ public final class ExternalPostgres implements AutoCloseable {
      * application servers.
      */
     private void createDatabaseAndRoles() {
-        JdbcClient server = JdbcClient.create(pool("postgres", superuser, 1));
-        server.sql("create role " + owner.name() + " login password '" + owner.password() + "'").update();
-        server.sql("create role " + runtime.name() + " login password '" + runtime.password() + "'").update();
-        server.sql("create database " + DATABASE + " owner " + owner.name()).update();
-        JdbcClient database = JdbcClient.create(pool(DATABASE, superuser, 1));
-        database.sql("revoke all on database " + DATABASE + " from public").update();
-        database.sql("grant connect on database " + DATABASE + " to " + runtime.name()).update();
-        String forOwner = "alter default privileges for role " + owner.name() + " ";
-        database.sql(forOwner + "grant usage on schemas to " + runtime.name()).update();
-        database.sql(forOwner + "grant select, insert, update, delete on tables to " + runtime.name()).update();
-        database.sql(forOwner + "grant usage, select on sequences to " + runtime.name()).update();
-        database.sql("grant usage on schema public to " + runtime.name()).update();
+        try (HikariDataSource server = connect("postgres", superuser, 1)) {
+            JdbcClient sql = JdbcClient.create(server);
+            sql.sql("create role " + owner.name() + " login password '" + owner.password() + "'").update();
+            sql.sql("create role " + runtime.name() + " login password '" + runtime.password() + "'").update();
+            sql.sql("create database " + DATABASE + " owner " + owner.name()).update();
+        }
+        try (HikariDataSource database = connect(DATABASE, superuser, 1)) {
+            JdbcClient sql = JdbcClient.create(database);
+            sql.sql("revoke all on database " + DATABASE + " from public").update();
+            sql.sql("grant connect on database " + DATABASE + " to " + runtime.name()).update();
+            String forOwner = "alter default privileges for role " + owner.name() + " ";
+            sql.sql(forOwner + "grant usage on schemas to " + runtime.name()).update();
+            sql.sql(forOwner + "grant select, insert, update, delete on tables to " + runtime.name()).update();
+            sql.sql(forOwner + "grant usage, select on sequences to " + runtime.name()).update();
+            sql.sql("grant usage on schema public to " + runtime.name()).update();
+        }
     }
 
     public String jdbcUrl() {
@@ -158,21 +162,24 @@ public final class ExternalPostgres implements AutoCloseable {
         return runtime;
     }
 
-    /** A small pool on the database as the superuser, for what the tests read and set up as the bank's staff. */
-    public DataSource dataSource() {
-        return pool(DATABASE, superuser, 4);
+    /**
+     * A small pool on the database as the superuser, for what the tests read and set up as the bank's staff; closed
+     * with the server.
+     */
+    public synchronized DataSource dataSource() {
+        HikariDataSource pool = connect(DATABASE, superuser, 4);
+        pools.add(pool);
+        return pool;
     }
 
-    private synchronized DataSource pool(String database, Role role, int size) {
+    private HikariDataSource connect(String database, Role role, int size) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + port + "/" + database);
         config.setUsername(role.name());
         config.setPassword(role.password());
         config.setMaximumPoolSize(size);
-        config.setPoolName("test-" + database + "-" + pools.size());
-        HikariDataSource pool = new HikariDataSource(config);
-        pools.add(pool);
-        return pool;
+        config.setPoolName("test-" + database);
+        return new HikariDataSource(config);
     }
 
     /** The server's own log, for diagnosis. */

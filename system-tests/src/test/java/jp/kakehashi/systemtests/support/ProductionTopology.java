@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -75,14 +77,18 @@ public final class ProductionTopology implements AutoCloseable {
         }
         nodes.getFirst().start();
         // the others together: they find the schema, the keys and the demo data in place
-        CompletableFuture.allOf(nodes.subList(1, size).stream().map(node -> CompletableFuture.runAsync(() -> {
-            try {
-                node.start();
+        try (ExecutorService starting = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> started = new ArrayList<>();
+            for (PlatformProcess node : nodes.subList(1, size)) {
+                started.add(starting.submit(() -> {
+                    node.start();
+                    return null;
+                }));
             }
-            catch (Exception e) {
-                throw new IllegalStateException(e);
+            for (Future<?> node : started) {
+                node.get();
             }
-        })).toArray(CompletableFuture[]::new)).join();
+        }
         balancer = LoadBalancer.start(home.resolve("balancer"), balancerPort, shared.resolve("tls/localhost.p12"),
                 nodes.stream().map(node -> new LoadBalancer.Node(node.port(), node.managementPort())).toList());
         backOffice = BackOffice.on(database.dataSource());
