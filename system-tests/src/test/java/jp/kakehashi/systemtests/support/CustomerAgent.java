@@ -33,6 +33,7 @@ public final class CustomerAgent {
     private final List<String> visited = new ArrayList<>();
     private final List<String> consentPages = new ArrayList<>();
     private boolean secondFactor = true;
+    private final Map<String, String> headers = new LinkedHashMap<>();
     private java.util.function.Consumer<Map<String, List<String>>> consentFormEditor = form -> {
     };
 
@@ -71,6 +72,20 @@ public final class CustomerAgent {
     /** The agent stops where the bank asks for the second factor, as a customer without the device would. */
     public CustomerAgent withoutSecondFactor() {
         this.secondFactor = false;
+        return this;
+    }
+
+    /**
+     * Sends {@code name: value} with every later request of this browser, e.g. {@link LoadBalancer#NODE_HEADER} to
+     * reach one node behind the load balancer; {@code null} stops sending it.
+     */
+    public CustomerAgent withHeader(String name, String value) {
+        if (value == null) {
+            headers.remove(name);
+        }
+        else {
+            headers.put(name, value);
+        }
         return this;
     }
 
@@ -203,8 +218,13 @@ public final class CustomerAgent {
     }
 
     public HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri).header("Accept", "text/html").GET().build(),
+        return http.send(withHeaders(HttpRequest.newBuilder(uri)).header("Accept", "text/html").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder withHeaders(HttpRequest.Builder request) {
+        headers.forEach(request::header);
+        return request;
     }
 
     public HttpResponse<String> post(URI uri, Map<String, List<String>> form) throws IOException, InterruptedException {
@@ -212,8 +232,8 @@ public final class CustomerAgent {
         form.forEach((name, values) -> values.forEach(value -> body.append(body.isEmpty() ? "" : "&")
                 .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8))));
-        return http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+        return http.send(withHeaders(HttpRequest.newBuilder(uri))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -104,6 +104,21 @@ public final class RunningPlatform {
         }
     }
 
+    /**
+     * A platform whose nodes run in other processes behind a load balancer at {@code issuer}, sharing the files under
+     * {@code files}: reached over HTTPS only, trusting the certificate they made there; {@link #bean} answers from
+     * {@code backOffice}, the bank's own tools on the shared database ({@link BackOffice}).
+     */
+    public static RunningPlatform behindLoadBalancer(URI issuer, Path files,
+            ConfigurableApplicationContext backOffice) {
+        try {
+            return new RunningPlatform(backOffice, issuer, trusting(files.resolve("tls/localhost.p12")), files, null, 0);
+        }
+        catch (Exception e) {
+            throw new IllegalStateException("cannot trust the certificate of the platform in " + files, e);
+        }
+    }
+
     /** Trusts exactly the certificate the platform made for itself, nothing else. */
     private static SSLContext trusting(Path keystore) throws Exception {
         SSLContext context = SSLContext.getInstance("TLS");
