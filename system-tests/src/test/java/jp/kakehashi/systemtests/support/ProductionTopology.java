@@ -28,13 +28,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class ProductionTopology implements AutoCloseable {
 
-    /**
-     * Whether the nodes connect as the runtime role (DML rights only) and run their migrations as the owner role
-     * ({@code spring.flyway.user}). Until the platform reads that setting, the nodes connect as the owner role, which
-     * migrates and serves alike; switch here, or with {@code -Dkakehashi.topology.runtime-role=true}.
-     */
-    private static final boolean RUNTIME_ROLE = Boolean.getBoolean("kakehashi.topology.runtime-role");
-
     private final Path home;
     private final ExternalPostgres database;
     private final List<PlatformProcess> nodes = new ArrayList<>();
@@ -72,7 +65,7 @@ public final class ProductionTopology implements AutoCloseable {
         Path shared = home.resolve("shared");
         for (int node = 1; node <= size; node++) {
             nodes.add(PlatformProcess.builder(home.resolve("node-" + node), database.jdbcUrl()).sharedFiles(shared)
-                    .issuer(issuer).databaseUser(nodeRole().name(), nodeRole().password())
+                    .issuer(issuer).databaseUser(database.runtime().name(), database.runtime().password())
                     .arguments(topologyArguments(size).toArray(String[]::new)).arguments(nodeArguments).create());
         }
         nodes.getFirst().start();
@@ -102,15 +95,10 @@ public final class ProductionTopology implements AutoCloseable {
                 "--kakehashi.network.trusted-proxies=" + LoadBalancer.SOURCE_ADDRESS + "/32",
                 // F4: each node grants its share of every rate limit
                 "--kakehashi.rate-limit.nodes=" + size));
-        if (RUNTIME_ROLE) {
-            arguments.add("--spring.flyway.user=" + database.owner().name());
-            arguments.add("--spring.flyway.password=" + database.owner().password());
-        }
+        // migrations run as the owner role; the nodes serve as the runtime role, which cannot change evidence (C1, C4)
+        arguments.add("--spring.flyway.user=" + database.owner().name());
+        arguments.add("--spring.flyway.password=" + database.owner().password());
         return arguments;
-    }
-
-    private ExternalPostgres.Role nodeRole() {
-        return RUNTIME_ROLE ? database.runtime() : database.owner();
     }
 
     /** The bank as TPPs and customers see it: the balancer's URL, the platform's certificate. */
