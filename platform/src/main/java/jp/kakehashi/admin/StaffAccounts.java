@@ -42,6 +42,8 @@ public class StaffAccounts {
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final SealedSecrets seeds;
+    /** A hash of a password nobody has, made with the application's encoder (so it costs what real ones do). */
+    private final String unknownLoginHash;
 
     @Autowired
     StaffAccounts(JdbcClient jdbc, PasswordEncoder passwords, Clock clock,
@@ -56,6 +58,7 @@ public class StaffAccounts {
         this.passwords = passwords;
         this.clock = clock;
         this.seeds = seeds;
+        this.unknownLoginHash = passwords.encode("no staff member has this password");
     }
 
     /**
@@ -121,16 +124,17 @@ public class StaffAccounts {
                 .query((rs, row) -> new Object[] {member(rs, row), rs.getString("password_hash"),
                         rs.getBoolean("active"), rs.getTimestamp("locked_until")})
                 .optional();
+        // exactly one password hash for every attempt (unknown, inactive, locked or wrong), so timing tells nothing
+        boolean matches = passwords.matches(rawPassword,
+                account.map(row -> (String) row[1]).orElse(unknownLoginHash));
         if (account.isEmpty()) {
-            // the same work as for a known login, so timing does not tell which logins exist
-            passwords.matches(rawPassword, passwords.encode("unknown"));
             return Optional.empty();
         }
         StaffMember member = (StaffMember) account.get()[0];
         if (!(Boolean) account.get()[2] || locked((Timestamp) account.get()[3])) {
             return Optional.empty();
         }
-        if (!passwords.matches(rawPassword, (String) account.get()[1])) {
+        if (!matches) {
             failed(member.id());
             return Optional.empty();
         }
