@@ -18,7 +18,9 @@ import org.springframework.test.context.ActiveProfiles;
         "kakehashi.embedded-postgres.clean=true",
         "kakehashi.tls.keystore=target/it-data/tls/localhost.p12",
         "kakehashi.secrets.master-key-file=target/it-data/secrets/master.key",
-        "kakehashi.demo.tpp-key-file=target/it-data/demo-tpp/private-jwks.json"})
+        "kakehashi.demo.tpp-key-file=target/it-data/demo-tpp/private-jwks.json",
+        // a folder per context: checkpoint files of an earlier run were signed with that run's key
+        "kakehashi.audit.checkpoint-directory=target/it-data/audit-checkpoints/${random.uuid}"})
 @ActiveProfiles("demo")
 public @interface PlatformTest {
 }

@@ -136,7 +136,7 @@ public class ExecutionLogWriter implements SmartLifecycle {
 
     /**
      * Starts before the web server and stops after it (lifecycles stop from the highest phase down), so every call
-     * the server answered is written; and before {@link ExecutionLogChain}, whose last run then chains them.
+     * the server answered is written; and before {@link ChainLinker}, whose last run then chains them.
      */
     @Override
     public int getPhase() {

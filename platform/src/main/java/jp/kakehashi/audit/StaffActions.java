@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,23 +81,12 @@ public class StaffActions {
     }
 
     /**
-     * Recomputes the whole chain; empty when intact, else the sequence number of the first entry that does not match
-     * its content or its predecessor (a gap means one was removed).
+     * Recomputes the whole chain ({@link ChainWalk}); empty when intact, else the sequence number of the first entry
+     * that does not match its content or its predecessor, or the first one missing (a gap means entries were removed).
+     * Truncation and re-chaining show only against the signed checkpoints ({@link ChainVerification}).
      */
     public Optional<Long> firstBrokenEntry() {
-        List<StaffAction> all = new ArrayList<>(jdbc.sql("select * from staff_action_log order by sequence_number")
-                .query(StaffActions::entry).list());
-        String previous = StaffActionHash.GENESIS;
-        long expected = 1;
-        for (StaffAction entry : all) {
-            if (entry.sequenceNumber() != expected || !entry.previousHash().equals(previous)
-                    || !StaffActionHash.of(entry).equals(entry.recordHash())) {
-                return Optional.of(entry.sequenceNumber());
-            }
-            previous = entry.recordHash();
-            expected++;
-        }
-        return Optional.empty();
+        return Optional.ofNullable(ChainWalk.fromStart(new StaffActionChain(jdbc)).firstBroken());
     }
 
     /** SHA-256 over the given entries' record hashes in order: a fingerprint of exactly what a reviewer saw. */
@@ -113,7 +101,7 @@ public class StaffActions {
         return StaffActionHash.sha256(bytes);
     }
 
-    private static StaffAction entry(ResultSet rs, int row) throws SQLException {
+    static StaffAction entry(ResultSet rs, int row) throws SQLException {
         return new StaffAction(rs.getLong("sequence_number"), rs.getTimestamp("occurred_at").toInstant(),
                 rs.getString("staff_id"), rs.getString("action"), rs.getString("target"), rs.getString("outcome"),
                 rs.getString("details"), rs.getString("previous_hash"), rs.getString("record_hash"));

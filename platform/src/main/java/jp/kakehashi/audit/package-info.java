@@ -21,10 +21,30 @@
  * <li><b>Verifiable.</b> {@link jp.kakehashi.audit.ExecutionLogVerification} recomputes the chain and names the
  * first record where it breaks.</li>
  * </ul>
+ *
+ * <p><b>Evidence that holds against a database insider (C1, C4, D5).</b> A hash chain alone shows a changed record,
+ * but not its last records removed, nor a record changed with every later hash computed anew. So:
+ * <ul>
+ * <li>every chain is a {@link jp.kakehashi.audit.HashChain}: the execution log, the business events
+ * ({@code audit_events}, chained after the fact like the execution log so a transfer never waits on a global lock),
+ * the staff action log (chained at insert) and the consent records (owned by {@code consent}, chained here);
+ * {@link jp.kakehashi.audit.LateLinkedChain} and {@link jp.kakehashi.audit.ChainLinker} extend the first, second
+ * and fourth;</li>
+ * <li>{@link jp.kakehashi.audit.Checkpoints} signs each chain's head every {@code kakehashi.audit.checkpoint-interval}
+ * (ES256, {@link jp.kakehashi.audit.CheckpointSigner}, a key sealed under the master key the database never holds),
+ * keeps it in {@code audit_checkpoint} and writes it once to a file ({@link jp.kakehashi.audit.CheckpointFiles}, a
+ * write-once mount in production); the public key is at {@code /audit/checkpoints/jwks.json};</li>
+ * <li>{@link jp.kakehashi.audit.ChainVerification} checks every chain against its checkpoints on a schedule and
+ * names where it breaks; the {@code auditchains} actuator endpoint, the {@code kakehashi.audit.chain.broken} gauge
+ * and the console's auditor page report it;</li>
+ * <li>the platform connects as a role that cannot change these tables nor lift their triggers
+ * ({@code runtime.RuntimeRoleGrants}); {@link jp.kakehashi.audit.EvidenceProtection} says loudly when it can.</li>
+ * </ul>
  * Also the business event log ({@link jp.kakehashi.audit.AuditEvents}, C3): every transfer status and refusal,
  * from the banking module's events. Depends on {@code risk} for the value of the TPP's risk headers it records, on
- * {@code tpp} to name the TPP of a client, and on {@code banking} for its events only.
+ * {@code tpp} to name the TPP of a client, on {@code banking} for its events only, and on {@code consent} for the
+ * consent records it chains.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit", allowedDependencies = {"shared", "risk", "tpp",
-        "banking"})
+        "banking", "consent"})
 package jp.kakehashi.audit;

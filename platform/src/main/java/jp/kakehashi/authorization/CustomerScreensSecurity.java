@@ -46,8 +46,8 @@ class CustomerScreensSecurity {
         });
         http.authenticationProvider(passwords)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/login/webauthn.js", "/help", "/css/**", "/images/**", "/error",
-                                "/favicon.ico")
+                        .requestMatchers("/login", "/login/webauthn.js", "/help", "/css/**", "/js/**", "/images/**",
+                                "/error", "/favicon.ico")
                         .permitAll()
                         // a passkey is a second factor: only a customer who has shown one already may add one, so a
                         // stolen password alone cannot mint a lasting MFA credential

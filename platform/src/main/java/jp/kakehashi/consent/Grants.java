@@ -60,14 +60,20 @@ public class Grants {
                                 : CANONICAL.writeValueAsString(grant.authorizationDetails()))
                 .update();
         String shownJson = CANONICAL.writeValueAsString(grant.shown());
+        RenderedConsent rendered = grant.rendered();
         var record = new ConsentRecord(UUID.randomUUID().toString(), grant.id(), grant.customerId(), grant.language(),
-                grant.template(), grant.shown(), sha256(shownJson), now);
+                grant.template(), grant.shown(), sha256(shownJson), now, rendered);
         jdbc.sql("""
-                insert into consent_record (id, grant_id, customer_id, language, template, shown, shown_sha256, agreed_at)
-                values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
+                insert into consent_record (id, grant_id, customer_id, language, template, shown, shown_sha256, agreed_at,
+                                            template_version, page_sha256, confirmation_text, sign_in_level)
+                values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?)
                 """)
                 .params(record.id(), record.grantId(), record.customerId(), record.language(), record.template(),
-                        shownJson, record.shownSha256(), Timestamp.from(now))
+                        shownJson, record.shownSha256(), Timestamp.from(now),
+                        rendered == null ? grant.template() : rendered.templateVersion(),
+                        rendered == null ? null : rendered.pageSha256(),
+                        rendered == null ? null : rendered.confirmationText(),
+                        rendered == null ? null : rendered.signInLevel())
                 .update();
         return record;
     }
@@ -182,12 +188,15 @@ public class Grants {
                 instant(rs, "revoked_at"));
     }
 
-    private static ConsentRecord record(ResultSet rs, int row) throws SQLException {
+    static ConsentRecord record(ResultSet rs, int row) throws SQLException {
         Map<String, Object> shown = CANONICAL.readValue(rs.getString("shown"), new TypeReference<>() {
         });
+        String page = rs.getString("page_sha256");
+        RenderedConsent rendered = page == null ? null : new RenderedConsent(rs.getString("template_version"), page,
+                rs.getString("confirmation_text"), rs.getString("sign_in_level"));
         return new ConsentRecord(rs.getString("id"), rs.getString("grant_id"), rs.getString("customer_id"),
                 rs.getString("language"), rs.getString("template"), shown, rs.getString("shown_sha256"),
-                instant(rs, "agreed_at"));
+                instant(rs, "agreed_at"), rendered);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -22,35 +22,37 @@ final class PortalPasswords implements AuthenticationProvider {
 
     static final int MAX_FAILURES = 5;
     static final Duration LOCKOUT = Duration.ofMinutes(30);
-    /** A hash of a password nobody has, checked for unknown addresses. */
-    private static final String DUMMY_HASH =
-            "{bcrypt}$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z6YL5/GHdSmhtxm5wLzjE3mK";
 
     private final JdbcClient jdbc;
     private final PortalAccounts accounts;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    /** A hash of a password nobody has, checked for unknown addresses; made by the encoder, so it costs the same. */
+    private final String dummyHash;
 
     PortalPasswords(JdbcClient jdbc, PortalAccounts accounts, PasswordEncoder passwords, Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.passwords = passwords;
         this.clock = clock;
+        this.dummyHash = passwords.encode("no portal account has this password");
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String email = PortalAccounts.normalised(authentication.getName());
         Optional<PortalAccount> account = accounts.find(email);
+        // exactly one password hash for every attempt (no account, locked or wrong password), so timing does not tell
+        // which addresses have an account or which accounts are locked
+        boolean matches = passwords.matches(String.valueOf(authentication.getCredentials()),
+                account.map(PortalAccount::passwordHash).orElse(dummyHash));
         if (account.isEmpty()) {
-            // the same work as for an account, so timing does not tell which addresses have one
-            passwords.matches(String.valueOf(authentication.getCredentials()), DUMMY_HASH);
             throw new BadCredentialsException("bad credentials");
         }
         if (lockedNow(email)) {
             throw new LockedException("locked");
         }
-        if (!passwords.matches(String.valueOf(authentication.getCredentials()), account.get().passwordHash())) {
+        if (!matches) {
             jdbc.sql("""
                     update portal_account set failed_attempts = failed_attempts + 1,
                            locked_until = case when failed_attempts + 1 >= ? then ? else locked_until end

@@ -23,8 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses requests no endpoint could take before any of them reads them: bodies larger than any request of the
  * platform needs, parameters that do not decode (bad percent-encoding, invalid UTF-8), and parameters with NUL
- * characters, which PostgreSQL cannot store. The answer is a plain {@code invalid_request}: OAuth JSON on the API
- * endpoints (RFC 6749 §5.2), the bank's error page elsewhere, never a container page or a stack trace in the log.
+ * characters, which PostgreSQL cannot store. The answer is in the words of the area asked ({@link ErrorArea}): the
+ * banking API's {@code INVALID_PARAMETER} under {@code /v1}, an OAuth {@code invalid_request} on the machine endpoints
+ * (RFC 6749 §5.2), the bank's error page elsewhere; never a container page or a stack trace in the log.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -79,21 +80,17 @@ class MalformedRequests extends OncePerRequestFilter {
             throws IOException {
         int status = description.endsWith("too large") ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
                 : HttpServletResponse.SC_BAD_REQUEST;
-        if (isApi(request.getRequestURI())) {
+        String json = ErrorArea.of(request.getRequestURI()).json(status, description);
+        if (json != null) {
             response.setStatus(status);
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"error\":\"invalid_request\",\"error_description\":\"" + description + "\"}");
+            response.getWriter().write(json);
             return;
         }
         request.setAttribute(ErrorPageAttributes.OAUTH_ERROR,
                 new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, description, null));
         response.sendError(status);
-    }
-
-    private static boolean isApi(String path) {
-        return path.startsWith("/oauth2/") || path.startsWith("/userinfo") || path.startsWith("/connect/")
-                || path.startsWith("/.well-known/") || path.startsWith("/actuator/");
     }
 }

@@ -1,9 +1,7 @@
 package jp.kakehashi.shared;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -15,8 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Secrets kept at rest encrypted (C2): AES-256-GCM under a key derived, per purpose, from the platform's master key
- * ({@code kakehashi.secrets.master-key} base64, else {@code kakehashi.secrets.master-key-file}, made at first start
- * of a local run). One secret protects every key and seed at rest; the purpose keeps the uses apart, so a value
+ * ({@link MasterKeyMaterial}). One secret protects every key and seed at rest; the purpose keeps the uses apart, so a value
  * sealed for one purpose does not open for another. Sealed values are base64 of IV (12 bytes) then ciphertext.
  */
 public final class SealedSecrets {
@@ -38,7 +35,7 @@ public final class SealedSecrets {
     public static SealedSecrets forPurpose(String masterKey, Path masterKeyFile, String purpose) {
         try {
             Mac derive = Mac.getInstance("HmacSHA256");
-            derive.init(new SecretKeySpec(master(masterKey, masterKeyFile), "HmacSHA256"));
+            derive.init(new SecretKeySpec(MasterKeyMaterial.of(masterKey, masterKeyFile), "HmacSHA256"));
             return new SealedSecrets(new SecretKeySpec(derive.doFinal(purpose.getBytes(StandardCharsets.UTF_8)),
                     "AES"));
         }
@@ -72,24 +69,6 @@ public final class SealedSecrets {
         }
         catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot decrypt a sealed secret: wrong master key?", e);
-        }
-    }
-
-    private static byte[] master(String base64, Path file) {
-        if (base64 != null && !base64.isBlank()) {
-            return Base64.getDecoder().decode(base64.trim());
-        }
-        try {
-            if (!Files.exists(file)) {
-                byte[] fresh = new byte[32];
-                RANDOM.nextBytes(fresh);
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
-            }
-            return Base64.getDecoder().decode(Files.readString(file).trim());
-        }
-        catch (IOException e) {
-            throw new IllegalStateException("cannot read or create the master key file " + file, e);
         }
     }
 }

@@ -34,12 +34,23 @@ class StaffAccountsTest {
     }
 
     @Test
+    void checkSecondFactorWhenARowWasPutInWithAPlaintextSeedThenItIsSealedBeforeItIsUsed() {
+        String id = "staff-byhand-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("insert into staff_account (id, login, display_name, password_hash, totp_secret, roles)"
+                + " values (?, ?, '手入力 行員', 'x', ?, '{AUDITOR}')").params(id, id, SEED).update();
+
+        assertThat(accounts.checkSecondFactor(id, Totp.codeAt(SEED, Instant.now()))).isTrue();
+
+        assertThat(storedSeed(id)).isNotEqualTo(SEED).doesNotContain(SEED);
+        assertThat(jdbc.sql("select totp_sealed from staff_account where id = ?").param(id).query(Boolean.class)
+                .single()).isTrue();
+    }
+
+    @Test
     void sealPlaintextSeedsWhenARowPredatesSealingThenItIsSealedAndStillChecksCodes() {
         String id = "staff-legacy-" + UUID.randomUUID().toString().substring(0, 8);
         jdbc.sql("insert into staff_account (id, login, display_name, password_hash, totp_secret, roles)"
                 + " values (?, ?, '旧 行員', 'x', ?, '{AUDITOR}')").params(id, id, SEED).update();
-        assertThat(accounts.checkSecondFactor(id, Totp.codeAt(SEED, Instant.now().minusSeconds(30)))).isTrue();
-
         accounts.sealPlaintextSeeds();
 
         assertThat(storedSeed(id)).isNotEqualTo(SEED);

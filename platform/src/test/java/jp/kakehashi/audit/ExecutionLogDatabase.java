@@ -31,8 +31,7 @@ final class ExecutionLogDatabase implements AutoCloseable {
     /** A chainer as one node runs it. */
     ExecutionLogChain chain(int batchSize) {
         return new ExecutionLogChain(records, jdbc, new JdbcTemplate(dataSource),
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), java.time.Duration.ofHours(1),
-                batchSize);
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), batchSize);
     }
 
     /** Runs SQL with the append-only triggers off, as an attacker with the table owner's rights could. */

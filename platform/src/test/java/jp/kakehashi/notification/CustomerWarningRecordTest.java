@@ -3,10 +3,12 @@ package jp.kakehashi.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import jp.kakehashi.PlatformTest;
+import jp.kakehashi.runtime.EmbeddedDatabaseRoles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
@@ -18,6 +20,8 @@ class CustomerWarningRecordTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    EmbeddedPostgres postgres;
 
     @Test
     void updateDeleteOrTruncateWhenAWarningIsRecordedThenRefusedAndTheRecordStays() {
@@ -28,12 +32,19 @@ class CustomerWarningRecordTest {
                 """).params(incidentId, Timestamp.from(Instant.now())).update();
 
         assertThatThrownBy(() -> jdbc.sql("update customer_warning set outcome = 'NO_CONTACT' where incident_id = ?")
-                .param(incidentId).update()).isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
+                .param(incidentId).update()).isInstanceOf(DataAccessException.class).hasStackTraceContaining("permission denied");
         assertThatThrownBy(() -> jdbc.sql("delete from customer_warning where incident_id = ?").param(incidentId)
-                .update()).isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
+                .update()).isInstanceOf(DataAccessException.class).hasStackTraceContaining("permission denied");
         assertThatThrownBy(() -> jdbc.sql("truncate customer_warning").update())
-                .isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
+                .isInstanceOf(DataAccessException.class).hasStackTraceContaining("permission denied");
         assertThatThrownBy(() -> jdbc.sql("truncate incident_entry cascade").update())
+                .isInstanceOf(DataAccessException.class).hasStackTraceContaining("permission denied");
+
+        // the platform's role is refused by privilege; the owner, who could have the right, by the trigger
+        var owner = JdbcClient.create(postgres.getDatabase(EmbeddedDatabaseRoles.OWNER, EmbeddedDatabaseRoles.DATABASE));
+        assertThatThrownBy(() -> owner.sql("update customer_warning set outcome = 'NO_CONTACT' where incident_id = ?")
+                .param(incidentId).update()).isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> owner.sql("truncate customer_warning").update())
                 .isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
 
         assertThat(jdbc.sql("select outcome from customer_warning where incident_id = ?").param(incidentId)

@@ -1,6 +1,11 @@
 package jp.kakehashi.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,13 +14,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.kakehashi.consent.Grants;
+import jp.kakehashi.runtime.EmbeddedDatabaseRoles;
 import jp.kakehashi.systemtests.support.Connection;
+import jp.kakehashi.systemtests.support.CustomerAgent;
 import jp.kakehashi.systemtests.support.RunningPlatform;
 import jp.kakehashi.systemtests.support.TestTpp;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** D5: what the customer saw and agreed to is recorded with the grant, tamper-evidently, and can be shown later. */
+/**
+ * D5: what the customer saw and agreed to is recorded with the grant, tamper-evidently, and can be shown later: the
+ * content shown, the hash of the page as rendered, the template's version, the confirmation agreed to and the sign-in
+ * level; the record cannot be changed.
+ */
 class ConsentRecordTest {
 
     private final RunningPlatform platform = RunningPlatform.get();
@@ -31,7 +42,7 @@ class ConsentRecordTest {
 
         assertThat(record.customerId()).isEqualTo("C0001");
         assertThat(record.language()).isEqualTo("ja");
-        assertThat(record.template()).isEqualTo("consent/v1");
+        assertThat(record.template()).isEqualTo("consent");
         var shown = record.shown();
         assertThat((Map<String, Object>) shown.get("tpp")).containsEntry("id", tpp.tppId())
                 .containsKeys("name", "service", "representative", "address", "phone", "email");
@@ -49,6 +60,42 @@ class ConsentRecordTest {
                 .query(String.class).single();
         assertThat(record.shownSha256()).hasSize(64);
         assertThat(sha256(canonical(stored))).isEqualTo(record.shownSha256());
+    }
+
+    @Test
+    void consentRecordWhenCustomerAgreedThenTheRenderedPageItsTemplateVersionConfirmationAndSignInLevelAreKept()
+            throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        CodeVerifier verifier = new CodeVerifier();
+        var agent = new CustomerAgent(platform);
+        var outcome = agent.authorize(tpp.push(tpp.authorizationRequest(new Scope("openid", "accounts"), verifier)
+                .build()), "sato", "Kakehashi#2026", true);
+        assertThat(outcome.redirect().getQuery()).contains("code=");
+        String page = agent.consentPages().getLast();
+        String grantId = platform.bean(JdbcClient.class).sql("""
+                select grant_id from consent_record where customer_id = 'C0002' order by agreed_at desc limit 1""")
+                .query(String.class).single();
+
+        var rendered = platform.bean(Grants.class).consentRecordOf(grantId).orElseThrow().rendered();
+
+        // the hash of exactly the document the customer's browser received
+        assertThat(rendered.pageSha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(page.getBytes(StandardCharsets.UTF_8))));
+        assertThat(rendered.templateVersion()).matches("consent@[0-9a-f]{16}");
+        assertThat(page).contains("<span id=\"confirmation\">" + rendered.confirmationText() + "</span>");
+        assertThat(rendered.confirmationText()).isEqualTo("上記の内容を確認し、連携に同意します。");
+        assertThat(rendered.signInLevel()).isEqualTo("PASSWORD");
+
+        // and nobody changes it afterwards: the platform's own role is refused by privilege and trigger
+        var runtime = platform.bean(JdbcClient.class);
+        assertThatThrownBy(() -> runtime.sql("update consent_record set confirmation_text = 'x' where grant_id = ?")
+                .param(grantId).update()).hasStackTraceContaining("permission denied");
+        assertThatThrownBy(() -> runtime.sql("delete from consent_record where grant_id = ?").param(grantId).update())
+                .hasStackTraceContaining("permission denied");
+        var owner = JdbcClient.create(platform.bean(EmbeddedPostgres.class).getDatabase(EmbeddedDatabaseRoles.OWNER,
+                EmbeddedDatabaseRoles.DATABASE));
+        assertThatThrownBy(() -> owner.sql("update consent_record set confirmation_text = 'x' where grant_id = ?")
+                .param(grantId).update()).hasStackTraceContaining("append-only");
     }
 
     /** PostgreSQL's jsonb output orders keys by length then bytes; re-serialise the map canonically instead. */

@@ -2,6 +2,7 @@ package jp.kakehashi.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,7 @@ import jp.kakehashi.audit.ExecutionLogRecords;
 import jp.kakehashi.audit.ExecutionLogVerification;
 import jp.kakehashi.audit.ExecutionLogVerification.Broken;
 import jp.kakehashi.audit.ExecutionLogVerification.Intact;
+import jp.kakehashi.runtime.EmbeddedDatabaseRoles;
 import jp.kakehashi.systemtests.support.ApiClient;
 import jp.kakehashi.systemtests.support.Connection;
 import jp.kakehashi.systemtests.support.RunningPlatform;
@@ -132,14 +134,19 @@ class ExecutionLogTest {
         assertThat(verification.verify()).isInstanceOf(Intact.class);
     }
 
-    /** Changes the log as someone with the table owner's rights could: with its append-only triggers off. */
+    /**
+     * Changes the log as someone with the table owner's rights could: with its append-only triggers off. The platform's
+     * own role cannot (RuntimeRoleTest); the owner role, which only the migrations use, can.
+     */
     private void tamper(String sql, long id) {
-        jdbc.sql("alter table api_execution_log disable trigger user").update();
+        JdbcClient owner = JdbcClient.create(platform.bean(EmbeddedPostgres.class)
+                .getDatabase(EmbeddedDatabaseRoles.OWNER, EmbeddedDatabaseRoles.DATABASE));
+        owner.sql("alter table api_execution_log disable trigger user").update();
         try {
-            jdbc.sql(sql).param(id).update();
+            owner.sql(sql).param(id).update();
         }
         finally {
-            jdbc.sql("alter table api_execution_log enable trigger user").update();
+            owner.sql("alter table api_execution_log enable trigger user").update();
         }
     }
 }

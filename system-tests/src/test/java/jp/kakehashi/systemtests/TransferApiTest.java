@@ -177,6 +177,34 @@ class TransferApiTest {
         assertThat(details(refused)).extracting(d -> d.get("errorDetailsCode")).containsExactly("AMOUNT_INVALID");
     }
 
+    /**
+     * The contract writes amounts as strings: a number (which Jackson would quietly turn into a string) is refused in
+     * both calls with the field and item, and nothing is stored or moved.
+     */
+    @Test
+    void feeAndTransferWhenAmountsAreJsonNumbersThenRefusedWithTheFields() throws Exception {
+        String numbers = body(YAMADA_MAIN, businessDayAhead().toString(), "1", "5000",
+                toSato("5000").replace("\"transferAmount\":\"5000\"", "\"transferAmount\":5000"))
+                .replace("\"totalAmount\":\"5000\"", "\"totalAmount\":5000");
+        long before = balance(YAMADA_MAIN);
+
+        for (String path : List.of("/v1/transfers/fee", "/v1/transfers")) {
+            Response refused = transfers().post(path, numbers, "Idempotency-Key", key());
+
+            assertThat(refused.status()).as(path + " " + refused.body()).isEqualTo(400);
+            assertThat(refused.json()).containsEntry("errorCode", "INVALID_PARAMETER");
+            assertThat(details(refused)).extracting(d -> d.get("errorDetailsCode"), d -> d.get("itemId"),
+                    d -> d.get("field")).as(path).containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("VALUE_NOT_A_STRING", null, "totalAmount"),
+                            org.assertj.core.groups.Tuple.tuple("VALUE_NOT_A_STRING", "1", "transferAmount"));
+        }
+        Response decimal = transfers().post("/v1/transfers/fee", body(YAMADA_MAIN, null, "1", "5000",
+                toSato("5000").replace("\"transferAmount\":\"5000\"", "\"transferAmount\":5e3")));
+        assertThat(details(decimal)).extracting(d -> d.get("errorDetailsCode"), d -> d.get("field"))
+                .contains(org.assertj.core.groups.Tuple.tuple("VALUE_NOT_A_STRING", "transferAmount"));
+        assertThat(balance(YAMADA_MAIN)).isEqualTo(before);
+    }
+
     @Test
     void feeWhenTotalsDoNotRepeatTheItemsThenBothAreRefused() throws Exception {
         Response refused = transfers().post("/v1/transfers/fee", body(YAMADA_MAIN, null, "2", "4999",

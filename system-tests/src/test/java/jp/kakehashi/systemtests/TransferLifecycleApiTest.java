@@ -276,10 +276,10 @@ class TransferLifecycleApiTest {
         jdbc.sql("""
                 insert into transfers (apply_no, client_id, grant_id, customer_id, idempotency_key, fingerprint,
                     account_id, payee_bank_code, payee_branch_code, payee_account_type_code, payee_account_number,
-                    payee_name, remitter_name, edi_info, amount, fee, execution_date, status, accepted_at)
+                    payee_name, remitter_name, edi_info, amount, fee, execution_date, status, accepted_at, tpp_id)
                 select ?, client_id, grant_id, customer_id, ?, fingerprint, account_id, payee_bank_code,
                     payee_branch_code, payee_account_type_code, payee_account_number, payee_name, remitter_name,
-                    edi_info, 170, fee, execution_date, 'ACCEPTED', now() - interval '1 minute'
+                    edi_info, 170, fee, execution_date, 'ACCEPTED', now() - interval '1 minute', tpp_id
                 from transfers where apply_no = ?
                 """).params(stranded, key(), template.json().get("applyNo")).update();
         long before = balance();

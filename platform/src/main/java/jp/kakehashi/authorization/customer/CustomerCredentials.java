@@ -6,17 +6,20 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import jp.kakehashi.shared.Totp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Customers' sign-in credentials and lockout counters. */
+/** Customers' sign-in credentials and lockout counters; TOTP seeds are kept sealed ({@link CustomerTotpSeeds}). */
 @Repository
 public class CustomerCredentials {
 
     private final JdbcClient jdbc;
+    private final CustomerTotpSeeds seeds;
 
-    CustomerCredentials(JdbcClient jdbc) {
+    CustomerCredentials(JdbcClient jdbc, CustomerTotpSeeds seeds) {
         this.jdbc = jdbc;
+        this.seeds = seeds;
     }
 
     public Optional<CustomerCredential> byLoginId(String loginId) {
@@ -44,6 +47,17 @@ public class CustomerCredentials {
                 .param(customerId).update();
     }
 
+    /**
+     * The TOTP time step {@code code} matches for the customer now, or -1 when it matches none, the customer has no
+     * second factor, or their seed does not open (never used then, see {@link CustomerTotpSeeds}).
+     */
+    public long matchingTotpStep(String customerId, String code, Instant now) {
+        return jdbc.sql("select totp_seed_sealed from customer_credential where customer_id = ?").param(customerId)
+                .query((rs, row) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(sealed -> sealed)
+                .flatMap(sealed -> seeds.open(customerId, sealed))
+                .map(seed -> Totp.matchingStep(seed, code, now)).orElse(-1L);
+    }
+
     /** Uses up a TOTP time step so the same code cannot be replayed; false if it (or a later one) was used. */
     public boolean claimTotpStep(String customerId, long step) {
         return jdbc.sql("""
@@ -52,23 +66,29 @@ public class CustomerCredentials {
                 """).params(step, customerId, step).update() == 1;
     }
 
-    /** Creates or replaces a customer's credentials (demo data, tests, and later the bank's customer feed). */
+    /**
+     * Creates or replaces a customer's credentials (demo data, tests, and later the bank's customer feed); the TOTP
+     * seed (base32, or null for none) is stored sealed.
+     */
     public void upsert(String customerId, String loginId, String displayName, String segment, String passwordHash,
             String totpSecret) {
         jdbc.sql("""
-                insert into customer_credential (customer_id, login_id, display_name, segment, password_hash, totp_secret)
+                insert into customer_credential (customer_id, login_id, display_name, segment, password_hash,
+                                                 totp_seed_sealed)
                 values (?, ?, ?, ?, ?, ?)
                 on conflict (customer_id) do update set login_id = excluded.login_id,
                        display_name = excluded.display_name, segment = excluded.segment,
-                       password_hash = excluded.password_hash, totp_secret = excluded.totp_secret,
+                       password_hash = excluded.password_hash, totp_seed_sealed = excluded.totp_seed_sealed,
                        failed_attempts = 0, locked_until = null
-                """).params(customerId, loginId, displayName, segment, passwordHash, totpSecret).update();
+                """).params(customerId, loginId, displayName, segment, passwordHash,
+                        totpSecret == null ? null : seeds.seal(totpSecret)).update();
     }
 
     private static CustomerCredential credential(ResultSet rs, int row) throws SQLException {
         Timestamp locked = rs.getTimestamp("locked_until");
         return new CustomerCredential(rs.getString("customer_id"), rs.getString("login_id"),
                 rs.getString("display_name"), rs.getString("segment"), rs.getString("password_hash"),
-                rs.getString("totp_secret"), rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant());
+                rs.getString("totp_seed_sealed") != null, rs.getInt("failed_attempts"),
+                locked == null ? null : locked.toInstant());
     }
 }

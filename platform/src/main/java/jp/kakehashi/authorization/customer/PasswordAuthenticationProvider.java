@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The first factor: login id and password, with lockout after repeated failures (B2). An unknown login id gets
- * the same answer and costs the same hashing time as a wrong password, so login ids cannot be probed.
+ * the same answer as a wrong password, and every attempt (unknown, locked or wrong) costs exactly one password hash,
+ * so neither login ids nor locked accounts can be told apart by timing.
  */
 @Component
 public class PasswordAuthenticationProvider implements AuthenticationProvider {
@@ -39,15 +40,18 @@ public class PasswordAuthenticationProvider implements AuthenticationProvider {
         String password = String.valueOf(authentication.getCredentials());
         var now = clock.instant();
         var credential = credentials.byLoginId(loginId);
+        // one password hash for every attempt, whatever the account: an unknown login id or a locked account must
+        // not answer sooner than a wrong password, or the time tells which ids exist and which are locked
+        boolean matches = passwordEncoder.matches(password,
+                credential.map(CustomerCredential::passwordHash).orElse(dummyHash));
         if (credential.isEmpty()) {
-            passwordEncoder.matches(password, dummyHash);
             throw new BadCredentialsException("bad credentials");
         }
         CustomerCredential customer = credential.get();
         if (customer.isLockedAt(now)) {
             throw new LockedException("locked");
         }
-        if (!passwordEncoder.matches(password, customer.passwordHash())) {
+        if (!matches) {
             credentials.recordFailure(customer.customerId(), LOCK_THRESHOLD, LOCK_DURATION, now);
             throw new BadCredentialsException("bad credentials");
         }

@@ -1,9 +1,7 @@
 package jp.kakehashi.authorization.keys;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -12,11 +10,11 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import jp.kakehashi.shared.MasterKeyMaterial;
 
 /**
  * The key that encrypts secrets at rest (C2), such as the authorization server's private signing keys: AES-256-GCM.
- * In production it comes from the environment ({@code KAKEHASHI_SECRETS_MASTER_KEY}, base64) or a KMS; a local
- * run makes one in its data folder at first start.
+ * Where it comes from, and how its file is kept owner-only, is {@link MasterKeyMaterial}.
  */
 final class MasterKey {
 
@@ -31,21 +29,7 @@ final class MasterKey {
     }
 
     static MasterKey from(String base64, Path file) {
-        if (base64 != null && !base64.isBlank()) {
-            return new MasterKey(Base64.getDecoder().decode(base64.trim()));
-        }
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                byte[] fresh = new byte[32];
-                RANDOM.nextBytes(fresh);
-                Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
-            }
-            return new MasterKey(Base64.getDecoder().decode(Files.readString(file).trim()));
-        }
-        catch (IOException e) {
-            throw new IllegalStateException("cannot read or create the master key file " + file, e);
-        }
+        return new MasterKey(MasterKeyMaterial.of(base64, file));
     }
 
     SecretKeySpec asHmacKey() {

@@ -1,12 +1,18 @@
 package jp.kakehashi.authorization.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
 import jp.kakehashi.authorization.customer.CustomerAuthentication;
 import jp.kakehashi.authorization.policy.ScopePolicy;
+import jp.kakehashi.shared.ContentSecurityPolicy;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,15 +28,18 @@ class ConsentController {
 
     private final ConsentScreen screen;
     private final ScopePolicy policy;
+    private final RegisteredClientRepository clients;
 
-    ConsentController(ConsentScreen screen, ScopePolicy policy) {
+    ConsentController(ConsentScreen screen, ScopePolicy policy, RegisteredClientRepository clients) {
         this.screen = screen;
         this.policy = policy;
+        this.clients = clients;
     }
 
     @GetMapping("/consent")
     String consent(@RequestParam("client_id") String clientId, @RequestParam("scope") String scope,
-            @RequestParam("state") String state, Locale locale, Model model) {
+            @RequestParam("state") String state, Locale locale, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof CustomerAuthentication customer)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
@@ -41,7 +50,16 @@ class ConsentController {
         }
         var view = screen.view(customer, clientId, scopes, locale)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
+        // both forms post to the authorization endpoint, which sends the browser on to the client's redirect URI:
+        // the page's form-action allows exactly the URIs registered for this client (CSP3 §6.4.1)
+        RegisteredClient client = clients.findByClientId(clientId);
+        response.setHeader(ContentSecurityPolicy.HEADER, ContentSecurityPolicy.withFormTargets(
+                client == null ? Set.of() : client.getRedirectUris()));
         model.addAttribute("view", view);
+        // D5: the confirmation as worded on the page, shown and kept with the consent record (RenderedConsentPages)
+        String confirmation = screen.confirmation(view, screen.transferFor(state, customer, view) != null);
+        model.addAttribute("confirmation", confirmation);
+        request.setAttribute(RenderedConsentPages.CONFIRMATION, confirmation);
         model.addAttribute("clientId", clientId);
         model.addAttribute("state", state);
         model.addAttribute("scopes", scopes);

@@ -14,6 +14,7 @@ import jp.kakehashi.authorization.rar.TransferDetail;
 import jp.kakehashi.consent.AccountDirectory.ConsentableAccount;
 import jp.kakehashi.consent.Grants;
 import jp.kakehashi.consent.NewGrant;
+import jp.kakehashi.consent.RenderedConsent;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
@@ -26,7 +27,9 @@ import org.springframework.stereotype.Component;
  * Turns the customer's "agree" on the consent screen into a grant with its consent record (D5). Runs inside
  * Spring's consent provider, before the code is issued; a decision that does not hold up (no account chosen, an
  * account that is not the customer's, a sign-in too weak for the rights) stops the flow with an error to the TPP.
- * A single-transfer request (RFC 9396) is granted for exactly one account of the customer's to pay from.
+ * A single-transfer request (RFC 9396) is granted for exactly one account of the customer's to pay from. The record
+ * keeps the page as rendered ({@link RenderedConsentPages}) and the sign-in level; an agreement to a page the bank
+ * did not render for this customer's session is refused, since there would be nothing to show for it later (D5).
  */
 @Component
 public class ConsentDecisions implements Consumer<OAuth2AuthorizationConsentAuthenticationContext> {
@@ -63,9 +66,13 @@ public class ConsentDecisions implements Consumer<OAuth2AuthorizationConsentAuth
         var view = screen.view(current, request.getClientId(), scopes, locale)
                 .orElseThrow(() -> denied(OAuth2ErrorCodes.ACCESS_DENIED, "unknown client", context));
         List<String> chosen = values(parameters.get("account"));
+        var page = RenderedConsentPages.take(consent.getState())
+                .orElseThrow(() -> denied(OAuth2ErrorCodes.ACCESS_DENIED, "the consent page was not shown", context));
+        var rendered = new RenderedConsent(page.templateVersion(), page.pageSha256(), page.confirmationText(),
+                current.acr().name());
         var transfer = RequestedTransfers.of(request);
         if (transfer.isPresent()) {
-            grants.open(transferGrant(context, customer, view, transfer.get(), chosen));
+            grants.open(transferGrant(context, customer, view, transfer.get(), chosen, rendered));
             return;
         }
         var allowed = view.accounts().stream().map(a -> a.accountId()).toList();
@@ -74,7 +81,7 @@ public class ConsentDecisions implements Consumer<OAuth2AuthorizationConsentAuth
         }
         grants.open(new NewGrant(authorization.getId(), customer.customerId(), view.tpp().id(),
                 request.getClientId(), scopes, chosen, view.expiresAt(), view.language(), ConsentScreen.TEMPLATE,
-                screen.shown(view, chosen)));
+                screen.shown(view, chosen), List.of(), rendered));
     }
 
     /**
@@ -84,7 +91,7 @@ public class ConsentDecisions implements Consumer<OAuth2AuthorizationConsentAuth
      */
     private NewGrant transferGrant(OAuth2AuthorizationConsentAuthenticationContext context,
             CustomerAuthentication customer, ConsentScreen.ConsentView view, TransferDetail requested,
-            List<String> chosen) {
+            List<String> chosen, RenderedConsent rendered) {
         var shownTransfer = screen.transfer(requested, view);
         String debtorId = requested.debtorAccountId() != null ? requested.debtorAccountId()
                 : chosen.size() == 1 ? chosen.get(0) : null;
@@ -96,7 +103,7 @@ public class ConsentDecisions implements Consumer<OAuth2AuthorizationConsentAuth
         return new NewGrant(context.getAuthorization().getId(), customer.customerId(), view.tpp().id(),
                 request.getClientId(), request.getScopes(), accounts, view.expiresAt(), view.language(),
                 ConsentScreen.TEMPLATE, screen.shown(view, accounts, shownTransfer, debtor),
-                List.of(requested.withDebtor(debtor.accountId()).toJson()));
+                List.of(requested.withDebtor(debtor.accountId()).toJson()), rendered);
     }
 
     private static List<String> values(Object parameter) {

@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConsentScreen {
 
-    static final String TEMPLATE = "consent/v1";
+    /** The template's name; its version is derived from its content ({@link ConsentTemplateVersion}, D5). */
+    static final String TEMPLATE = "consent";
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
     private final Tpps tpps;
@@ -119,6 +120,14 @@ public class ConsentScreen {
         }
         shown.put("transfer", lines);
         return shown;
+    }
+
+    /** The words of the confirmation the customer ticks to agree (D2, kept by D5): a transfer's, a payment right's, or
+     * the plain one. */
+    public String confirmation(ConsentView view, boolean transfer) {
+        Locale locale = Locale.forLanguageTag(view.language());
+        return text(transfer ? "consent.confirm.transfer" : view.payment() ? "consent.confirm.payment"
+                : "consent.confirm", locale);
     }
 
     /** What the record keeps of a screen the customer agreed on (D5), in the words shown. */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.time.Clock;
 import jp.kakehashi.authorization.customer.CustomerAuthentication;
 import jp.kakehashi.authorization.customer.CustomerCredentials;
-import jp.kakehashi.shared.Totp;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -57,7 +56,7 @@ class SignInController {
         }
         var credential = credentials.byCustomerId(customer.customerId()).orElseThrow();
         var now = clock.instant();
-        long step = credential.totpSecret() == null ? -1 : Totp.matchingStep(credential.totpSecret(), code.trim(), now);
+        long step = credentials.matchingTotpStep(customer.customerId(), code.trim(), now);
         if (credential.isLockedAt(now) || step < 0 || !credentials.claimTotpStep(customer.customerId(), step)) {
             if (step < 0) {
                 credentials.recordFailure(customer.customerId(), 5, java.time.Duration.ofMinutes(30), now);

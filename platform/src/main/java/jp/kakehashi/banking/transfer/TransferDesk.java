@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -76,11 +77,12 @@ public class TransferDesk {
     /**
      * Who asks: the grant's customer, through one of the TPP's clients.
      *
+     * @param tppId        the TPP the grant was given to: the transfer is that TPP's to read and cancel
      * @param secondFactor whether the customer signed in with a second factor for the grant (acr), which the
      *                     single-factor cap of the limits (B10) depends on
      * @param signals      what the TPP told about the customer's session (C3), null if nothing
      */
-    public record Caller(String customerId, String clientId, String grantId, boolean secondFactor,
+    public record Caller(String customerId, String tppId, String clientId, String grantId, boolean secondFactor,
             RiskSignals signals) {
     }
 
@@ -129,7 +131,7 @@ public class TransferDesk {
             return new Submission.LimitExceeded(overAmount.get());
         }
         Submission claimed = transaction.execute(status -> {
-            Submission outcome = claim(transfer, approved.isPresent(), limits);
+            Submission outcome = claim(transfer, caller.tppId(), approved.isPresent(), limits);
             if (!(outcome instanceof Submission.Accepted)) {
                 status.setRollbackOnly();
             }
@@ -146,7 +148,7 @@ public class TransferDesk {
      * Stores the transfer with its key, counted against the customer's limits under the customer's lock, and uses
      * up a single-use grant; null when the key turns out to be taken (then nothing is stored).
      */
-    private Submission claim(Transfer transfer, boolean singleUse, TransferLimits limits) {
+    private Submission claim(Transfer transfer, String tppId, boolean singleUse, TransferLimits limits) {
         LocalDate today = LocalDate.ofInstant(transfer.acceptedAt(), BusinessClock.TOKYO);
         CustomerTotals.Totals accepted = totals.lock(transfer.customerId(), today);
         // a retry that waited for the lock finds the first request's transfer: it is a retry, not a new transfer
@@ -157,7 +159,7 @@ public class TransferDesk {
         if (over.isPresent()) {
             return new Submission.LimitExceeded(over.get());
         }
-        if (!transfers.insertUnlessKeyUsed(transfer)) {
+        if (!transfers.insertUnlessKeyUsed(transfer, tppId)) {
             return null;
         }
         totals.add(transfer.customerId(), today, accepted, transfer.amount());
@@ -215,11 +217,13 @@ public class TransferDesk {
 
     /**
      * Cancels a transfer that has not run yet (a scheduled one, or one waiting for the customer's confirmation), for
-     * the client that made it; a cancelled one is answered as it is, so a retried cancel is harmless.
+     * a client of the TPP that made it, under a grant of the same customer over its account (the rule of
+     * {@link TransferRecords}: a transfer another TPP made is not found); a cancelled one is answered as it is, so a
+     * retried cancel is harmless.
      */
-    public Cancellation cancel(Caller caller, String applyNo) {
-        Optional<Transfer> found = transfers.byApplyNo(applyNo)
-                .filter(t -> t.clientId().equals(caller.clientId()) && t.customerId().equals(caller.customerId()));
+    public Cancellation cancel(Caller caller, List<String> accountIds, String applyNo) {
+        Optional<Transfer> found = caller.tppId() == null || accountIds.isEmpty() ? Optional.empty()
+                : transfers.of(caller.customerId(), caller.tppId(), accountIds, applyNo);
         if (found.isEmpty()) {
             return new Cancellation.NotFound();
         }

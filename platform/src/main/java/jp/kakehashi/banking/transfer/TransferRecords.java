@@ -7,8 +7,10 @@ import jp.kakehashi.shared.BusinessClock;
 import org.springframework.stereotype.Component;
 
 /**
- * 振込照会 (issue 4): a customer's transfers as stored, only from the accounts a grant covers, so a TPP sees nothing
- * outside its consent.
+ * 振込照会 (issue 4): a customer's transfers as stored, only from the accounts a grant covers and only those a client
+ * of the grant's TPP made, so a TPP sees nothing outside its consent and nothing another TPP did for the customer.
+ * Other clients of the same TPP (its web and its mobile app) see the transfer: the bank contracts with and screens
+ * the TPP, not each of its clients, and the reader still needs its own grant of the customer over the account.
  */
 @Component
 public class TransferRecords {
@@ -23,20 +25,21 @@ public class TransferRecords {
     public record Page(List<Transfer> transfers, boolean hasNext) {
     }
 
-    public Optional<Transfer> of(String customerId, List<String> accountIds, String applyNo) {
-        return accountIds.isEmpty() ? Optional.empty() : transfers.of(customerId, accountIds, applyNo);
+    public Optional<Transfer> of(String customerId, String tppId, List<String> accountIds, String applyNo) {
+        return accountIds.isEmpty() || tppId == null ? Optional.empty()
+                : transfers.of(customerId, tppId, accountIds, applyNo);
     }
 
     /**
      * The transfers accepted on the days {@code from} to {@code to} (Japan time, both inclusive), with the status
      * given (null: any), skipping {@code offset} and at most {@code size}.
      */
-    public Page page(String customerId, List<String> accountIds, LocalDate from, LocalDate to, TransferStatus status,
-            int offset, int size) {
-        if (accountIds.isEmpty()) {
+    public Page page(String customerId, String tppId, List<String> accountIds, LocalDate from, LocalDate to,
+            TransferStatus status, int offset, int size) {
+        if (accountIds.isEmpty() || tppId == null) {
             return new Page(List.of(), false);
         }
-        List<Transfer> found = transfers.page(customerId, accountIds, from.atStartOfDay(BusinessClock.TOKYO).toInstant(),
+        List<Transfer> found = transfers.page(customerId, tppId, accountIds, from.atStartOfDay(BusinessClock.TOKYO).toInstant(),
                 to.plusDays(1).atStartOfDay(BusinessClock.TOKYO).toInstant(), status, offset, size + 1);
         return new Page(found.stream().limit(size).toList(), found.size() > size);
     }

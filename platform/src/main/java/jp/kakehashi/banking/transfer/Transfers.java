@@ -22,19 +22,23 @@ class Transfers {
         this.jdbc = jdbc;
     }
 
-    /** Stores a new transfer unless its client already used the key; false when the key was taken. */
-    boolean insertUnlessKeyUsed(Transfer t) {
+    /**
+     * Stores a new transfer, made by a client of {@code tppId}, unless its client already used the key; false when the
+     * key was taken.
+     */
+    boolean insertUnlessKeyUsed(Transfer t, String tppId) {
         return jdbc.sql("""
                 insert into transfers (apply_no, client_id, grant_id, customer_id, idempotency_key, fingerprint,
                     account_id, payee_bank_code, payee_branch_code, payee_account_type_code, payee_account_number,
-                    payee_name, remitter_name, edi_info, amount, fee, execution_date, status, accepted_at, confirm_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    payee_name, remitter_name, edi_info, amount, fee, execution_date, status, accepted_at, confirm_by,
+                    tpp_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (client_id, idempotency_key) do nothing
                 """).params(t.applyNo(), t.clientId(), t.grantId(), t.customerId(), t.idempotencyKey(),
                 t.fingerprint(), t.accountId(), t.payee().bankCode(), t.payee().branchCode(),
                 t.payee().accountTypeCode(), t.payee().accountNumber(), t.payee().name(), t.remitterName(),
                 t.ediInfo(), t.amount(), t.fee(), t.executionDate(), t.status().name(),
-                Timestamp.from(t.acceptedAt()), t.confirmBy() == null ? null : Timestamp.from(t.confirmBy()))
+                Timestamp.from(t.acceptedAt()), t.confirmBy() == null ? null : Timestamp.from(t.confirmBy()), tppId)
                 .update() == 1;
     }
 
@@ -71,21 +75,23 @@ class Transfers {
                 .optional();
     }
 
-    /** The customer's transfer from one of {@code accountIds}, if it is one. */
-    Optional<Transfer> of(String customerId, List<String> accountIds, String applyNo) {
-        return jdbc.sql("select * from transfers where apply_no = ? and customer_id = ? and account_id = any(?)")
-                .params(applyNo, customerId, accountIds.toArray(String[]::new)).query(Transfers::transfer).optional();
+    /** The customer's transfer from one of {@code accountIds} made by a client of the TPP, if it is one. */
+    Optional<Transfer> of(String customerId, String tppId, List<String> accountIds, String applyNo) {
+        return jdbc.sql("""
+                select * from transfers where apply_no = ? and customer_id = ? and tpp_id = ? and account_id = any(?)""")
+                .params(applyNo, customerId, tppId, accountIds.toArray(String[]::new)).query(Transfers::transfer)
+                .optional();
     }
 
     /** A page of the customer's transfers from {@code accountIds} accepted in [from, to), oldest first. */
-    List<Transfer> page(String customerId, List<String> accountIds, Instant from, Instant to, TransferStatus status,
-            int offset, int limit) {
+    List<Transfer> page(String customerId, String tppId, List<String> accountIds, Instant from, Instant to,
+            TransferStatus status, int offset, int limit) {
         return jdbc.sql("""
                 select * from transfers
-                where customer_id = ? and account_id = any(?) and accepted_at >= ? and accepted_at < ?
+                where customer_id = ? and tpp_id = ? and account_id = any(?) and accepted_at >= ? and accepted_at < ?
                   and (cast(? as text) is null or status = ?)
                 order by accepted_at, apply_no offset ? limit ?
-                """).params(customerId, accountIds.toArray(String[]::new), Timestamp.from(from), Timestamp.from(to),
+                """).params(customerId, tppId, accountIds.toArray(String[]::new), Timestamp.from(from), Timestamp.from(to),
                 status == null ? null : status.name(), status == null ? null : status.name(), offset, limit)
                 .query(Transfers::transfer).list();
     }

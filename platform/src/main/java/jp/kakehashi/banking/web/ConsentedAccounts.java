@@ -30,22 +30,22 @@ class ConsentedAccounts {
         String grantId = token.getClaimAsString("grant_id");
         String customerId = token.getSubject();
         if (grantId == null || customerId == null) {
-            return new CallerConsent(customerId == null ? "" : customerId, List.of());
+            return new CallerConsent(customerId == null ? "" : customerId, List.of(), null);
         }
         CallerConsent consent = byGrant.get(grantId);
         if (consent == null) {
             consent = grants.find(grantId).map(ConsentedAccounts::consent)
-                    .orElseGet(() -> new CallerConsent(customerId, List.of()));
+                    .orElseGet(() -> new CallerConsent(customerId, List.of(), null));
             if (byGrant.size() >= MAX_REMEMBERED) {
                 byGrant.clear();
             }
             byGrant.put(grantId, consent);
         }
         // a token is only ever for its grant's customer; anything else is refused as if no account were chosen
-        return consent.customerId().equals(customerId) ? consent : new CallerConsent(customerId, List.of());
+        return consent.customerId().equals(customerId) ? consent : new CallerConsent(customerId, List.of(), null);
     }
 
     private static CallerConsent consent(Grant grant) {
-        return new CallerConsent(grant.customerId(), grant.accountIds());
+        return new CallerConsent(grant.customerId(), grant.accountIds(), grant.tppId());
     }
 }

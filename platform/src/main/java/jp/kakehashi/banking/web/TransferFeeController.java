@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
  * 振込手数料照会 (issue 4): validates and prices a transfer request without side effects, so a TPP can show the
@@ -26,9 +27,11 @@ class TransferFeeController {
     private final ConsentedAccounts consents;
     private final BankingProperties properties;
     private final TransferPricing pricing;
+    private final TransferOrderReader orders;
 
     TransferFeeController(CoreBanking coreBanking, ConsentedAccounts consents, BankingProperties properties,
-            TransferPricing pricing) {
+            TransferPricing pricing, TransferOrderReader orders) {
+        this.orders = orders;
         this.coreBanking = coreBanking;
         this.consents = consents;
         this.properties = properties;
@@ -36,8 +39,8 @@ class TransferFeeController {
     }
 
     @PostMapping("/v1/transfers/fee")
-    FeeView fee(@AuthenticationPrincipal Jwt token, @RequestBody TransferOrder order) {
-        return FeeView.of(priced(consents.of(token), order, coreBanking, properties, pricing));
+    FeeView fee(@AuthenticationPrincipal Jwt token, @RequestBody JsonNode body) {
+        return FeeView.of(priced(consents.of(token), orders.read(body), coreBanking, properties, pricing));
     }
 
     /** The priced request, or the API's refusal: shared with the transfer request itself. */

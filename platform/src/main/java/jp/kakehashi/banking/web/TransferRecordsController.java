@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * 振込照会 (issue 4): one transfer by its apply number, or the transfers accepted in a period, of the grant's customer
- * from the accounts the grant covers; anything else is not found, like a missing one. Paged like the history.
+ * from the accounts the grant covers, made by a client of the grant's TPP; anything else is not found, like a missing
+ * one (another TPP learns nothing of transfers it did not make, B2, D1). Paged like the history.
  */
 @RestController
 class TransferRecordsController {
@@ -45,7 +46,7 @@ class TransferRecordsController {
             throw ApiException.invalidParameter("applyNo", "applyNo must be 16 digits");
         }
         CallerConsent consent = consents.of(token);
-        return records.of(consent.customerId(), consent.accountIds(), applyNo).map(TransferDetailView::of)
+        return records.of(consent.customerId(), consent.tppId(), consent.accountIds(), applyNo).map(TransferDetailView::of)
                 .orElseThrow(ApiException::notFound);
     }
 
@@ -63,7 +64,7 @@ class TransferRecordsController {
         TransactionPeriod period = TransactionPeriod.resolve(blankAsAbsent(dateFrom), blankAsAbsent(dateTo), today,
                 policy.maxHistory(), policy.maxRange());
         int offset = nextItemKey == null ? 0 : Integer.parseInt(nextItemKey);
-        var page = records.page(consent.customerId(), consent.accountIds(), period.from(), period.to(), wanted, offset,
+        var page = records.page(consent.customerId(), consent.tppId(), consent.accountIds(), period.from(), period.to(), wanted, offset,
                 policy.pageSize());
         String next = page.hasNext() ? Integer.toString(offset + page.transfers().size()) : null;
         return new TransferList(period.from().toString(), period.to().toString(), page.hasNext(), next,

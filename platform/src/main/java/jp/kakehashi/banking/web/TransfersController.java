@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
  * 振込依頼 (issue 4): a transfer from a consented account, once per {@code Idempotency-Key} of the TPP's client. A
@@ -48,9 +49,11 @@ class TransfersController {
     private final TransferPricing pricing;
     private final TransferDesk desk;
     private final TransferRefusals refusals;
+    private final TransferOrderReader orders;
 
     TransfersController(CoreBanking coreBanking, ConsentedAccounts consents, BankingProperties properties,
-            TransferPricing pricing, TransferDesk desk, TransferRefusals refusals) {
+            TransferPricing pricing, TransferDesk desk, TransferRefusals refusals, TransferOrderReader orders) {
+        this.orders = orders;
         this.refusals = refusals;
         this.coreBanking = coreBanking;
         this.consents = consents;
@@ -62,10 +65,12 @@ class TransfersController {
     @PostMapping("/v1/transfers")
     ResponseEntity<TransferView> transfer(@AuthenticationPrincipal Jwt token,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestBody TransferOrder order, HttpServletRequest request) {
-        var caller = caller(token, token.getSubject(), request);
+            @RequestBody JsonNode body, HttpServletRequest request) {
+        var caller = caller(token, consents.of(token), request);
         Transfer transfer;
+        TransferOrder order = null;
         try {
+            order = orders.read(body);
             transfer = accepted(submit(token, caller, idempotencyKey, order));
         } catch (ApiException refused) {
             // C3: every refusal is an audited event with its reason, also when nothing was stored
@@ -82,8 +87,8 @@ class TransfersController {
             throw ApiException.invalidParameter("applyNo", "applyNo must be 16 digits");
         }
         CallerConsent consent = consents.of(token);
-        var caller = caller(token, consent.customerId(), request);
-        return switch (desk.cancel(caller, applyNo)) {
+        var caller = caller(token, consent, request);
+        return switch (desk.cancel(caller, consent.accountIds(), applyNo)) {
             case Cancellation.Cancelled cancelled -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                     .body(TransferView.of(cancelled.transfer()));
             case Cancellation.NotCancellable done -> throw ApiException.refused(HttpStatus.CONFLICT,
@@ -92,8 +97,8 @@ class TransfersController {
         };
     }
 
-    private static TransferDesk.Caller caller(Jwt token, String customerId, HttpServletRequest request) {
-        return new TransferDesk.Caller(customerId, token.getClaimAsString("client_id"),
+    private static TransferDesk.Caller caller(Jwt token, CallerConsent consent, HttpServletRequest request) {
+        return new TransferDesk.Caller(consent.customerId(), consent.tppId(), token.getClaimAsString("client_id"),
                 token.getClaimAsString("grant_id"), SECOND_FACTOR_ACR.equals(token.getClaimAsString("acr")),
                 RiskSignals.of(request).orElse(null));
     }

@@ -1,5 +1,6 @@
 package jp.kakehashi.systemtests.support;
 
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.Scope;
@@ -26,6 +27,7 @@ public final class ApiClient {
     private final TestTpp tpp;
     private final DPoPAccessToken token;
     private final java.util.function.Function<String, URI> base;
+    private int timeoutMillis;
 
     public ApiClient(RunningPlatform platform, Connection connection) {
         this.platform = platform;
@@ -40,6 +42,15 @@ public final class ApiClient {
         this.tpp = connection.tpp();
         this.token = connection.accessToken();
         this.base = path -> URI.create("https://localhost:" + port + path);
+    }
+
+    /**
+     * Gives up on a call that has not connected or answered within {@code timeout} (an IOException), as a TPP does
+     * before it retries; by default a call waits as long as the connection stays open.
+     */
+    public ApiClient timingOutAfter(java.time.Duration timeout) {
+        this.timeoutMillis = Math.toIntExact(timeout.toMillis());
+        return this;
     }
 
     /** The answer of the API: status, headers and body as text. */
@@ -114,7 +125,15 @@ public final class ApiClient {
 
     private HTTPResponse send(HTTPRequest.Method method, URI uri, String jsonBody, Nonce nonce,
             String... headerNamesAndValues) throws Exception {
+        return sendProof(method, uri, jsonBody, tpp.dpop().createDPoPJWT(method.name(), htu(uri), token, nonce),
+                headerNamesAndValues);
+    }
+
+    private HTTPResponse sendProof(HTTPRequest.Method method, URI uri, String jsonBody, SignedJWT proof,
+            String... headerNamesAndValues) throws Exception {
         HTTPRequest request = new HTTPRequest(method, uri);
+        request.setConnectTimeout(timeoutMillis);
+        request.setReadTimeout(timeoutMillis);
         if (jsonBody != null) {
             request.setContentType("application/json; charset=UTF-8");
             request.setBody(jsonBody);
@@ -123,10 +142,28 @@ public final class ApiClient {
         for (int i = 0; i < headerNamesAndValues.length; i += 2) {
             request.setHeader(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
         }
-        // htu is the URI without query and fragment (RFC 9449 §4.2), its path as sent (still percent-encoded)
-        URI htu = URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath());
-        request.setDPoP(tpp.dpop().createDPoPJWT(method.name(), htu, token, nonce));
+        request.setDPoP(proof);
         return tpp.send(request);
+    }
+
+    /** htu is the URI without query and fragment (RFC 9449 §4.2), its path as sent (still percent-encoded). */
+    private static URI htu(URI uri) {
+        return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath());
+    }
+
+    /** A DPoP proof for one call of {@code method} on {@code pathAndQuery}, bound to the access token (B7). */
+    public SignedJWT proof(String method, String pathAndQuery) throws Exception {
+        return tpp.dpop().createDPoPJWT(method, htu(base.apply(pathAndQuery)), token);
+    }
+
+    /**
+     * Sends a call with {@code proof} as it is, without making a fresh one or retrying with a nonce: for tests of
+     * what the bank does with a proof used before (B7). {@code jsonBody} may be null (a GET).
+     */
+    public Response sendWithProof(String method, String pathAndQuery, String jsonBody, SignedJWT proof,
+            String... headerNamesAndValues) throws Exception {
+        return of(sendProof(HTTPRequest.Method.valueOf(method), base.apply(pathAndQuery), jsonBody, proof,
+                headerNamesAndValues));
     }
 
     private static Response of(HTTPResponse response) {

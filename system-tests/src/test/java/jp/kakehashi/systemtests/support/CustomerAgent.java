@@ -31,7 +31,9 @@ public final class CustomerAgent {
     private final HttpClient http;
     private final String totpSecret;
     private final List<String> visited = new ArrayList<>();
+    private final List<String> consentPages = new ArrayList<>();
     private boolean secondFactor = true;
+    private final Map<String, String> headers = new LinkedHashMap<>();
     private java.util.function.Consumer<Map<String, List<String>>> consentFormEditor = form -> {
     };
 
@@ -73,6 +75,20 @@ public final class CustomerAgent {
         return this;
     }
 
+    /**
+     * Sends {@code name: value} with every later request of this browser, e.g. {@link LoadBalancer#NODE_HEADER} to
+     * reach one node behind the load balancer; {@code null} stops sending it.
+     */
+    public CustomerAgent withHeader(String name, String value) {
+        if (value == null) {
+            headers.remove(name);
+        }
+        else {
+            headers.put(name, value);
+        }
+        return this;
+    }
+
     /** Lets a test change the consent form before it is posted, as a tampering customer (or malware) could. */
     public CustomerAgent editingConsentForm(java.util.function.Consumer<Map<String, List<String>>> editor) {
         this.consentFormEditor = editor;
@@ -104,6 +120,11 @@ public final class CustomerAgent {
                     .until(() -> java.time.Instant.now().getEpochSecond() / 30 > step);
         }
         return response;
+    }
+
+    /** The consent pages the bank sent, as received (D5: the record keeps the hash of exactly this document). */
+    public List<String> consentPages() {
+        return List.copyOf(consentPages);
     }
 
     /** The paths on the bank's site the agent was sent to, in order. */
@@ -156,6 +177,7 @@ public final class CustomerAgent {
             }
             else if (path.equals("/consent")) {
                 HttpResponse<String> page = get(location);
+                consentPages.add(page.body());
                 if (page.statusCode() != 200) {
                     return new Outcome(null, page.statusCode(), page.body());
                 }
@@ -196,8 +218,13 @@ public final class CustomerAgent {
     }
 
     public HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri).header("Accept", "text/html").GET().build(),
+        return http.send(withHeaders(HttpRequest.newBuilder(uri)).header("Accept", "text/html").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder withHeaders(HttpRequest.Builder request) {
+        headers.forEach(request::header);
+        return request;
     }
 
     public HttpResponse<String> post(URI uri, Map<String, List<String>> form) throws IOException, InterruptedException {
@@ -205,8 +232,8 @@ public final class CustomerAgent {
         form.forEach((name, values) -> values.forEach(value -> body.append(body.isEmpty() ? "" : "&")
                 .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8))));
-        return http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+        return http.send(withHeaders(HttpRequest.newBuilder(uri))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -18,6 +18,9 @@ import java.util.Map;
  *
  * <p>Contexts accept the platform's self-signed certificate and speak Japanese, as a customer's browser in Japan
  * would; {@link #newContext(String)} chooses another browser language.
+ *
+ * <p>Every page is held to the platform's Content-Security-Policy: Chromium reports each thing it refused (an inline
+ * script, a style, a form sent elsewhere) on the console, and {@link #closeContexts()} fails the test that caused it.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -25,6 +28,7 @@ public final class HeadlessChromium implements AutoCloseable {
     private final Browser browser;
     private final Path screenshots;
     private final List<BrowserContext> contexts = new ArrayList<>();
+    private final List<String> policyViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private HeadlessChromium(Playwright playwright, Browser browser, Path screenshots) {
         this.playwright = playwright;
@@ -57,6 +61,11 @@ public final class HeadlessChromium implements AutoCloseable {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setIgnoreHTTPSErrors(true)
                 .setLocale(locale).setTimezoneId("Asia/Tokyo").setViewportSize(1024, 800));
         context.setDefaultTimeout(15_000);
+        context.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                policyViolations.add(message.text() + " (" + message.location() + ")");
+            }
+        });
         contexts.add(context);
         return context;
     }
@@ -68,10 +77,15 @@ public final class HeadlessChromium implements AutoCloseable {
         return file;
     }
 
-    /** Closes the contexts opened so far (call after each test). */
+    /** Closes the contexts opened so far (call after each test); fails if a page broke the CSP meanwhile. */
     public void closeContexts() {
         contexts.forEach(BrowserContext::close);
         contexts.clear();
+        if (!policyViolations.isEmpty()) {
+            List<String> seen = List.copyOf(policyViolations);
+            policyViolations.clear();
+            throw new AssertionError("the pages broke their Content-Security-Policy: " + seen);
+        }
     }
 
     @Override

@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
  * a TPP holds (the bank's certificate, its registration, its tokens) stays valid across a restart. The demo TPP's
  * redirect URI is {@link TestTpp#REDIRECT_URI}, so {@link TestTpp#forClient} can act as it. Each start writes its
  * output to a log file of its own under {@code home}, for diagnosis.
+ * <p>
+ * Several of them are the nodes of a bank behind a load balancer ({@link ProductionTopology}, B7, C1, F4, B8): the
+ * {@link #builder} names the files they share, the balancer's URL as their issuer and the database role they use.
  */
 public final class PlatformProcess implements AutoCloseable {
 
@@ -29,27 +32,35 @@ public final class PlatformProcess implements AutoCloseable {
     public static final String DEMO_TPP = "tpp-demo-fintech";
     public static final String DEMO_CLIENT = "demo-kakeibo";
 
-    private static final Duration READY_WITHIN = Duration.ofSeconds(120);
+    // nodes starting together on a busy 2-core machine (ProductionTopologyTest) were seen to need 80 s
+    private static final Duration READY_WITHIN = Duration.ofSeconds(180);
 
     private final Path home;
+    private final Path files;
     private final int port;
     private final int managementPort;
     private final String jdbcUrl;
+    private final String databaseUser;
+    private final String databasePassword;
     private final List<String> extraArguments;
     private final URI issuer;
     private final Thread killAtExit = new Thread(this::destroy, "kill-platform-process");
     private volatile Process process;
+    private Reaper reaper;
     private Path log;
     private int starts;
     private RunningPlatform view;
 
-    private PlatformProcess(Path home, String jdbcUrl, List<String> extraArguments) throws IOException {
-        this.home = home.toAbsolutePath();
-        this.jdbcUrl = jdbcUrl;
-        this.extraArguments = List.copyOf(extraArguments);
+    private PlatformProcess(Builder settings) throws IOException {
+        this.home = settings.home.toAbsolutePath();
+        this.files = settings.files == null ? home : settings.files.toAbsolutePath();
+        this.jdbcUrl = settings.jdbcUrl;
+        this.databaseUser = settings.databaseUser;
+        this.databasePassword = settings.databasePassword;
+        this.extraArguments = List.copyOf(settings.arguments);
         this.port = freePort();
         this.managementPort = freePort();
-        this.issuer = URI.create("https://localhost:" + port);
+        this.issuer = settings.issuer != null ? settings.issuer : URI.create("https://localhost:" + port);
         // a test JVM ended from outside (e.g. by surefire's timeout) must not leave a platform behind
         Runtime.getRuntime().addShutdownHook(killAtExit);
     }
@@ -59,9 +70,68 @@ public final class PlatformProcess implements AutoCloseable {
      * waits until it is ready; {@code extraArguments} are further {@code --name=value} settings.
      */
     public static PlatformProcess start(Path home, String jdbcUrl, String... extraArguments) throws Exception {
-        PlatformProcess platform = new PlatformProcess(home, jdbcUrl, List.of(extraArguments));
-        platform.start();
-        return platform;
+        return builder(home, jdbcUrl).arguments(extraArguments).start();
+    }
+
+    /** Settings for a platform with its log under {@code home} on the PostgreSQL at {@code jdbcUrl}. */
+    public static Builder builder(Path home, String jdbcUrl) {
+        return new Builder(home, jdbcUrl);
+    }
+
+    /** How to start a platform process; by default as {@link #start(Path, String, String...)} does. */
+    public static final class Builder {
+
+        private final Path home;
+        private final String jdbcUrl;
+        private Path files;
+        private String databaseUser = "postgres";
+        private String databasePassword;
+        private URI issuer;
+        private final List<String> arguments = new ArrayList<>();
+
+        private Builder(Path home, String jdbcUrl) {
+            this.home = home;
+            this.jdbcUrl = jdbcUrl;
+        }
+
+        /**
+         * Where the TLS keystore, master key and demo TPP key are (made there by the first node that starts), when
+         * several nodes share them; by default {@code home}.
+         */
+        public Builder sharedFiles(Path files) {
+            this.files = files;
+            return this;
+        }
+
+        public Builder databaseUser(String user, String password) {
+            this.databaseUser = user;
+            this.databasePassword = password;
+            return this;
+        }
+
+        /** The issuer when it is not the node's own URL, e.g. the load balancer's. */
+        public Builder issuer(URI issuer) {
+            this.issuer = issuer;
+            return this;
+        }
+
+        /** Further {@code --name=value} settings. */
+        public Builder arguments(String... arguments) {
+            this.arguments.addAll(List.of(arguments));
+            return this;
+        }
+
+        /** The process, not started yet: {@link PlatformProcess#start()} starts it. */
+        public PlatformProcess create() throws IOException {
+            return new PlatformProcess(this);
+        }
+
+        /** Starts the platform and waits until it is ready. */
+        public PlatformProcess start() throws Exception {
+            PlatformProcess platform = create();
+            platform.start();
+            return platform;
+        }
     }
 
     /** Starts the platform again (or for the first time) and waits until it accepts traffic. */
@@ -83,21 +153,27 @@ public final class PlatformProcess implements AutoCloseable {
                 "--server.port=" + port,
                 "--kakehashi.issuer=" + issuer,
                 "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=postgres",
+                "--spring.datasource.username=" + databaseUser,
                 "--spring.datasource.hikari.maximum-pool-size=20",
-                "--kakehashi.tls.keystore=" + home.resolve("tls/localhost.p12"),
-                "--kakehashi.secrets.master-key-file=" + home.resolve("secrets/master.key"),
-                "--kakehashi.demo.tpp-key-file=" + home.resolve("demo-tpp/private-jwks.json"),
+                "--kakehashi.tls.keystore=" + files.resolve("tls/localhost.p12"),
+                "--kakehashi.secrets.master-key-file=" + files.resolve("secrets/master.key"),
+                "--kakehashi.demo.tpp-key-file=" + files.resolve("demo-tpp/private-jwks.json"),
                 "--kakehashi.demo.redirect-uri=" + TestTpp.REDIRECT_URI,
-                "--kakehashi.mtls.trusted-ca-file=" + home.resolve("mtls/tpp-cas.pem"),
+                "--kakehashi.mtls.trusted-ca-file=" + files.resolve("mtls/tpp-cas.pem"),
                 "--management.server.port=" + managementPort));
+        if (databasePassword != null) {
+            command.add("--spring.datasource.password=" + databasePassword);
+        }
         command.addAll(extraArguments);
+        Files.createDirectories(home);
         process = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
+        // the shutdown hook does not run when this JVM is killed; the reaper does its work then
+        reaper = Reaper.onExit("kill -KILL " + process.pid());
         awaitReady();
         if (view == null) {
             // the keystore exists only once the platform made it at its first start
-            view = RunningPlatform.inAnotherProcess(issuer, home);
+            view = RunningPlatform.inAnotherProcess(issuer, files);
         }
     }
 
@@ -138,6 +214,7 @@ public final class PlatformProcess implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the platform process did not end after SIGKILL");
         }
+        reaper.disarm();
     }
 
     public boolean isRunning() {
@@ -151,6 +228,16 @@ public final class PlatformProcess implements AutoCloseable {
 
     public URI issuer() {
         return issuer;
+    }
+
+    /** The node's own HTTPS port (the issuer may be a load balancer's). */
+    public int port() {
+        return port;
+    }
+
+    /** The management port: health probes, metrics and the other actuator endpoints, plain HTTP on 127.0.0.1. */
+    public int managementPort() {
+        return managementPort;
     }
 
     public Path home() {
@@ -181,6 +268,9 @@ public final class PlatformProcess implements AutoCloseable {
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (reaper != null) {
+            reaper.disarm();
         }
     }
 

@@ -67,6 +67,7 @@ public final class RunningPlatform {
                     "kakehashi.mtls.trusted-ca-file", home.resolve("mtls/tpp-cas.pem").toString(),
                     "logging.level.root", "WARN",
                     "logging.level.org.springframework.security", System.getProperty("platform.security.log", "WARN")));
+            properties.put("kakehashi.audit.checkpoint-directory", home.resolve("audit-checkpoints").toString());
             properties.put("kakehashi.demo.redirect-uri", "https://localhost:" + demoFintechPort + "/callback");
             // the tests make hundreds of transfers an hour for one demo customer through one client, far beyond the
             // fraud rule on transfer frequency (unit-tested in TransferRiskPolicyTest); its other rules stay on
@@ -100,6 +101,21 @@ public final class RunningPlatform {
         }
         catch (Exception e) {
             throw new IllegalStateException("cannot trust the certificate of the platform in " + home, e);
+        }
+    }
+
+    /**
+     * A platform whose nodes run in other processes behind a load balancer at {@code issuer}, sharing the files under
+     * {@code files}: reached over HTTPS only, trusting the certificate they made there; {@link #bean} answers from
+     * {@code backOffice}, the bank's own tools on the shared database ({@link BackOffice}).
+     */
+    public static RunningPlatform behindLoadBalancer(URI issuer, Path files,
+            ConfigurableApplicationContext backOffice) {
+        try {
+            return new RunningPlatform(backOffice, issuer, trusting(files.resolve("tls/localhost.p12")), files, null, 0);
+        }
+        catch (Exception e) {
+            throw new IllegalStateException("cannot trust the certificate of the platform in " + files, e);
         }
     }
 

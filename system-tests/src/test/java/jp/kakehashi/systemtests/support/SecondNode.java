@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import jp.kakehashi.KakehashiApplication;
+import jp.kakehashi.runtime.EmbeddedDatabaseRoles;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -33,14 +34,19 @@ public final class SecondNode implements AutoCloseable {
     public static SecondNode start(RunningPlatform first, Map<String, Object> settings) throws IOException {
         int port = freePort();
         Path home = first.home();
-        String database = first.bean(EmbeddedPostgres.class).getJdbcUrl("postgres", "postgres");
+        // the first node's database with its two roles: the platform runs as the runtime role, Flyway as the owner
+        String database = first.bean(EmbeddedPostgres.class).getJdbcUrl(EmbeddedDatabaseRoles.RUNTIME,
+                EmbeddedDatabaseRoles.DATABASE);
         Map<String, Object> properties = Map.ofEntries(
                 Map.entry("server.port", port),
                 Map.entry("kakehashi.issuer", first.issuer().toString()),
                 Map.entry("spring.datasource.url", database),
-                Map.entry("spring.datasource.username", "postgres"),
+                Map.entry("spring.datasource.username", EmbeddedDatabaseRoles.RUNTIME),
+                Map.entry("spring.flyway.user", EmbeddedDatabaseRoles.OWNER),
                 Map.entry("kakehashi.tls.keystore", home.resolve("tls/localhost.p12").toString()),
                 Map.entry("kakehashi.secrets.master-key-file", home.resolve("secrets/master.key").toString()),
+                // the nodes share the checkpoint directory, as production nodes share one write-once mount
+                Map.entry("kakehashi.audit.checkpoint-directory", home.resolve("audit-checkpoints").toString()),
                 Map.entry("kakehashi.mtls.trusted-ca-file", home.resolve("mtls/tpp-cas.pem").toString()),
                 Map.entry("management.server.port", 0),
                 Map.entry("logging.level.root", "WARN"));

@@ -78,9 +78,19 @@ public final class TestTpp {
 
     /** The same, with DPoP proofs signed with {@code dpopAlgorithm} (ES256, or PS256 with an RSA key). */
     public static TestTpp register(RunningPlatform platform, Set<String> scopes, JWSAlgorithm dpopAlgorithm) {
+        // the id ends with the suffix of the TPP's names, which screens show
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        return register(platform, "tpp-test-" + suffix, suffix, scopes, dpopAlgorithm);
+    }
+
+    /** The same under a TPP id chosen in advance, e.g. one the bank's settings name (a rate limit of its own, F4). */
+    public static TestTpp register(RunningPlatform platform, String tppId, Set<String> scopes) {
+        return register(platform, tppId, UUID.randomUUID().toString().substring(0, 8), scopes, JWSAlgorithm.ES256);
+    }
+
+    private static TestTpp register(RunningPlatform platform, String tppId, String suffix, Set<String> scopes,
+            JWSAlgorithm dpopAlgorithm) {
         try {
-            String suffix = UUID.randomUUID().toString().substring(0, 8);
-            String tppId = "tpp-test-" + suffix;
             ECKey key = newKey();
             Tpps tpps = platform.bean(Tpps.class);
             tpps.register(new Tpp(tppId, "株式会社テスト" + suffix, "Test K.K. " + suffix, "テスト家計簿", "Test Budget",

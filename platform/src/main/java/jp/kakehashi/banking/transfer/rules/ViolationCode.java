@@ -41,7 +41,9 @@ public enum ViolationCode {
             "The previous business day has already passed"),
     TRANSFER_DATE_INVALID("振込指定日はYYYY-MM-DD形式の日付で指定してください", "The transfer date must be a date YYYY-MM-DD"),
     TOTAL_COUNT_MISMATCH("合計件数が振込明細の件数と一致しません", "totalCount does not match the number of items"),
-    TOTAL_AMOUNT_MISMATCH("合計金額が振込金額の合計と一致しません", "totalAmount does not match the sum of the amounts");
+    TOTAL_AMOUNT_MISMATCH("合計金額が振込金額の合計と一致しません", "totalAmount does not match the sum of the amounts"),
+    /** The contract writes every value, amounts too, as a JSON string: {@code "1000"}, not {@code 1000}. */
+    VALUE_NOT_A_STRING("%sは文字列で指定してください(例: \"1000\")", "%s must be a JSON string, e.g. \"1000\"");
 
     private final String japanese;
     private final String english;
