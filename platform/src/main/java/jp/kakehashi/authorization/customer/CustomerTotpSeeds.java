@@ -16,14 +16,14 @@ import org.springframework.stereotype.Component;
  * another master key) is never used: the code is refused and the error logged with the customer id.
  */
 @Component
-class CustomerTotpSeeds {
+public class CustomerTotpSeeds {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerTotpSeeds.class);
 
     private final SealedSecrets sealing;
 
     @Autowired
-    CustomerTotpSeeds(@Value("${kakehashi.secrets.master-key:}") String masterKey,
+    public CustomerTotpSeeds(@Value("${kakehashi.secrets.master-key:}") String masterKey,
             @Value("${kakehashi.secrets.master-key-file:data/secrets/master.key}") Path masterKeyFile) {
         this(SealedSecrets.forPurpose(masterKey, masterKeyFile, "customer-totp-secret"));
     }

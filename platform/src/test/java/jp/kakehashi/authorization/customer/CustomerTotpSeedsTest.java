@@ -2,11 +2,12 @@ package jp.kakehashi.authorization.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.UUID;
-import javax.sql.DataSource;
 import jp.kakehashi.PlatformTest;
+import jp.kakehashi.runtime.EmbeddedDatabaseRoles;
 import jp.kakehashi.shared.Totp;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.migration.Context;
@@ -32,7 +33,7 @@ class CustomerTotpSeedsTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    DataSource dataSource;
+    EmbeddedPostgres postgres;
 
     @Test
     void upsertWhenACustomerIsProvisionedThenTheSeedIsStoredSealedAndStillChecksCodes() {
@@ -68,7 +69,9 @@ class CustomerTotpSeedsTest {
     void migrateWhenAnOlderDatabaseHoldsPlaintextSeedsThenTheyAreSealedAndThePlaintextColumnDropped()
             throws Exception {
         String schema = "legacy_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection connection = dataSource.getConnection()) {
+        // as Flyway runs it: on the owner role's connection (the runtime role may create nothing)
+        try (Connection connection = postgres.getDatabase(EmbeddedDatabaseRoles.OWNER, EmbeddedDatabaseRoles.DATABASE)
+                .getConnection()) {
           try {
             connection.createStatement().execute("create schema " + schema);
             connection.createStatement().execute("set search_path to " + schema);

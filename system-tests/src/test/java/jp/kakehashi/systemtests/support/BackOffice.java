@@ -1,9 +1,11 @@
 package jp.kakehashi.systemtests.support;
 
+import java.nio.file.Path;
 import javax.sql.DataSource;
 import jp.kakehashi.audit.ExecutionLogRecords;
 import jp.kakehashi.audit.ExecutionLogVerification;
 import jp.kakehashi.authorization.customer.CustomerCredentials;
+import jp.kakehashi.authorization.customer.CustomerTotpSeeds;
 import jp.kakehashi.tpp.Tpps;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -23,12 +25,17 @@ public final class BackOffice {
     private BackOffice() {
     }
 
-    public static ConfigurableApplicationContext on(DataSource database) {
+    /**
+     * The back office on {@code database}, sealing what it provisions (customers' TOTP seeds, C2) under the nodes'
+     * master key in {@code masterKeyFile}.
+     */
+    public static ConfigurableApplicationContext on(DataSource database, Path masterKeyFile) {
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         context.registerBean(DataSource.class, () -> database);
         context.registerBean(JdbcClient.class, () -> JdbcClient.create(database));
         // the platform's encoder (AuthorizationServerSecurity): passwords the nodes can check
         context.registerBean(PasswordEncoder.class, PasswordEncoderFactories::createDelegatingPasswordEncoder);
+        context.registerBean(CustomerTotpSeeds.class, () -> new CustomerTotpSeeds("", masterKeyFile));
         context.register(Tpps.class, CustomerCredentials.class, ExecutionLogRecords.class,
                 ExecutionLogVerification.class);
         context.refresh();

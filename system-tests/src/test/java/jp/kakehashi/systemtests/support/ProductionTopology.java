@@ -84,7 +84,7 @@ public final class ProductionTopology implements AutoCloseable {
         }
         balancer = LoadBalancer.start(home.resolve("balancer"), balancerPort, shared.resolve("tls/localhost.p12"),
                 nodes.stream().map(node -> new LoadBalancer.Node(node.port(), node.managementPort())).toList());
-        backOffice = BackOffice.on(database.dataSource());
+        backOffice = BackOffice.on(database.dataSource(), shared.resolve("secrets/master.key"));
         platform = RunningPlatform.behindLoadBalancer(issuer, shared, backOffice);
     }
 
