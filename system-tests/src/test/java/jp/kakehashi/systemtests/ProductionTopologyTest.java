@@ -560,19 +560,32 @@ class ProductionTopologyTest {
         @Test
         @Order(2)
         void evidenceChainsWhenANodeWasKilledThenEveryRunningNodeReportsThemIntact() throws Exception {
+            // everything logged so far, the payments and the dead node's records included, must be verified
+            long logged = topology.jdbc().sql("select coalesce(max(sequence_number), 0) from api_execution_log")
+                    .query(Long.class).single();
+            assertThat(logged).as("execution log records chained").isPositive();
             HttpClient monitoring = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             for (int node : topology.runningNodes()) {
-                HttpResponse<String> report = monitoring.send(HttpRequest.newBuilder(
-                        topology.management(node, "/actuator/auditchains")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                assertThat(report.statusCode()).as("/actuator/auditchains on node %d: %s", node, report.body())
-                        .isEqualTo(200);
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> chains = (List<Map<String, Object>>) com.nimbusds.jose.util.JSONObjectUtils
-                        .parse(report.body()).get("chains");
-                assertThat(chains).as("the evidence chains node %d reports", node).isNotEmpty()
-                        .allSatisfy(chain -> assertThat(chain).as("chain %s", chain.get("name"))
-                                .containsEntry("status", "INTACT"));
+                await("node " + node + " verifies every chain through record " + logged + " of the execution log")
+                        .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                            HttpResponse<String> report = monitoring.send(HttpRequest.newBuilder(
+                                    topology.management(node, "/actuator/auditchains")).build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                            assertThat(report.statusCode()).as("/actuator/auditchains on node %d: %s", node,
+                                    report.body()).isEqualTo(200);
+                            @SuppressWarnings("unchecked")
+                            List<Map<String, Object>> chains = (List<Map<String, Object>>) com.nimbusds.jose.util
+                                    .JSONObjectUtils.parse(report.body()).get("chains");
+                            assertThat(chains).as("the evidence chains node %d reports", node)
+                                    .extracting(chain -> chain.get("name")).contains("execution-log",
+                                            "audit-events", "staff-actions", "consent-records");
+                            assertThat(chains).allSatisfy(chain -> assertThat(chain).as("chain %s", chain.get("name"))
+                                    .containsEntry("status", "INTACT"));
+                            assertThat(chains).filteredOn(chain -> "execution-log".equals(chain.get("name")))
+                                    .singleElement().satisfies(chain -> assertThat(
+                                            ((Number) chain.get("checkedThrough")).longValue())
+                                            .isGreaterThanOrEqualTo(logged));
+                        });
             }
         }
     }

@@ -92,8 +92,12 @@ public final class ProductionTopology implements AutoCloseable {
         List<String> arguments = new ArrayList<>(List.of(
                 // the balancer is the one proxy the nodes trust for X-Forwarded-For (B7 source addresses, F4 per-IP
                 // limits, C1 the client's address in the execution log); anything else is the client itself
-                "--kakehashi.network.trusted-proxies=" + LoadBalancer.SOURCE_ADDRESS + "/32"));
-        // F4: every rate limit is the cluster's, shared through PostgreSQL (kakehashi.rate-limit.nodes is gone)
+                "--kakehashi.network.trusted-proxies=" + LoadBalancer.SOURCE_ADDRESS + "/32",
+                // C1: one checkpoint directory for all nodes, as the production section asks of a shared write-once
+                // mount, and checkpoints and verifications often enough for a test to see them follow the traffic
+                "--kakehashi.audit.checkpoint-directory=" + home.resolve("shared/audit-checkpoints"),
+                "--kakehashi.audit.checkpoint-interval=2s",
+                "--kakehashi.audit.verification-interval=1s"));
         // migrations run as the owner role; the nodes serve as the runtime role, which cannot change evidence (C1, C4)
         arguments.add("--spring.flyway.user=" + database.owner().name());
         arguments.add("--spring.flyway.password=" + database.owner().password());
