@@ -19,7 +19,7 @@
  * chained in the next batch. Between insert and chaining (about a second) a record is protected by the triggers
  * alone.</li>
  * <li><b>Verifiable.</b> {@link jp.kakehashi.audit.ExecutionLogVerification} recomputes the chain and names the
- * first record where it breaks.</li>
+ * first record where it breaks, with the walk every chain shares.</li>
  * </ul>
  *
  * <p><b>Evidence that holds against a database insider (C1, C4, D5).</b> A hash chain alone shows a changed record,
