@@ -162,13 +162,14 @@ public class RuntimeRoleGrants implements Callback, Ordered {
         for (Map<String, Object> relation : owner.queryForList("""
                 select quote_ident(n.nspname) || '.' || quote_ident(c.relname) as name, c.relkind::text as kind,
                        c.relname like 'flyway%history' as history,
-                       coalesce((select array_agg(a.privilege_type::text) from aclexplode(c.relacl) a
-                                 where a.grantee = (select oid from pg_roles where rolname = ?)), '{}') as held
+                       coalesce((select string_agg(a.privilege_type, ',') from aclexplode(c.relacl) a
+                                 where a.grantee = (select oid from pg_roles where rolname = ?)), '') as held
                 from pg_class c join pg_namespace n on n.oid = c.relnamespace
                 where n.nspname = any(?) and c.relkind in ('r', 'p', 'v', 'S')
                 order by 1""", runtimeRole, schemas.toArray(String[]::new))) {
             String name = (String) relation.get("name");
-            Set<String> held = new HashSet<>(List.of((String[]) ((java.sql.Array) relation.get("held")).getArray()));
+            Set<String> held = new HashSet<>(List.of(((String) relation.get("held")).split(",")));
+            held.remove("");
             Set<String> wanted;
             if ("S".equals(relation.get("kind"))) {
                 change(statements, "sequence " + name, role, held, SEQUENCE);
