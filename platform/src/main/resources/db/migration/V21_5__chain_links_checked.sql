@@ -19,20 +19,20 @@ alter table staff_action_log add constraint staff_action_log_sequence_positive c
 -- whether (sequence_number, previous_hash, record_hash) would join the chain kept in the table: hashes are SHA-256 in
 -- lower-case hex, and the predecessor is the genesis or the row one below with that hash. The table is a constant of
 -- each trigger, never input.
-create function chain_link_follows(chain_table regclass, position bigint, previous text, hash text)
+create function chain_link_follows(chain_table regclass, seq bigint, previous text, hash text)
     returns boolean language plpgsql as $$
 declare
     found boolean;
 begin
-    if position is null or previous is null or hash is null or position < 1
+    if seq is null or previous is null or hash is null or seq < 1
        or previous !~ '^[0-9a-f]{64}$' or hash !~ '^[0-9a-f]{64}$' then
         return false;
     end if;
-    if position = 1 then
+    if seq = 1 then
         return previous = repeat('0', 64);
     end if;
     execute format('select exists (select 1 from %s where sequence_number = $1 and record_hash = $2)', chain_table)
-        into found using position - 1, previous;
+        into found using seq - 1, previous;
     return found;
 end
 $$;

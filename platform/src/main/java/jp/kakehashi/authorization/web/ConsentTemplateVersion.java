@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,7 +25,8 @@ import org.springframework.stereotype.Component;
 class ConsentTemplateVersion {
 
     private static final String[] TEMPLATES = {"templates/consent.html", "templates/fragments.html"};
-    private static final String[] BUNDLES = {"classpath:messages.properties", "classpath:messages_*.properties"};
+    private static final String BUNDLE = "messages.properties";
+    private static final String LOCALE_BUNDLES = "classpath*:messages_*.properties";
 
     private final String version;
 
@@ -52,8 +52,15 @@ class ConsentTemplateVersion {
         var resolver = new PathMatchingResourcePatternResolver();
         List<Resource> bundles = new ArrayList<>();
         try {
-            for (String pattern : BUNDLES) {
-                bundles.addAll(Arrays.asList(resolver.getResources(pattern)));
+            // the default bundle and its locales beside it (not another library's bundles of the same name)
+            Resource bundle = new ClassPathResource(BUNDLE);
+            String beside = bundle.getURL().toString();
+            beside = beside.substring(0, beside.length() - BUNDLE.length());
+            bundles.add(bundle);
+            for (Resource locale : resolver.getResources(LOCALE_BUNDLES)) {
+                if (locale.getURL().toString().startsWith(beside)) {
+                    bundles.add(locale);
+                }
             }
         }
         catch (IOException e) {
