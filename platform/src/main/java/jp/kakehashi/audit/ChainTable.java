@@ -37,8 +37,8 @@ final class ChainTable {
 
     /** The smallest key of an unchained row (the partial index of unchained rows answers it). */
     Optional<Long> oldestUnchained(String keyColumn) {
-        return Optional.ofNullable(jdbc.sql("select min(" + keyColumn + ") from " + table
-                + " where sequence_number is null").query(Long.class).single());
+        return jdbc.sql("select " + keyColumn + " from " + table + " where sequence_number is null order by "
+                + keyColumn + " limit 1").query(Long.class).optional();
     }
 
     long countUnchained() {

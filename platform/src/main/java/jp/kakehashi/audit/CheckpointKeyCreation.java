@@ -14,6 +14,7 @@ import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -39,6 +40,7 @@ class CheckpointKeyCreation implements Callback {
     private final SealedSecrets sealing;
     private final CheckpointFiles files;
 
+    @Autowired
     CheckpointKeyCreation(@Value("${kakehashi.secrets.master-key:}") String masterKey,
             @Value("${kakehashi.secrets.master-key-file:data/secrets/master.key}") Path masterKeyFile,
             CheckpointFiles files) {

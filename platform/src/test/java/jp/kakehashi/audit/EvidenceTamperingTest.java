@@ -408,7 +408,8 @@ class EvidenceTamperingTest {
             assertThat(stalled.reason()).contains("unchained since");
         }
         lateChains.forEach(LateLinkedChain::chainPending);
-        assertThat(statusOf(node.verifyRecent(), chain).status()).isEqualTo(Status.INTACT);
+        ChainStatus after = statusOf(node.verifyRecent(), chain);
+        assertThat(after.status()).as(after.toString()).isEqualTo(Status.INTACT);
     }
 
     @Test
