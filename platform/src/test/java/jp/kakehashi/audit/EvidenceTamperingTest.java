@@ -381,6 +381,7 @@ class EvidenceTamperingTest {
             assertThat(stalled.tampered()).isFalse();
             assertThat(stalled.reason()).contains("not checkpointed since");
             assertThat(checkpoints.lockMisses().consecutive()).isPositive();
+            statement.execute("select pg_advisory_unlock(" + 0x4b414b45434b5054L + ")");
         }
         checkpointThrough(chain, later);
         assertThat(statusOf(node.verifyRecent(), chain).status()).isEqualTo(Status.INTACT);
@@ -406,6 +407,8 @@ class EvidenceTamperingTest {
             assertThat(stalled.firstBroken()).isEqualTo(head + 1);
             assertThat(stalled.stalled()).isTrue();
             assertThat(stalled.reason()).contains("unchained since");
+            // released now, not when the server notices the closed connection
+            statement.execute("select pg_advisory_unlock(" + 0x4b414b4541554454L + ")");
         }
         lateChains.forEach(LateLinkedChain::chainPending);
         ChainStatus after = statusOf(node.verifyRecent(), chain);
