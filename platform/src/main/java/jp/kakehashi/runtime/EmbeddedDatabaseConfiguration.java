@@ -2,8 +2,12 @@ package jp.kakehashi.runtime;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Starts a PostgreSQL server inside the process when no external database is configured, so that the demo and the
@@ -35,6 +40,9 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
         Path dataDirectory = properties.dataDirectory().toAbsolutePath();
+        if (properties.clean()) {
+            removeLeftovers(dataDirectory);
+        }
         Files.createDirectories(dataDirectory);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
@@ -51,6 +59,33 @@ class EmbeddedDatabaseConfiguration {
         log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDirectory);
         createRoles(postgres);
         return postgres;
+    }
+
+    /**
+     * A clean directory is removed when the server closes; a run that was killed leaves it behind, and initdb refuses
+     * a directory that is not empty. Removed here unless a running server still holds its lock file.
+     */
+    private static void removeLeftovers(Path dataDirectory) throws IOException {
+        Path lock = dataDirectory.resolve("epg-lock");
+        if (Files.exists(lock)) {
+            try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE);
+                    FileLock held = channel.tryLock()) {
+                if (held == null) {
+                    throw inUse(dataDirectory);
+                }
+            }
+            catch (OverlappingFileLockException inThisProcess) {
+                throw inUse(dataDirectory);
+            }
+        }
+        if (FileSystemUtils.deleteRecursively(dataDirectory)) {
+            log.info("Removed the data directory {} left by an earlier run", dataDirectory);
+        }
+    }
+
+    private static IllegalStateException inUse(Path dataDirectory) {
+        return new IllegalStateException("The embedded PostgreSQL data directory " + dataDirectory
+                + " is in use by another running server");
     }
 
     /** The two roles and the owner's database, once per data directory (a kept directory already has them). */

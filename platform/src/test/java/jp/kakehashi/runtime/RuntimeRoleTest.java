@@ -124,6 +124,21 @@ class RuntimeRoleTest {
     }
 
     @Test
+    void migrationHistoryWhenRuntimeRoleWritesThenRefused() {
+        // a role that could rewrite Flyway's history could make a node skip or repeat a migration (C4)
+        assertThatThrownBy(() -> runtime.sql("update flyway_schema_history set success = false").update())
+                .hasStackTraceContaining("permission denied");
+        assertThatThrownBy(() -> runtime.sql("delete from flyway_schema_history").update())
+                .hasStackTraceContaining("permission denied");
+        assertThatThrownBy(() -> runtime.sql("""
+                insert into flyway_schema_history (installed_rank, version, description, type, script, installed_by,
+                                                   execution_time, success)
+                values (100000, '999', 'planted', 'SQL', 'V999__planted.sql', current_user, 0, true)""").update())
+                .hasStackTraceContaining("permission denied");
+        assertThat(runtime.sql("select count(*) from flyway_schema_history").query(Long.class).single()).isPositive();
+    }
+
+    @Test
     void ordinaryTablesWhenRuntimeRoleWritesThenAllowed() {
         // Spring Session and Spring Modulith tables, and the platform's own mutable state, stay writable
         for (String table : List.of("spring_session", "event_publication", "grants", "corebanking.account")) {
