@@ -61,6 +61,9 @@ class ApiResourceServerSecurity {
                         .hasAuthority("SCOPE_transfers")
                         .requestMatchers(HttpMethod.GET, "/v1/transfers", "/v1/transfers/*")
                         .hasAuthority("SCOPE_transfers")
+                        // 更新系 (B3, B5): every call under /v1/transfers (cancel included, and any added later)
+                        // needs the payment right; reading a transfer is part of the payment API, not a read API
+                        .requestMatchers("/v1/transfers", "/v1/transfers/**").hasAuthority("SCOPE_transfers")
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
