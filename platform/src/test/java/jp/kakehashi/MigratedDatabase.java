@@ -27,6 +27,10 @@ public final class MigratedDatabase implements AutoCloseable {
         jdbc = JdbcClient.create(postgres.getPostgresDatabase());
     }
 
+    public javax.sql.DataSource dataSource() {
+        return postgres.getPostgresDatabase();
+    }
+
     public JdbcClient jdbc() {
         return jdbc;
     }
