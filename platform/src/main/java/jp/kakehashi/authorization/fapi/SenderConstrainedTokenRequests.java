@@ -37,8 +37,8 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
  * Spring's provider verifies the proof a second time, through a decoder factory held in a static field of its
  * {@code DPoPProofVerifier} that no setting reaches, with a replay cache of its own in each node's memory: at most
  * 1,000 proofs per DPoP key within its 30-second window and 100,000 in all, past which that node refuses every DPoP
- * token request until entries expire. The per-client limit of the OAuth endpoints ({@code
- * jp.kakehashi.tpp.ratelimit.OAuthEndpointLimits}, F4) keeps each client well below the per-key ceiling; the shared
+ * token request until entries expire. The per-client limit of the OAuth endpoints ({@link ClientRequestLimit}, F4)
+ * keeps each client well below the per-key ceiling; the shared
  * check here is the one that makes a proof single-use in the cluster (RFC 9449 §11.1).
  */
 public final class SenderConstrainedTokenRequests implements AuthenticationProvider {
