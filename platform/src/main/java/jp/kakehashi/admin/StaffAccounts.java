@@ -166,18 +166,19 @@ public class StaffAccounts {
         // exactly one password hash for every attempt (unknown, inactive, locked or wrong), so timing tells nothing
         boolean matches = passwords.matches(rawPassword,
                 account.map(row -> (String) row[1]).orElse(unknownLoginHash));
-        if (account.isEmpty()) {
+        boolean usable = account.map(row -> (Boolean) row[2] && !locked((Timestamp) row[3])).orElse(false);
+        if (!usable || !matches) {
+            // one UPDATE on every refused path (unknown, inactive, locked or wrong), counting a failure only for an
+            // active, unlocked account: the database's work does not tell the cases apart either
+            jdbc.sql("""
+                    update staff_account set failed_attempts = failed_attempts + 1,
+                           locked_until = case when failed_attempts + 1 >= ? then ? else locked_until end
+                    where login = ? and active and not coalesce(locked_until > ?, false)""")
+                    .params(MAX_FAILURES, Timestamp.from(clock.instant().plus(LOCKOUT)), login,
+                            Timestamp.from(clock.instant())).update();
             return Optional.empty();
         }
-        StaffMember member = (StaffMember) account.get()[0];
-        if (!(Boolean) account.get()[2] || locked((Timestamp) account.get()[3])) {
-            return Optional.empty();
-        }
-        if (!matches) {
-            failed(member.id());
-            return Optional.empty();
-        }
-        return Optional.of(member);
+        return Optional.of((StaffMember) account.get()[0]);
     }
 
     /** Whether the login exists and is locked now (to tell the person so after a refused sign-in). */

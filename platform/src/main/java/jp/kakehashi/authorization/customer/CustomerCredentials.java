@@ -42,6 +42,19 @@ public class CustomerCredentials {
                 """).params(threshold, Timestamp.from(now.plus(lock)), customerId).update();
     }
 
+    /**
+     * Counts a refused password for {@code loginId} atomically, only if the account exists and is not locked now; run
+     * for every refused sign-in, so an unknown or locked login costs the same statement (touching no row).
+     */
+    public void recordPasswordFailure(String loginId, int threshold, Duration lock, Instant now) {
+        jdbc.sql("""
+                update customer_credential
+                   set failed_attempts = failed_attempts + 1,
+                       locked_until = case when failed_attempts + 1 >= ? then ? else locked_until end
+                 where login_id = ? and not coalesce(locked_until > ?, false)
+                """).params(threshold, Timestamp.from(now.plus(lock)), loginId, Timestamp.from(now)).update();
+    }
+
     public void recordSuccess(String customerId) {
         jdbc.sql("update customer_credential set failed_attempts = 0, locked_until = null where customer_id = ?")
                 .param(customerId).update();
