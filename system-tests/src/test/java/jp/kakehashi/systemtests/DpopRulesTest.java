@@ -228,6 +228,26 @@ class DpopRulesTest {
         assertUnauthorized(tpp.send(request));
     }
 
+    /**
+     * B7, F4: at the resources too, a proof whose {@code iat} is far beyond any storable time is refused (the iat
+     * check comes before the replay check records anything), and the same call with a good proof goes on working.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {10_000_000_000_000L, -10_000_000_000_000L})
+    void resourceRequestWhenProofIatIsBeyondAnyStorableTimeThenUnauthorizedAndTheNextCallWorks(long iatSeconds)
+            throws Exception {
+        Connection connection = Connection.establish(platform, TestTpp.register(platform, Set.of("accounts")),
+                "sato", "openid", "accounts");
+        TestTpp tpp = connection.tpp();
+        URI userInfo = tpp.metadata().getUserInfoEndpointURI();
+        HTTPRequest request = new UserInfoRequest(userInfo, connection.accessToken()).toHTTPRequest();
+        request.setDPoP(tpp.dpop().createDPoPJWT(new JWTID(), "GET", userInfo, new Date(iatSeconds * 1000L),
+                connection.accessToken(), null));
+
+        assertUnauthorized(tpp.send(request));
+        assertThat(connection.userInfoStatus()).isEqualTo(200);
+    }
+
     @Test
     void resourceRequestWhenProofSignedByAnotherKeyThenUnauthorized() throws Exception {
         Connection connection = Connection.establish(platform, TestTpp.register(platform, Set.of("accounts")),
