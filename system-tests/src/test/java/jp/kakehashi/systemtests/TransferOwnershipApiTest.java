@@ -90,6 +90,8 @@ class TransferOwnershipApiTest {
         Response cancels = readerApi.post("/v1/transfers/" + applyNo + "/cancel", "");
         assertThat(cancels.status()).as(cancels.body()).isEqualTo(403);
         assertThat(cancels.json()).containsEntry("errorCode", "INSUFFICIENT_SCOPE");
+        assertThat(cancels.header("WWW-Authenticate")).as("refused by the resource server, before the desk")
+                .contains("insufficient_scope");
         Response reads = readerApi.get("/v1/transfers/" + applyNo);
         assertThat(reads.status()).as(reads.body()).isEqualTo(403);
         assertThat(reads.json()).containsEntry("errorCode", "INSUFFICIENT_SCOPE");
