@@ -30,6 +30,17 @@ final class ChainTable {
                 .query((rs, row) -> new ChainLink(rs.getLong(1), rs.getString(2), rs.getString(3))).optional();
     }
 
+    long countOutsideChain() {
+        // an index range scan on the unique sequence number
+        return jdbc.sql("select count(*) from " + table + " where sequence_number < 1").query(Long.class).single();
+    }
+
+    /** The smallest key of an unchained row (the partial index of unchained rows answers it). */
+    Optional<Long> oldestUnchained(String keyColumn) {
+        return jdbc.sql("select " + keyColumn + " from " + table + " where sequence_number is null order by "
+                + keyColumn + " limit 1").query(Long.class).optional();
+    }
+
     long countUnchained() {
         return jdbc.sql("select count(*) from " + table + " where sequence_number is null").query(Long.class).single();
     }

@@ -5,7 +5,11 @@ import java.util.List;
 /**
  * Walks a chain's entries from a trusted position, recomputing every hash (C1, C4, D5): the first entry that is out
  * of sequence (a gap: entries removed), whose previous hash is not its predecessor's hash, or whose content does not
- * give its hash (changed after chaining) is where the chain breaks.
+ * give its hash (changed after chaining) is where the chain breaks. Given the chain's verified checkpoints, the walk
+ * also compares the hash at each checkpoint's position as it passes it: a chain changed and re-hashed from some entry
+ * on walks clean, but its hash at the next checkpoint is not the signed one, so it breaks after the last checkpoint
+ * that still matched (the change is somewhere between the two: as precise as the evidence allows). Entries are read
+ * a page at a time, so a walk of any length holds one page.
  */
 final class ChainWalk {
 
@@ -21,8 +25,10 @@ final class ChainWalk {
      * @param lastHash       its hash
      * @param firstBroken    the first position that does not hold, or null
      * @param reason         why it does not hold, or null
+     * @param foundAt        the stored position of the entry the walk stopped at (after a gap: the next entry's), or
+     *                       null
      */
-    record Outcome(long checkedThrough, String lastHash, Long firstBroken, String reason) {
+    record Outcome(long checkedThrough, String lastHash, Long firstBroken, String reason, Long foundAt) {
 
         boolean intact() {
             return firstBroken == null;
@@ -31,16 +37,20 @@ final class ChainWalk {
 
     /** The whole chain from its first entry. */
     static Outcome fromStart(HashChain chain) {
-        return from(chain, 0, RecordHash.GENESIS, Long.MAX_VALUE);
+        return from(chain, 0, RecordHash.GENESIS, Long.MAX_VALUE, null);
     }
 
     /**
-     * Entries after {@code position} (whose hash is {@code hash}) up to {@code upTo} inclusive; entries chained while
-     * walking, beyond {@code upTo}, are left for the next walk.
+     * Entries after {@code position} (whose hash is {@code hash}) up to {@code upTo} inclusive, checked against the
+     * checkpoints of {@code checkpoints} (none when null) as it passes them; entries chained while walking, beyond
+     * {@code upTo}, are left for the next walk.
      */
-    static Outcome from(HashChain chain, long position, String hash, long upTo) {
+    static Outcome from(HashChain chain, long position, String hash, long upTo, CheckpointIndex checkpoints) {
         long expected = position + 1;
         String previous = hash;
+        long lastCheckpoint = 0;
+        long nextCheckpoint = checkpoints == null ? Long.MAX_VALUE
+                : checkpoints.higher(position).orElse(Long.MAX_VALUE);
         while (expected <= upTo) {
             List<HashChain.ChainEntry> page = chain.entriesAfter(expected - 1, PAGE);
             if (page.isEmpty()) {
@@ -48,24 +58,36 @@ final class ChainWalk {
             }
             for (HashChain.ChainEntry entry : page) {
                 if (entry.sequenceNumber() > upTo) {
-                    return new Outcome(expected - 1, previous, null, null);
+                    return new Outcome(expected - 1, previous, null, null, null);
                 }
                 if (entry.sequenceNumber() != expected) {
                     return new Outcome(expected - 1, previous, expected, "entry " + expected
-                            + " is missing (the next one is " + entry.sequenceNumber() + "): entries were removed");
+                            + " is missing (the next one is " + entry.sequenceNumber() + "): entries were removed",
+                            entry.sequenceNumber());
                 }
                 if (!entry.previousHash().equals(previous)) {
                     return new Outcome(expected - 1, previous, expected, "entry " + expected
-                            + " does not follow the hash of entry " + (expected - 1));
+                            + " does not follow the hash of entry " + (expected - 1), expected);
                 }
                 if (!entry.contentHash().equals(entry.recordHash())) {
                     return new Outcome(expected - 1, previous, expected, "the content of entry " + expected
-                            + " does not give its hash: it was changed after it was chained");
+                            + " does not give its hash: it was changed after it was chained", expected);
+                }
+                if (expected == nextCheckpoint) {
+                    if (!checkpoints.hashAt(expected).equals(entry.recordHash())) {
+                        long from = Math.max(lastCheckpoint, position);
+                        return new Outcome(from, null, from + 1, "the hash at checkpoint " + expected
+                                + " is not the signed one: entries after " + (from == 0 ? "the start"
+                                        : (from == lastCheckpoint ? "checkpoint " : "entry ") + from)
+                                + " were changed and re-hashed", from + 1);
+                    }
+                    lastCheckpoint = expected;
+                    nextCheckpoint = checkpoints.higher(expected).orElse(Long.MAX_VALUE);
                 }
                 previous = entry.recordHash();
                 expected++;
             }
         }
-        return new Outcome(expected - 1, previous, null, null);
+        return new Outcome(expected - 1, previous, null, null, null);
     }
 }

@@ -1,6 +1,7 @@
 package jp.kakehashi.audit;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -23,17 +24,21 @@ import org.springframework.stereotype.Component;
 /**
  * The copy of every checkpoint outside the database (C1, C4, D5): one file per checkpoint, holding its JWS, created
  * new and never overwritten, in {@code kakehashi.audit.checkpoint-directory}
- * ({@code <chain>/<yyyy-MM-dd>/<chain>-<count>-<time>.jws}). In production that directory is a write-once (WORM)
- * mount or an object-store path with object lock, shared by the nodes: then neither the database's owner nor the
- * platform's own credentials can take a checkpoint back. Day folders keep a directory small enough to list the
- * newest checkpoints cheaply.
+ * ({@code <chain>/<yyyy-MM-dd>/<chain>-<count>-<time>.jws}, the count in 19 digits so names sort by count for every
+ * possible count). In production that directory is a write-once (WORM) mount or an object-store path with object
+ * lock, shared by the nodes: then neither the database's owner nor the platform's own credentials can take a
+ * checkpoint back. Day folders keep a directory small enough to list the newest checkpoints cheaply. Only names of
+ * this pattern are checkpoints: anything else a file system or object store leaves in the directory ({@code .nfs…}
+ * files, folder markers) is not looked at.
  */
 @Component
 public class CheckpointFiles {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final Pattern NAME = Pattern.compile("([a-z-]+)-(\\d{12})-(\\d{8}T\\d{6}Z)\\.jws");
+    // 12 digits in the first files, 19 (every long) since; both are read
+    private static final Pattern NAME = Pattern.compile("([a-z-]+)-(\\d{12,19})-(\\d{8}T\\d{6}Z)\\.jws");
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final Path directory;
 
@@ -42,7 +47,7 @@ public class CheckpointFiles {
     }
 
     static String fileName(String chain, long count, Instant at) {
-        return "%s-%012d-%s.jws".formatted(chain, count, TIME.format(at));
+        return "%s-%019d-%s.jws".formatted(chain, count, TIME.format(at));
     }
 
     /** Whether a name is one of a checkpoint file (what downloads accept). */
@@ -50,17 +55,28 @@ public class CheckpointFiles {
         return name != null && NAME.matcher(name).matches();
     }
 
+    /** Whether a file's name says what the checkpoint it holds says (chain, count and time). */
+    static boolean nameMatches(String fileName, Checkpoint checkpoint) {
+        var match = NAME.matcher(fileName);
+        return match.matches() && match.group(1).equals(checkpoint.chain())
+                && Long.parseLong(match.group(2)) == checkpoint.count()
+                && match.group(3).equals(TIME.format(checkpoint.madeAt()));
+    }
+
     Path directory() {
         return directory;
     }
 
     /**
-     * Writes a checkpoint's file, created new and forced to the disk. A file of that name that exists already is
-     * never overwritten: if it holds the same checkpoint nothing is lost; if not, this is refused.
+     * Writes a checkpoint's file, created new and forced to the disk with its directory entry. A file of that name
+     * that exists already is never overwritten: if it holds the same checkpoint nothing is lost; if not, this is
+     * refused.
      */
     void write(Checkpoint checkpoint) throws IOException {
         Path file = pathOf(checkpoint.fileName());
-        Files.createDirectories(file.getParent());
+        Path folder = file.getParent();
+        boolean newFolder = !Files.isDirectory(folder);
+        Files.createDirectories(folder);
         byte[] content = (checkpoint.jws() + "\n").getBytes(StandardCharsets.US_ASCII);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -73,7 +89,18 @@ public class CheckpointFiles {
             if (!checkpoint.jws().equals(Files.readString(file, StandardCharsets.US_ASCII).strip())) {
                 throw new IOException("checkpoint file " + file + " exists with other content; it is never overwritten");
             }
+            return;
         }
+        // the file's data is on the disk; its name is, once the directory holding it is (and a new folder's in its own)
+        forceDirectory(folder);
+        if (newFolder) {
+            forceDirectory(folder.getParent());
+        }
+    }
+
+    /** Whether a checkpoint's file exists. */
+    boolean exists(String fileName) {
+        return isFileName(fileName) && Files.isRegularFile(pathOf(fileName));
     }
 
     /** The JWS in a checkpoint file, if there is such a file. */
@@ -91,30 +118,38 @@ public class CheckpointFiles {
         }
     }
 
-    /** The chain's files in its newest {@code days} day folders (every file when {@code days} is 0). */
-    List<StoredFile> newest(String chain, int days) {
+    /**
+     * The chain's day folders, newest first. With {@code newest > 0} only that many, of those not dated after
+     * tomorrow ({@code today}, UTC, plus one: nodes' clocks differ a little): a folder dated in the future, whoever
+     * made it, must not push the newest real checkpoints out of a cheap look; the full turn reads every folder.
+     */
+    List<Folder> folders(String chain, int newest, LocalDate today) {
         Path chainDirectory = directory.resolve(chain);
         if (!Files.isDirectory(chainDirectory)) {
             return List.of();
         }
-        List<StoredFile> files = new ArrayList<>();
         try (Stream<Path> folders = Files.list(chainDirectory)) {
-            List<Path> chosen = folders.filter(Files::isDirectory)
-                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
-                    .limit(days == 0 ? Long.MAX_VALUE : days).toList();
-            for (Path folder : chosen) {
-                try (Stream<Path> inFolder = Files.list(folder)) {
-                    for (Path file : inFolder.filter(Files::isRegularFile).toList()) {
-                        files.add(new StoredFile(file.getFileName().toString(),
-                                Files.readString(file, StandardCharsets.US_ASCII).strip()));
-                    }
-                }
-            }
+            String latestDay = today.plusDays(1).toString();
+            return folders.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(name -> DAY.matcher(name).matches())
+                    .filter(name -> newest == 0 || name.compareTo(latestDay) <= 0)
+                    .sorted(Comparator.reverseOrder()).limit(newest == 0 ? Long.MAX_VALUE : newest)
+                    .map(name -> new Folder(name, chainDirectory.resolve(name))).toList();
         }
         catch (IOException e) {
-            throw new IllegalStateException("cannot read the checkpoint directory " + chainDirectory, e);
+            throw new UncheckedIOException("cannot read the checkpoint directory " + chainDirectory, e);
         }
-        return files;
+    }
+
+    /** The checkpoint file names in a day folder, sorted (other names are ignored). */
+    List<String> namesIn(Folder folder) {
+        try (Stream<Path> inFolder = Files.list(folder.path())) {
+            return inFolder.map(p -> p.getFileName().toString()).filter(CheckpointFiles::isFileName).sorted()
+                    .toList();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot read the checkpoint folder " + folder.path(), e);
+        }
     }
 
     /** The count a file's name claims, or -1 for a name that is no checkpoint's. */
@@ -133,7 +168,16 @@ public class CheckpointFiles {
         return directory.resolve(match.group(1)).resolve(day).resolve(fileName);
     }
 
-    /** A file as found: its name and the JWS it holds. */
-    record StoredFile(String name, String jws) {
+    private static void forceDirectory(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+        catch (IOException | UnsupportedOperationException e) {
+            // some file systems cannot open a directory for syncing; the file itself is on the disk
+        }
+    }
+
+    /** A day folder of a chain's checkpoint files. */
+    record Folder(String day, Path path) {
     }
 }

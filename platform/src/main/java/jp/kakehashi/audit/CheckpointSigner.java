@@ -22,12 +22,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Signs and checks checkpoints (C1, C4, D5) with an ES256 key every node shares, sealed in
  * {@code audit_checkpoint_key} under the master key (C2): whoever can write to the database cannot sign, because the
- * database never holds the master key. The public key is published ({@code /audit/checkpoints/jwks.json}) so an
+ * database never holds the master key. The key is made in the owner's migration run ({@link CheckpointKeyCreation});
+ * a node only loads it: the oldest row that opens under the master key, so a row planted by anyone else is ignored,
+ * and a node whose key is gone refuses to start rather than sign with another. The public key is published ({@code /audit/checkpoints/jwks.json}) so an
  * auditor can check checkpoints, and checkpoint files, without the bank's software.
  * <p>
  * A checkpoint is a JWT of type {@value #TYPE}: {@code iss} the bank's issuer, {@code iat} the time, and
@@ -37,19 +38,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CheckpointSigner {
 
     static final String TYPE = "kakehashi-checkpoint+jwt";
-    private static final long KEY_LOCK = 7221;
 
     private final ECKey key;
     private final String issuer;
 
     @Autowired
-    CheckpointSigner(JdbcClient jdbc, TransactionTemplate transactions,
+    CheckpointSigner(JdbcClient jdbc,
             @Value("${kakehashi.secrets.master-key:}") String masterKey,
             @Value("${kakehashi.secrets.master-key-file:data/secrets/master.key}") Path masterKeyFile,
             @Value("${kakehashi.issuer}") String issuer) {
-        this(SealedSigningKeys.loadOrCreate(jdbc, transactions,
-                SealedSecrets.forPurpose(masterKey, masterKeyFile, "audit-checkpoint-key"), "audit_checkpoint_key",
-                KEY_LOCK, "checkpoint-"), issuer);
+        this(SealedSigningKeys.loadExisting(jdbc, sealing(masterKey, masterKeyFile), CheckpointKeyCreation.TABLE,
+                CheckpointKeyCreation.KID_PREFIX).orElseThrow(() -> new IllegalStateException("No checkpoint key in "
+                        + CheckpointKeyCreation.TABLE + " opens under the master key: the owner's migration run makes"
+                        + " it (run the migrations with the master key), and never makes another while checkpoints"
+                        + " exist")), issuer);
+    }
+
+    /** The sealing of the checkpoint key under the master key. */
+    static SealedSecrets sealing(String masterKey, Path masterKeyFile) {
+        return SealedSecrets.forPurpose(masterKey, masterKeyFile, "audit-checkpoint-key");
     }
 
     CheckpointSigner(ECKey key, String issuer) {

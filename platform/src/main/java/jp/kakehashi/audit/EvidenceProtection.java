@@ -1,6 +1,8 @@
 package jp.kakehashi.audit;
 
+import java.util.ArrayList;
 import java.util.List;
+import jp.kakehashi.shared.EvidenceTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -10,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether the role the platform connects as could rewrite its own evidence (C1, C4, D5): a superuser, or the owner
- * (or a member of the owner) of an evidence table, can disable the append-only triggers. The platform still works
+ * (or a member of the owner) of an evidence table ({@link EvidenceTables}: every table guarded by an append-only or
+ * owner-only trigger), can disable the triggers. The platform still works
  * then, as some test set-ups and a careless deployment run it, but it says so loudly: a WARN at start and on the
  * auditor's console page, since the chains are then protected by their checkpoints alone.
  */
@@ -18,8 +21,6 @@ import org.springframework.stereotype.Component;
 public class EvidenceProtection {
 
     private static final Logger log = LoggerFactory.getLogger(EvidenceProtection.class);
-    static final List<String> EVIDENCE_TABLES = List.of("api_execution_log", "audit_events", "staff_action_log",
-            "consent_record", "audit_checkpoint", "audit_checkpoint_key");
 
     private final JdbcClient jdbc;
     private volatile String weakness;
@@ -51,10 +52,12 @@ public class EvidenceProtection {
         if (jdbc.sql("select rolsuper from pg_roles where rolname = current_user").query(Boolean.class).single()) {
             return "the platform connects as " + role + ", a superuser";
         }
+        List<String> evidence = new ArrayList<>(EvidenceTables.appendOnly(jdbc));
+        evidence.addAll(EvidenceTables.ownerOnly(jdbc));
         List<String> owned = jdbc.sql("""
-                select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                where n.nspname = 'public' and c.relname = any(?) and pg_has_role(current_user, c.relowner, 'USAGE')
-                order by c.relname""").param(EVIDENCE_TABLES.toArray(String[]::new)).query(String.class).list();
+                select distinct t from unnest(cast(? as text[])) t
+                where pg_has_role(current_user, (select relowner from pg_class where oid = cast(t as regclass)), 'USAGE')
+                order by t""").param(evidence.toArray(String[]::new)).query(String.class).list();
         return owned.isEmpty() ? "" : "the platform connects as " + role + ", which owns " + String.join(", ", owned);
     }
 }

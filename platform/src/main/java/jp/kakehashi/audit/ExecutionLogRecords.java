@@ -126,8 +126,10 @@ public class ExecutionLogRecords {
                 .params(sequenceNumber, limit).query(ExecutionLogRecords::record).list();
     }
 
-    long countUnchained() {
-        return jdbc.sql("select count(*) from api_execution_log where sequence_number is null").query(Long.class).single();
+    /** The id of the record at a position of the chain. */
+    java.util.Optional<Long> idAt(long sequenceNumber) {
+        return jdbc.sql("select id from api_execution_log where sequence_number = ?").param(sequenceNumber)
+                .query(Long.class).optional();
     }
 
     static ExecutionLogRecord record(ResultSet rs, int row) throws SQLException {

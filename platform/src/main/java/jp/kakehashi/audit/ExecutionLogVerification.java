@@ -1,22 +1,22 @@
 package jp.kakehashi.audit;
 
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Walks the execution log's hash chain from its first record and reports the first broken link (C1): a record whose
- * content no longer matches its hash (changed after chaining), whose previous hash is not its predecessor's hash
- * (a record replaced or re-hashed), or a gap in the sequence (a record removed). Records not chained yet are only
- * counted: they are protected by the table's triggers until the chainer, within about a second, takes them in.
+ * The execution log's chain from its first record, as an investigator asks about it (C1): intact with how many
+ * records are chained and how many wait, or the record where it breaks. The walk is the one every chain has
+ * ({@link ChainWalk} over {@link ExecutionLogChain}): a record whose content no longer matches its hash, whose
+ * previous hash is not its predecessor's hash, or a gap in the sequence. Truncation and re-chaining show only against
+ * the signed checkpoints ({@link ChainVerification}).
  */
 @Component
 public class ExecutionLogVerification {
 
-    private static final int PAGE = 1000;
-
+    private final ExecutionLogChain chain;
     private final ExecutionLogRecords records;
 
-    ExecutionLogVerification(ExecutionLogRecords records) {
+    ExecutionLogVerification(ExecutionLogChain chain, ExecutionLogRecords records) {
+        this.chain = chain;
         this.records = records;
     }
 
@@ -36,7 +36,7 @@ public class ExecutionLogVerification {
     /**
      * The first link that does not hold.
      *
-     * @param recordId       the record where the chain breaks
+     * @param recordId       the record where the chain breaks (after a gap: the record that follows it)
      * @param sequenceNumber its sequence number
      * @param reason         what does not hold
      */
@@ -44,29 +44,11 @@ public class ExecutionLogVerification {
     }
 
     public Result verify() {
-        long expected = 1;
-        String previousHash = RecordHash.GENESIS;
-        List<ExecutionLogRecord> page = records.chainedAfter(0, PAGE);
-        while (!page.isEmpty()) {
-            for (ExecutionLogRecord record : page) {
-                var link = record.link();
-                if (link.sequenceNumber() != expected) {
-                    return new Broken(record.id(), link.sequenceNumber(), "sequence number " + expected
-                            + " is missing before this record: a record was removed");
-                }
-                if (!link.previousHash().equals(previousHash)) {
-                    return new Broken(record.id(), link.sequenceNumber(),
-                            "its previous hash is not the hash of record " + (expected - 1) + " of the chain");
-                }
-                if (!RecordHash.of(record, link.sequenceNumber(), link.previousHash()).equals(link.recordHash())) {
-                    return new Broken(record.id(), link.sequenceNumber(),
-                            "its content does not match its hash: it was changed after it was chained");
-                }
-                previousHash = link.recordHash();
-                expected++;
-            }
-            page = records.chainedAfter(expected - 1, PAGE);
+        ChainWalk.Outcome walk = ChainWalk.fromStart(chain);
+        if (walk.intact()) {
+            return new Intact(walk.checkedThrough(), chain.countUnchained());
         }
-        return new Intact(expected - 1, records.countUnchained());
+        long at = walk.foundAt();
+        return new Broken(records.idAt(at).orElse(-1L), at, walk.reason());
     }
 }

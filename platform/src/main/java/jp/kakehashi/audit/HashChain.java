@@ -25,6 +25,20 @@ interface HashChain {
     List<ChainEntry> entriesAfter(long sequenceNumber, int limit);
 
     /**
+     * Entries whose sequence number is outside the chain (below 1): none but what someone wrote there to take an
+     * entry out of the chain's reach (PostgreSQL refuses it since V21_5; rows written before are counted here).
+     */
+    long countOutsideChain();
+
+    /**
+     * The key of the oldest entry still waiting for its place (for a chain linked after the fact), empty when none
+     * waits or entries are chained as they are inserted.
+     */
+    default Optional<Long> oldestUnchained() {
+        return Optional.empty();
+    }
+
+    /**
      * An entry as stored, and the hash its content gives now.
      *
      * @param sequenceNumber its stored position

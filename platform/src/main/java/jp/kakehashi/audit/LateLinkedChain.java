@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * node queue on one row, the chain's head. Any node may chain: a PostgreSQL advisory lock held for the batch's
  * transaction lets one chainer at a time read the head and extend it, so two nodes never fork the chain (the unique
  * sequence number would refuse a fork anyway). A node that finds the lock taken skips its turn; the holder chains
- * every node's entries. {@link ChainLinker} runs every such chain on a schedule. Between insert and chaining (about a
+ * every node's entries. Since any session can hold that lock, turns missed in a row are counted ({@link LockMisses})
+ * and entries left unchained too long are reported by {@link ChainVerification}. {@link ChainLinker} runs every such chain on a schedule. Between insert and chaining (about a
  * second) an entry is protected by its table's trigger alone.
  *
  * @param <R> an entry as read for chaining
@@ -31,6 +32,7 @@ abstract class LateLinkedChain<R> implements HashChain {
     private final TransactionTemplate transactions;
     private final int batchSize;
     private final ChainTable links;
+    private final LockMisses misses;
 
     /**
      * @param table     the chained table (a constant)
@@ -47,6 +49,7 @@ abstract class LateLinkedChain<R> implements HashChain {
         this.transactions = transactions;
         this.batchSize = batchSize;
         this.links = new ChainTable(jdbc, table);
+        this.misses = new LockMisses(name);
     }
 
     /** Up to {@code limit} unchained entries, oldest first. */
@@ -71,6 +74,21 @@ abstract class LateLinkedChain<R> implements HashChain {
     @Override
     public Optional<ChainLink> linkAt(long sequenceNumber) {
         return links.linkAt(sequenceNumber);
+    }
+
+    @Override
+    public long countOutsideChain() {
+        return links.countOutsideChain();
+    }
+
+    @Override
+    public Optional<Long> oldestUnchained() {
+        return links.oldestUnchained(keyColumn);
+    }
+
+    /** Turns in a row this node found the chain's lock held elsewhere. */
+    LockMisses lockMisses() {
+        return misses;
     }
 
     /** How many entries wait for their place in the chain. */
@@ -104,8 +122,10 @@ abstract class LateLinkedChain<R> implements HashChain {
 
     private int chainBatch() {
         if (!jdbc.sql("select pg_try_advisory_xact_lock(?)").param(lockId).query(Boolean.class).single()) {
+            misses.missed();
             return 0;
         }
+        misses.taken();
         // read only now, under the lock, so the head is the one the previous holder committed
         List<R> pending = unchained(batchSize);
         if (pending.isEmpty()) {

@@ -39,6 +39,11 @@ class StaffActionChain implements HashChain {
     }
 
     @Override
+    public long countOutsideChain() {
+        return links.countOutsideChain();
+    }
+
+    @Override
     public List<ChainEntry> entriesAfter(long sequenceNumber, int limit) {
         return jdbc.sql("select * from staff_action_log where sequence_number > ? order by sequence_number limit ?")
                 .params(sequenceNumber, limit).query(StaffActions::entry).list().stream()

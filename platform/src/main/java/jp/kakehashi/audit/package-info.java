@@ -19,7 +19,7 @@
  * chained in the next batch. Between insert and chaining (about a second) a record is protected by the triggers
  * alone.</li>
  * <li><b>Verifiable.</b> {@link jp.kakehashi.audit.ExecutionLogVerification} recomputes the chain and names the
- * first record where it breaks.</li>
+ * first record where it breaks, with the walk every chain shares.</li>
  * </ul>
  *
  * <p><b>Evidence that holds against a database insider (C1, C4, D5).</b> A hash chain alone shows a changed record,
@@ -30,13 +30,19 @@
  * the staff action log (chained at insert) and the consent records (owned by {@code consent}, chained here);
  * {@link jp.kakehashi.audit.LateLinkedChain} and {@link jp.kakehashi.audit.ChainLinker} extend the first, second
  * and fourth;</li>
+ * <li>a link must join the chain where it stands: PostgreSQL refuses a sequence number below 1, a link that does not
+ * follow its predecessor's hash, and an insert carrying a link into a table chained after the fact (V21_5);</li>
  * <li>{@link jp.kakehashi.audit.Checkpoints} signs each chain's head every {@code kakehashi.audit.checkpoint-interval}
- * (ES256, {@link jp.kakehashi.audit.CheckpointSigner}, a key sealed under the master key the database never holds),
- * keeps it in {@code audit_checkpoint} and writes it once to a file ({@link jp.kakehashi.audit.CheckpointFiles}, a
- * write-once mount in production); the public key is at {@code /audit/checkpoints/jwks.json};</li>
- * <li>{@link jp.kakehashi.audit.ChainVerification} checks every chain against its checkpoints on a schedule and
- * names where it breaks; the {@code auditchains} actuator endpoint, the {@code kakehashi.audit.chain.broken} gauge
- * and the console's auditor page report it;</li>
+ * (ES256, {@link jp.kakehashi.audit.CheckpointSigner}, a key sealed under the master key the database never holds,
+ * made in the owner's migration run by {@link jp.kakehashi.audit.CheckpointKeyCreation}), after the newest validly
+ * signed checkpoint of the table and the files still holds, keeps it in {@code audit_checkpoint} and writes it once
+ * to a file ({@link jp.kakehashi.audit.CheckpointFiles}, a write-once mount in production); the public key is at
+ * {@code /audit/checkpoints/jwks.json};</li>
+ * <li>{@link jp.kakehashi.audit.ChainVerification} checks every chain against its verified checkpoints
+ * ({@link jp.kakehashi.audit.CheckpointIndex}) on a schedule, names where it breaks, and reports a chain whose
+ * chaining or checkpointing has stalled (an advisory lock any session can hold; {@link jp.kakehashi.audit.LockMisses}
+ * counts the turns missed); the {@code auditchains} actuator endpoint, the {@code kakehashi.audit.chain.broken} and
+ * {@code …stalled} gauges and the console's auditor page report it;</li>
  * <li>the platform connects as a role that cannot change these tables nor lift their triggers
  * ({@code runtime.RuntimeRoleGrants}); {@link jp.kakehashi.audit.EvidenceProtection} says loudly when it can.</li>
  * </ul>

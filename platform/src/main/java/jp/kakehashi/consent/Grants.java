@@ -65,15 +65,16 @@ public class Grants {
                 grant.template(), grant.shown(), sha256(shownJson), now, rendered);
         jdbc.sql("""
                 insert into consent_record (id, grant_id, customer_id, language, template, shown, shown_sha256, agreed_at,
-                                            template_version, page_sha256, confirmation_text, sign_in_level)
-                values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?)
+                                            template_version, page_sha256, confirmation_text, sign_in_level, page_gzip)
+                values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(record.id(), record.grantId(), record.customerId(), record.language(), record.template(),
                         shownJson, record.shownSha256(), Timestamp.from(now),
                         rendered == null ? grant.template() : rendered.templateVersion(),
                         rendered == null ? null : rendered.pageSha256(),
                         rendered == null ? null : rendered.confirmationText(),
-                        rendered == null ? null : rendered.signInLevel())
+                        rendered == null ? null : rendered.signInLevel(),
+                        rendered == null || rendered.page() == null ? null : ConsentPages.compress(rendered.page()))
                 .update();
         return record;
     }
@@ -126,6 +127,16 @@ public class Grants {
                 where tpp_id = ? and activated_at is not null and coalesce(revoked_at, expires_at) >= ?
                 order by customer_id
                 """).params(tppId, Timestamp.from(since)).query(String.class).list();
+    }
+
+    /**
+     * The consent page the customer saw for a grant, exactly as it was sent (D5), when it was kept; its SHA-256 is the
+     * record's {@code pageSha256}, which the chain covers.
+     */
+    public Optional<byte[]> consentPageOf(String grantId) {
+        return jdbc.sql("select page_gzip from consent_record where grant_id = ? and page_gzip is not null"
+                + " order by agreed_at desc limit 1").param(grantId).query(byte[].class).optional()
+                .map(ConsentPages::decompress);
     }
 
     public Optional<ConsentRecord> consentRecordOf(String grantId) {

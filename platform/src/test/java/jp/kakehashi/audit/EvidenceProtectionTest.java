@@ -17,6 +17,11 @@ class EvidenceProtectionTest {
 
             superuser.sql("create role evidence_owner login").update();
             superuser.sql("create table api_execution_log (id int)").update();
+            // evidence is what the schema says it is: a table guarded by an *_append_only trigger
+            superuser.sql("create function api_execution_log_append_only() returns trigger language plpgsql as"
+                    + " $$ begin raise exception 'append-only'; end $$").update();
+            superuser.sql("create trigger api_execution_log_append_only before delete on api_execution_log"
+                    + " for each row execute function api_execution_log_append_only()").update();
             superuser.sql("alter table api_execution_log owner to evidence_owner").update();
             var owner = JdbcClient.create(postgres.getDatabase("evidence_owner", "postgres"));
             assertThat(new EvidenceProtection(owner).weakness()).contains("evidence_owner").contains("api_execution_log");

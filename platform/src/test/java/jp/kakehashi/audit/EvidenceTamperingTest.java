@@ -8,6 +8,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +27,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -39,8 +43,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * append-only trigger and (a) deletes the last entries, (b) changes an entry and computes every later hash anew, or
  * (c) changes an entry without re-hashing. The verification names the chain BROKEN at the right place, and the
  * {@code auditchains} endpoint says so; a forged checkpoint, in the table or as a file, is tampering too. After each
- * case the owner puts the rows back and the chain verifies again. A context of its own (its own database and
- * checkpoint folder) with the schedules slowed down, so only the test makes checkpoints and verifies.
+ * case the owner puts the rows back and the chain verifies again. The owner removing checkpoint rows is caught by
+ * the files, a planted or removed checkpoint key neither loads nor is replaced, and a held advisory lock that stops
+ * chaining or checkpointing is reported as a stall. A context of its own (its own database and checkpoint folder)
+ * with the schedules slowed down, so only the test makes checkpoints and verifies; a "restarted node" is a
+ * verification built anew on the same beans, with a clock the test moves.
  */
 @SpringBootTest(properties = {
         "kakehashi.embedded-postgres.data-directory=target/it-data-evidence/postgres",
@@ -88,7 +95,17 @@ class EvidenceTamperingTest {
     @Autowired
     EmbeddedPostgres postgres;
     @Autowired
-    io.micrometer.core.instrument.MeterRegistry meters;
+    MeterRegistry meters;
+    @Autowired
+    CheckpointSigner signer;
+    @Autowired
+    JdbcClient runtime;
+    @Autowired
+    TransactionTemplate transactions;
+    @Value("${kakehashi.secrets.master-key-file}")
+    Path masterKeyFile;
+    @Value("${kakehashi.issuer}")
+    String issuer;
 
     private JdbcClient owner;
     private TransactionTemplate ownerTransactions;
@@ -183,7 +200,17 @@ class EvidenceTamperingTest {
                         CheckpointFiles.fileName(chain, head + 100, real.madeAt())).update();
 
         try {
-            assertBroken(chain, head + 100, "signature");
+            assertBroken(chain, head + 100, head, "signature");
+            // the forged row is skipped, not taken for the latest checkpoint: checkpointing goes on
+            assertThat(checkpoints.latest(chain)).map(Checkpoint::count).contains(head);
+            long next = append(chain, 2);
+            assertThat(checkpoints.checkpointAll()).anySatisfy(made -> {
+                assertThat(made.chain()).isEqualTo(chain);
+                assertThat(made.count()).isEqualTo(next);
+            });
+            assertThat(checkpoints.latest(chain)).map(Checkpoint::count).contains(next);
+            assertThat(checkpoints.latest(chain, 10)).filteredOn(listed -> !listed.signed()).singleElement()
+                    .satisfies(listed -> assertThat(listed.checkpoint().count()).isEqualTo(head + 100));
         }
         finally {
             asOwnerOn("audit_checkpoint", "delete from audit_checkpoint where count = " + (head + 100)
@@ -215,29 +242,279 @@ class EvidenceTamperingTest {
         Path altered = file.resolveSibling(CheckpointFiles.fileName(chain, head + 7, made.madeAt()));
         Files.writeString(altered, made.jws().substring(0, made.jws().length() - 4) + "AAAA\n");
         try {
-            assertBroken(chain, head + 7, "file");
+            assertBroken(chain, head + 7, head, "file");
         }
         finally {
             Files.delete(altered);
         }
+        // what a file system or object store leaves beside the checkpoints is not a checkpoint
+        Path stray = file.resolveSibling(".nfs000000000123abcd");
+        Path marker = files.directory().resolve(chain).resolve("folder.marker");
+        Files.writeString(stray, "x");
+        Files.writeString(marker, "");
+        try {
+            assertThat(status(chain).status()).isEqualTo(Status.INTACT);
+        }
+        finally {
+            Files.delete(stray);
+            Files.delete(marker);
+        }
         assertThat(status(chain).status()).isEqualTo(Status.INTACT);
+    }
+
+    @Test
+    void verifyWhenDayFoldersAreDatedInTheFutureThenACheapTurnStillReadsTheNewestRealOnes() throws IOException {
+        String chain = StaffActionChain.NAME;
+        var node = restartedNode(new MutableClock(Instant.now()));
+        long head = append(chain, 1);
+        Checkpoint made = checkpointThrough(chain, head);
+        assertThat(statusOf(node.verifyRecent(), chain).status()).isEqualTo(Status.INTACT);
+        Path chainDirectory = files.directory().resolve(chain);
+        List<Path> future = List.of(chainDirectory.resolve("2999-01-01"), chainDirectory.resolve("2998-12-31"));
+        for (Path folder : future) {
+            Files.createDirectories(folder);
+        }
+        Path altered = fileOf(made).resolveSibling(CheckpointFiles.fileName(chain, head + 3, made.madeAt()));
+        Files.writeString(altered, made.jws().substring(0, made.jws().length() - 4) + "AAAA\n");
+        try {
+            ChainStatus status = statusOf(node.verifyRecent(), chain);
+            assertThat(status.status()).as(status.toString()).isEqualTo(Status.BROKEN);
+            assertThat(status.firstBroken()).isEqualTo(head + 3);
+        }
+        finally {
+            Files.delete(altered);
+            for (Path folder : future) {
+                Files.delete(folder);
+            }
+        }
+    }
+
+    @Test
+    void verifyWhenTheOwnerDeletesTheCheckpointRowsAndTruncatesThenTheFilesCatchItAndNothingIsSigned() {
+        String chain = AuditEventChain.NAME;
+        long head = append(chain, 4);
+        checkpointThrough(chain, head);
+        List<String> rows = owner.sql("select to_jsonb(c)::text from audit_checkpoint c where chain = ? order by id")
+                .param(chain).query(String.class).list();
+        var snapshot = snapshot(chain, head - 1);
+
+        try {
+            asOwnerOn("audit_checkpoint", "delete from audit_checkpoint where chain = '" + chain + "'");
+            asOwner(chain, "delete from %s where sequence_number > " + (head - 2));
+
+            // a node that starts now knows only what the table and the directory hold: the files say what was
+            ChainStatus status = statusOf(restartedNode(new MutableClock(Instant.now())).verifyFully(), chain);
+            assertThat(status.status()).as(status.toString()).isEqualTo(Status.BROKEN);
+            assertThat(status.firstBroken()).isEqualTo(head - 1);
+            assertThat(status.reason()).contains("missing");
+            // and its checkpoints do not sign the shortened chain as if it were the whole
+            assertThat(restartedCheckpoints().checkpointAll()).noneSatisfy(made -> assertThat(made.chain())
+                    .isEqualTo(chain));
+            assertBroken(chain, head - 1, "missing");
+        }
+        finally {
+            String[] inserts = rows.stream().map(row -> "insert into audit_checkpoint overriding system value select *"
+                    + " from jsonb_populate_record(null::audit_checkpoint, '" + row + "'::jsonb)")
+                    .toArray(String[]::new);
+            asOwnerOn("audit_checkpoint", inserts);
+            restore(chain, head - 1, snapshot);
+        }
+    }
+
+    @Test
+    void checkpointKeyWhenItsRowIsReplacedOrDeletedThenNodesLoadTheRealOneOrRefuseToMakeAnother() throws Exception {
+        List<String> keys = owner.sql("select to_jsonb(k)::text from audit_checkpoint_key k").query(String.class)
+                .list();
+        checkpointThrough(StaffActionChain.NAME, append(StaffActionChain.NAME, 1));
+        String kid = signer.publicKeys().getKeys().getFirst().getKeyID();
+        try {
+            // rows that do not open under the master key (which the database never holds) are skipped, whatever
+            // their date says
+            asOwnerOn("audit_checkpoint_key",
+                    "insert into audit_checkpoint_key values ('checkpoint-planted-1', 'AAAA', '-infinity')",
+                    "insert into audit_checkpoint_key values ('checkpoint-planted-2', 'AAAA', 'infinity')");
+            assertThat(restartedSigner().publicKeys().getKeys().getFirst().getKeyID()).isEqualTo(kid);
+
+            asOwnerOn("audit_checkpoint_key", "delete from audit_checkpoint_key where kid = '" + kid + "'");
+            assertThatThrownBy(this::restartedSigner).hasMessageContaining("No checkpoint key");
+            try (var connection = postgres.getDatabase(EmbeddedDatabaseRoles.OWNER, EmbeddedDatabaseRoles.DATABASE)
+                    .getConnection()) {
+                assertThatThrownBy(() -> new CheckpointKeyCreation("", masterKeyFile, files).ensureKey(connection))
+                        .hasMessageContaining("checkpoints exist");
+            }
+            assertThat(owner.sql("select count(*) from audit_checkpoint_key where kid not like 'checkpoint-planted%'")
+                    .query(Long.class).single()).isZero();
+        }
+        finally {
+            List<String> statements = new java.util.ArrayList<>(List.of("delete from audit_checkpoint_key"));
+            keys.forEach(key -> statements.add("insert into audit_checkpoint_key select * from"
+                    + " jsonb_populate_record(null::audit_checkpoint_key, '" + key + "'::jsonb)"));
+            asOwnerOn("audit_checkpoint_key", statements.toArray(String[]::new));
+        }
+        assertThat(restartedSigner().publicKeys().getKeys().getFirst().getKeyID()).isEqualTo(kid);
+    }
+
+    @Test
+    void verifyWhenAHeldAdvisoryLockStopsCheckpointingThenReportedAsAStallUntilItIsReleased() throws Exception {
+        String chain = AuditEventChain.NAME;
+        var clock = new MutableClock(Instant.now());
+        var node = restartedNode(clock);
+        long head = append(chain, 1);
+        checkpointThrough(chain, head);
+        assertThat(statusOf(node.verifyRecent(), chain).status()).isEqualTo(Status.INTACT);
+        long later;
+        try (var holder = postgres.getDatabase(EmbeddedDatabaseRoles.RUNTIME, EmbeddedDatabaseRoles.DATABASE)
+                .getConnection(); var statement = holder.createStatement()) {
+            // any role may hold it, for as long as it likes
+            statement.execute("select pg_advisory_lock(" + 0x4b414b45434b5054L + ")");
+            later = append(chain, 2);
+            assertThat(checkpoints.checkpointAll()).isEmpty();
+            assertThat(statusOf(node.verifyRecent(), chain).status()).isEqualTo(Status.INTACT);
+
+            clock.advance(Duration.ofMinutes(6));
+            ChainStatus stalled = statusOf(node.verifyRecent(), chain);
+
+            assertThat(stalled.status()).as(stalled.toString()).isEqualTo(Status.BROKEN);
+            assertThat(stalled.firstBroken()).isEqualTo(head + 1);
+            assertThat(stalled.checkedThrough()).isEqualTo(head);
+            assertThat(stalled.stalled()).isTrue();
+            assertThat(stalled.tampered()).isFalse();
+            assertThat(stalled.reason()).contains("not checkpointed since");
+            assertThat(checkpoints.lockMisses().consecutive()).isPositive();
+            statement.execute("select pg_advisory_unlock(" + 0x4b414b45434b5054L + ")");
+        }
+        checkpointThrough(chain, later);
+        assertThat(statusOf(node.verifyRecent(), chain).status()).isEqualTo(Status.INTACT);
+    }
+
+    @Test
+    void verifyWhenAHeldAdvisoryLockStopsChainingThenReportedAsAStall() throws Exception {
+        String chain = ExecutionLogChain.NAME;
+        var clock = new MutableClock(Instant.now());
+        var node = restartedNode(clock);
+        long head = append(chain, 1);
+        checkpointThrough(chain, head);
+        try (var holder = postgres.getDatabase(EmbeddedDatabaseRoles.RUNTIME, EmbeddedDatabaseRoles.DATABASE)
+                .getConnection(); var statement = holder.createStatement()) {
+            statement.execute("select pg_advisory_lock(" + 0x4b414b4541554454L + ")");
+            appendUnchained(chain);
+            assertThat(statusOf(node.verifyRecent(), chain).status()).isEqualTo(Status.INTACT);
+
+            clock.advance(Duration.ofMinutes(2));
+            ChainStatus stalled = statusOf(node.verifyRecent(), chain);
+
+            assertThat(stalled.status()).as(stalled.toString()).isEqualTo(Status.BROKEN);
+            assertThat(stalled.firstBroken()).isEqualTo(head + 1);
+            assertThat(stalled.stalled()).isTrue();
+            assertThat(stalled.reason()).contains("unchained since");
+            // released now, not when the server notices the closed connection
+            statement.execute("select pg_advisory_unlock(" + 0x4b414b4541554454L + ")");
+        }
+        lateChains.forEach(LateLinkedChain::chainPending);
+        ChainStatus after = statusOf(node.verifyRecent(), chain);
+        assertThat(after.status()).as(after.toString()).isEqualTo(Status.INTACT);
+    }
+
+    @Test
+    void verifyWhenEntriesThisNodeWalkedAreRechainedBeforeAnyCheckpointThenBrokenNotWalkedAgainSilently() {
+        String chain = ConsentRecordChain.NAME;
+        var node = restartedNode(new MutableClock(Instant.now()));
+        long checkpointed = append(chain, 2);
+        checkpointThrough(chain, checkpointed);
+        long head = append(chain, 3);
+        assertThat(statusOf(node.verifyRecent(), chain).status()).isEqualTo(Status.INTACT);
+        var snapshot = snapshot(chain, head - 1);
+
+        try {
+            rechainFrom(chain, head - 1);
+
+            ChainStatus status = statusOf(node.verifyRecent(), chain);
+            assertThat(status.status()).as(status.toString()).isEqualTo(Status.BROKEN);
+            assertThat(status.firstBroken()).isEqualTo(checkpointed + 1);
+            assertThat(status.reason()).contains("no longer has the hash");
+        }
+        finally {
+            restore(chain, head - 1, snapshot);
+        }
     }
 
     // ---- helpers
 
     private void assertBroken(String chain, long firstBroken, String reasonWord) {
+        assertBroken(chain, firstBroken, firstBroken - 1, reasonWord);
+    }
+
+    /** Broken at {@code firstBroken}, verified through {@code checkedThrough}: never beyond what was walked. */
+    private void assertBroken(String chain, long firstBroken, long checkedThrough, String reasonWord) {
         ChainStatus status = status(chain);
         assertThat(status.status()).as(status.toString()).isEqualTo(Status.BROKEN);
         assertThat(status.firstBroken()).as(status.reason()).isEqualTo(firstBroken);
-        assertThat(status.checkedThrough()).isEqualTo(firstBroken - 1);
+        assertThat(status.checkedThrough()).isEqualTo(checkedThrough);
         assertThat(status.reason()).contains(reasonWord);
+        assertThat(status.tampered()).isTrue();
         assertThat(endpoint.chains().chains()).filteredOn(c -> c.name().equals(chain)).singleElement()
-                .isEqualTo(new AuditChainsEndpoint.Chain(chain, "BROKEN", firstBroken - 1, firstBroken));
+                .isEqualTo(new AuditChainsEndpoint.Chain(chain, "BROKEN", checkedThrough, firstBroken));
         assertThat(endpoint.chains().chains()).filteredOn(c -> !c.name().equals(chain))
                 .allSatisfy(c -> assertThat(c.status()).isEqualTo("INTACT"));
         assertThat(meters.get("kakehashi.audit.chain.broken").tag("chain", chain).gauge().value()).isEqualTo(1);
         assertThat(meters.get("kakehashi.audit.chain.checked.through").tag("chain", chain).gauge().value())
-                .isEqualTo(firstBroken - 1);
+                .isEqualTo(checkedThrough);
+        assertThat(meters.get("kakehashi.audit.chain.stalled").tag("chain", chain).gauge().value()).isZero();
+    }
+
+    private static ChainStatus statusOf(List<ChainStatus> statuses, String chain) {
+        return statuses.stream().filter(s -> s.name().equals(chain)).findFirst().orElseThrow();
+    }
+
+    /** A node's verification as it starts: nothing known but what the table and the directory hold. */
+    private ChainVerification restartedNode(Clock clock) {
+        return new ChainVerification(chains, restartedCheckpoints(), files, signer, clock,
+                new StaticListableBeanFactory().getBeanProvider(MeterRegistry.class), Duration.ofHours(6),
+                Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO);
+    }
+
+    private Checkpoints restartedCheckpoints() {
+        return new Checkpoints(chains, signer, files, runtime, transactions, Clock.systemUTC());
+    }
+
+    private CheckpointSigner restartedSigner() {
+        return new CheckpointSigner(runtime, "", masterKeyFile, issuer);
+    }
+
+    /** An execution log record the chainer has not linked yet. */
+    private void appendUnchained(String chain) {
+        assertThat(chain).isEqualTo(ExecutionLogChain.NAME);
+        executionLog.append(new ExecutionLogRecord(null, Instant.now(), "C0001", "tpp-demo-fintech", "demo-kakeibo",
+                "grant-1", "GET /v1/accounts", null, 200, null, 1000, new RiskSignals(UUID.randomUUID(), false,
+                        "203.0.113.7", "テスト", null, null, "127.0.0.1", Set.of()), null));
+    }
+
+    /** A clock a test moves on, for what a node measures itself. */
+    static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 
     private ChainStatus status(String chain) {

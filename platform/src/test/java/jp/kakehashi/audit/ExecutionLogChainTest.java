@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** C1: the execution log is append-only, chained without forks by any number of chainers, and verifiable. */
 class ExecutionLogChainTest {
@@ -41,7 +42,7 @@ class ExecutionLogChainTest {
     void emptyLog() {
         // a fresh log per test: only the test may lift the append-only rule
         database.tamper("delete from api_execution_log");
-        verification = new ExecutionLogVerification(database.records);
+        verification = new ExecutionLogVerification(database.chain(1000), database.records);
     }
 
     @Test
@@ -103,7 +104,7 @@ class ExecutionLogChainTest {
         assertThat(result).isInstanceOf(Broken.class);
         assertThat((Broken) result).extracting(Broken::recordId, Broken::sequenceNumber)
                 .containsExactly(ids.get(3), 4L);
-        assertThat(((Broken) result).reason()).contains("content does not match its hash");
+        assertThat(((Broken) result).reason()).contains("does not give its hash");
     }
 
     @Test
@@ -117,7 +118,7 @@ class ExecutionLogChainTest {
 
         var result = (Broken) verification.verify();
         assertThat(result.recordId()).isEqualTo(ids.get(2));
-        assertThat(result.reason()).contains("previous hash is not the hash of record 2");
+        assertThat(result.reason()).contains("does not follow the hash of entry 2");
     }
 
     @Test
@@ -129,28 +130,70 @@ class ExecutionLogChainTest {
         var result = (Broken) verification.verify();
         assertThat(result.recordId()).isEqualTo(ids.get(2));
         assertThat(result.sequenceNumber()).isEqualTo(3);
-        assertThat(result.reason()).contains("sequence number 2 is missing");
+        assertThat(result.reason()).contains("entry 2 is missing");
     }
 
     @Test
     void updateOrDeleteWhenTriggersOnThenPostgresRefusesEvenBeforeChaining() {
         long unchained = database.records.append(record("C0001", 200));
         List<Long> chained = appendAndChain(1);
+        var owner = JdbcClient.create(database.database.owner());
 
+        // the platform's own role: refused by privilege; the owner, with the triggers on: refused by the trigger
         assertThatThrownBy(() -> database.jdbc.sql("update api_execution_log set http_status = 500 where id = ?")
                 .param(chained.getFirst()).update()).isInstanceOf(DataAccessException.class)
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> owner.sql("update api_execution_log set http_status = 500 where id = ?")
+                .param(chained.getFirst()).update()).isInstanceOf(DataAccessException.class)
                 .rootCause().hasMessageContaining("api_execution_log is append-only: UPDATE refused");
-        assertThatThrownBy(() -> database.jdbc.sql("delete from api_execution_log where id = ?")
-                .param(chained.getFirst()).update()).isInstanceOf(DataAccessException.class);
-        assertThatThrownBy(() -> database.jdbc.sql("truncate api_execution_log").update())
-                .isInstanceOf(DataAccessException.class);
+        for (JdbcClient role : List.of(database.jdbc, owner)) {
+            assertThatThrownBy(() -> role.sql("delete from api_execution_log where id = ?")
+                    .param(chained.getFirst()).update()).isInstanceOf(DataAccessException.class);
+            assertThatThrownBy(() -> role.sql("truncate api_execution_log").update())
+                    .isInstanceOf(DataAccessException.class);
+        }
         // the chain's one allowed update may not change content along with it
-        assertThatThrownBy(() -> database.jdbc.sql("""
+        assertThatThrownBy(() -> owner.sql("""
                 update api_execution_log set sequence_number = 99, previous_hash = 'x', record_hash = 'y',
                     customer_id = 'C0003' where id = ?""").param(unchained).update())
                 .isInstanceOf(DataAccessException.class);
         assertThat(database.jdbc.sql("select count(*) from api_execution_log").query(Long.class).single())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void chainColumnsWhenTheRuntimeRoleWritesALinkThatDoesNotJoinTheChainThenRefused() {
+        List<Long> chained = appendAndChain(2);
+        long unchained = database.records.append(record("C0001", 200));
+        String head = database.jdbc.sql("select record_hash from api_execution_log where sequence_number = 2")
+                .query(String.class).single();
+        String hash = "a".repeat(64);
+
+        // taken out of the chain's reach for good: a position at or below 0, or far ahead with no predecessor
+        for (long position : List.of(-1L, 0L, 100L)) {
+            assertThatThrownBy(() -> database.jdbc.sql("update api_execution_log set sequence_number = ?,"
+                    + " previous_hash = ?, record_hash = ? where id = ?").params(position, head, hash, unchained)
+                    .update()).as("position %d", position).isInstanceOf(DataAccessException.class);
+        }
+        // the next position, but not after its predecessor's hash; or not hashes at all
+        assertThatThrownBy(() -> database.jdbc.sql("update api_execution_log set sequence_number = 3,"
+                + " previous_hash = ?, record_hash = ? where id = ?").params("b".repeat(64), hash, unchained).update())
+                .isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> database.jdbc.sql("update api_execution_log set sequence_number = 3,"
+                + " previous_hash = ?, record_hash = 'y' where id = ?").params(head, unchained).update())
+                .isInstanceOf(DataAccessException.class);
+        // a record inserted with its own link
+        assertThatThrownBy(() -> database.jdbc.sql("""
+                insert into api_execution_log (recorded_at, operation, http_status, interaction_id,
+                    interaction_id_generated, invalid_headers, duration_micros, sequence_number, previous_hash,
+                    record_hash)
+                values (now(), 'GET /v1/accounts', 200, gen_random_uuid(), false, '{}', 1, -5, ?, ?)""")
+                .params(head, hash).update()).hasStackTraceContaining("inserted unchained");
+
+        assertThat(database.chain(1000).countUnchained()).isEqualTo(1);
+        assertThat(database.chain(1000).chainPending()).isEqualTo(1);
+        assertThat(verification.verify()).isEqualTo(new Intact(3, 0));
+        assertThat(chained).hasSize(2);
     }
 
     @Test

@@ -1,9 +1,8 @@
 package jp.kakehashi.audit;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import jp.kakehashi.MigratedDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -11,20 +10,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The execution log on a PostgreSQL of its own with the platform's migrations, without the application context: the
- * chain's rules are PostgreSQL's and this package's, nothing else's.
+ * chain's rules are PostgreSQL's and this package's, nothing else's. The log is written and chained as the runtime
+ * role, as the platform does (C1); only {@link #tamper} acts as the owner.
  */
 final class ExecutionLogDatabase implements AutoCloseable {
 
-    final EmbeddedPostgres postgres;
+    final MigratedDatabase database;
     final DataSource dataSource;
     final JdbcClient jdbc;
     final ExecutionLogRecords records;
 
-    ExecutionLogDatabase() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        dataSource = postgres.getPostgresDatabase();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        jdbc = JdbcClient.create(dataSource);
+    ExecutionLogDatabase() {
+        database = new MigratedDatabase();
+        dataSource = database.runtime();
+        jdbc = database.jdbc();
         records = new ExecutionLogRecords(jdbc);
     }
 
@@ -36,17 +35,11 @@ final class ExecutionLogDatabase implements AutoCloseable {
 
     /** Runs SQL with the append-only triggers off, as an attacker with the table owner's rights could. */
     void tamper(String sql, Object... params) {
-        jdbc.sql("alter table api_execution_log disable trigger user").update();
-        try {
-            jdbc.sql(sql).params(params).update();
-        }
-        finally {
-            jdbc.sql("alter table api_execution_log enable trigger user").update();
-        }
+        database.asOwnerWithoutTriggers("api_execution_log", sql, params);
     }
 
     @Override
     public void close() throws IOException {
-        postgres.close();
+        database.close();
     }
 }

@@ -78,7 +78,7 @@ class ExecutionLogTrafficTest {
 
         database.chain(10).chainPending();
 
-        assertThat(new ExecutionLogVerification(database.records).verify()).isEqualTo(new Intact(2, 0));
+        assertThat(new ExecutionLogVerification(database.chain(10), database.records).verify()).isEqualTo(new Intact(2, 0));
         assertThat(database.jdbc.sql("select chained_party_id from api_execution_log where id = ?").param(chained)
                 .query(String.class).single()).isEqualTo("party-1");
         assertThat(database.jdbc.sql("select chained_party_id from api_execution_log where id = ?").param(own)
@@ -87,7 +87,7 @@ class ExecutionLogTrafficTest {
                 .param(chained).update()).isInstanceOf(DataAccessException.class);
 
         database.tamper("update api_execution_log set chained_party_id = 'other' where id = ?", chained);
-        assertThat(new ExecutionLogVerification(database.records).verify())
+        assertThat(new ExecutionLogVerification(database.chain(10), database.records).verify())
                 .isInstanceOf(ExecutionLogVerification.Broken.class);
     }
 

@@ -58,7 +58,7 @@ class RuntimeRoleTest {
     @Test
     void appendOnlyTablesWhenRuntimeRoleUpdatesDeletesTruncatesOrLiftsTriggersThenRefused() {
         var owner = new JdbcTemplate(postgres.getDatabase(EmbeddedDatabaseRoles.OWNER, EmbeddedDatabaseRoles.DATABASE));
-        List<String> appendOnly = RuntimeRoleGrants.appendOnlyTables(owner, RuntimeRoleGrants.SCHEMAS);
+        List<String> appendOnly = RuntimeRoleGrants.appendOnlyTables(owner);
         assertThat(appendOnly).contains(EVIDENCE.stream().map(t -> "public." + t).toArray(String[]::new))
                 .contains("corebanking.entry");
 
@@ -94,6 +94,33 @@ class RuntimeRoleTest {
                 .hasStackTraceContaining("permission denied");
         assertThatThrownBy(() -> runtime.sql("create table corebanking.planted (x int)").update())
                 .hasStackTraceContaining("permission denied");
+    }
+
+    @Test
+    void chainedTablesWhenRuntimeRoleWritesForgedLinksOrAKeyThenRefused() {
+        long id = records.append(new ExecutionLogRecord(null, Instant.now(), "C0001", "tpp-demo-fintech",
+                "demo-kakeibo", "grant-1", "GET /v1/accounts", null, 200, null, 1000, new RiskSignals(UUID.randomUUID(),
+                        false, null, null, null, null, "127.0.0.1", Set.of()), null));
+        String hash = "a".repeat(64);
+
+        // hidden from the chain for good: a position below 1 (no walk, head or count of unchained rows sees it)
+        assertThatThrownBy(() -> runtime.sql("update api_execution_log set sequence_number = -1, previous_hash = ?,"
+                + " record_hash = ? where id = ?").params(hash, hash, id).update())
+                .hasStackTraceContaining("api_execution_log");
+        // a staff action log entry far ahead of the head, or below 1, or not after its predecessor
+        for (long position : List.of(1_000_000L, -1L, 0L)) {
+            assertThatThrownBy(() -> runtime.sql("""
+                    insert into staff_action_log (sequence_number, occurred_at, staff_id, action, outcome, details,
+                                                  previous_hash, record_hash)
+                    values (?, now(), 'forger', 'x', 'success', '{}', ?, ?)""").params(position, hash, hash).update())
+                    .as("position %d", position).hasStackTraceContaining("staff_action_log");
+        }
+        // the checkpoint key is made in the owner's run, never by the platform's role
+        assertThatThrownBy(() -> runtime.sql("insert into audit_checkpoint_key (kid, jwk_encrypted, created_at)"
+                + " values ('checkpoint-planted', 'x', 'infinity')").update())
+                .hasStackTraceContaining("permission denied");
+        chain.chainPending();
+        assertThat(chain.countUnchained()).isZero();
     }
 
     @Test

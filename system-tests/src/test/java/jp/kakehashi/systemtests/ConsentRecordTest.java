@@ -85,6 +85,11 @@ class ConsentRecordTest {
         assertThat(page).contains("<span id=\"confirmation\">" + rendered.confirmationText() + "</span>");
         assertThat(rendered.confirmationText()).isEqualTo("上記の内容を確認し、連携に同意します。");
         assertThat(rendered.signInLevel()).isEqualTo("PASSWORD");
+        // the page itself is kept: the very document the browser received, which re-hashes to the hash kept (D5)
+        byte[] kept = platform.bean(Grants.class).consentPageOf(grantId).orElseThrow();
+        assertThat(new String(kept, StandardCharsets.UTF_8)).isEqualTo(page);
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(kept)))
+                .isEqualTo(rendered.pageSha256());
 
         // and nobody changes it afterwards: the platform's own role is refused by privilege and trigger
         var runtime = platform.bean(JdbcClient.class);

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.kakehashi.audit.ChainVerification;
-import jp.kakehashi.audit.Checkpoint;
 import jp.kakehashi.audit.Checkpoints;
 import jp.kakehashi.audit.EvidenceProtection;
 import org.springframework.http.ContentDisposition;
@@ -38,7 +37,7 @@ class AuditChainsConsole {
     @GetMapping(PATH)
     String show(Model model) {
         List<ChainVerification.ChainStatus> statuses = verification.statuses();
-        Map<String, List<Checkpoint>> latest = new LinkedHashMap<>();
+        Map<String, List<Checkpoints.Listed>> latest = new LinkedHashMap<>();
         statuses.forEach(status -> latest.put(status.name(), checkpoints.latest(status.name(), LATEST)));
         model.addAttribute("chains", statuses);
         model.addAttribute("checkpoints", latest);

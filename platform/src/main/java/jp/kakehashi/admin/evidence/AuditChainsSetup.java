@@ -39,8 +39,10 @@ class AuditChainsSetup {
     ConsoleDashboardItem brokenChains(ChainVerification verification, EvidenceProtection protection) {
         return staff -> {
             List<ConsoleDashboardItem.Entry> entries = new ArrayList<>();
+            // a stall alone is said as one: the evidence is not yet changed, but no longer protected in time
             verification.statuses().stream().filter(s -> s.status() == ChainVerification.Status.BROKEN)
-                    .forEach(s -> entries.add(new ConsoleDashboardItem.Entry("console.dashboard.chain-broken",
+                    .forEach(s -> entries.add(new ConsoleDashboardItem.Entry(s.tampered()
+                            ? "console.dashboard.chain-broken" : "console.dashboard.chain-stalled",
                             s.firstBroken(), s.name(), AuditChainsConsole.PATH, null, false)));
             if (protection.weakness() != null) {
                 entries.add(new ConsoleDashboardItem.Entry("console.dashboard.evidence-unprotected", 1,

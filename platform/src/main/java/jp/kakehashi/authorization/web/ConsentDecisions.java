@@ -28,8 +28,9 @@ import org.springframework.stereotype.Component;
  * Spring's consent provider, before the code is issued; a decision that does not hold up (no account chosen, an
  * account that is not the customer's, a sign-in too weak for the rights) stops the flow with an error to the TPP.
  * A single-transfer request (RFC 9396) is granted for exactly one account of the customer's to pay from. The record
- * keeps the page as rendered ({@link RenderedConsentPages}) and the sign-in level; an agreement to a page the bank
- * did not render for this customer's session is refused, since there would be nothing to show for it later (D5).
+ * keeps the page as rendered ({@link RenderedConsentPages}: the page itself and its hash) and the sign-in level; an
+ * agreement to a page the bank did not render in this customer's session for this client's request and every right
+ * it grants is refused, since there would be nothing to show for it later (D5).
  */
 @Component
 public class ConsentDecisions implements Consumer<OAuth2AuthorizationConsentAuthenticationContext> {
@@ -66,10 +67,14 @@ public class ConsentDecisions implements Consumer<OAuth2AuthorizationConsentAuth
         var view = screen.view(current, request.getClientId(), scopes, locale)
                 .orElseThrow(() -> denied(OAuth2ErrorCodes.ACCESS_DENIED, "unknown client", context));
         List<String> chosen = values(parameters.get("account"));
-        var page = RenderedConsentPages.take(consent.getState())
+        var page = RenderedConsentPages.take(request.getClientId(), consent.getState())
                 .orElseThrow(() -> denied(OAuth2ErrorCodes.ACCESS_DENIED, "the consent page was not shown", context));
+        if (!page.scopes().containsAll(scopes)) {
+            // D5: the record must show the customer saw every right granted, not a page of another request
+            throw denied(OAuth2ErrorCodes.ACCESS_DENIED, "the consent page shown was not for these rights", context);
+        }
         var rendered = new RenderedConsent(page.templateVersion(), page.pageSha256(), page.confirmationText(),
-                current.acr().name());
+                current.acr().name(), page.page());
         var transfer = RequestedTransfers.of(request);
         if (transfer.isPresent()) {
             grants.open(transferGrant(context, customer, view, transfer.get(), chosen, rendered));

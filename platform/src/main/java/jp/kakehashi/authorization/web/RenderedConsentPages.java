@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -20,11 +22,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Keeps, for the consent record (D5), what the consent page put before the customer: the SHA-256 of the exact HTML
- * document sent (its bytes as they left the application), the template version and the confirmation text. They are
- * kept in the customer's session (shared by every node through Spring Session) under the authorization request's
- * {@code state}, and taken when the customer agrees ({@link ConsentDecisions}); a page rendered again (another
- * language) replaces the earlier one, as the customer then saw that.
+ * Keeps, for the consent record (D5), what the consent page put before the customer: the exact HTML document sent
+ * (its bytes as they left the application) and its SHA-256, the template version, the confirmation text, and for
+ * which client and rights it was rendered. They are kept in the customer's session (shared by every node through
+ * Spring Session) under the client and the authorization request's {@code state} together, so a page rendered for
+ * another client with the same state cannot take its place, and taken when the customer agrees
+ * ({@link ConsentDecisions}), which checks that the page showed every right it grants; a page rendered again for the
+ * same request (another language) replaces the earlier one, as the customer then saw that. The page is kept whole
+ * because its hash alone could never be checked: it holds values of its moment (a masked CSRF token, of a session
+ * that ends; the time) that no later rendering reproduces.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
@@ -40,8 +46,15 @@ class RenderedConsentPages extends OncePerRequestFilter {
         this.template = template;
     }
 
-    /** A page as rendered. */
-    record Rendered(String pageSha256, String templateVersion, String confirmationText) implements Serializable {
+    /**
+     * A page as rendered.
+     *
+     * @param clientId the client whose request it showed
+     * @param scopes   the rights it showed, as the page's {@code scope} parameter listed them
+     * @param page     the HTML document's bytes as sent
+     */
+    record Rendered(String clientId, Set<String> scopes, byte[] page, String pageSha256, String templateVersion,
+            String confirmationText) implements Serializable {
     }
 
     @Override
@@ -56,11 +69,15 @@ class RenderedConsentPages extends OncePerRequestFilter {
         try {
             chain.doFilter(request, page);
             String state = request.getParameter("state");
+            String clientId = request.getParameter("client_id");
+            String scope = request.getParameter("scope");
             Object confirmation = request.getAttribute(CONFIRMATION);
             HttpSession session = request.getSession(false);
-            if (page.getStatus() == HttpServletResponse.SC_OK && state != null && confirmation != null
-                    && session != null) {
-                session.setAttribute(PREFIX + state, new Rendered(sha256(page.getContentAsByteArray()),
+            if (page.getStatus() == HttpServletResponse.SC_OK && state != null && clientId != null && scope != null
+                    && confirmation != null && session != null) {
+                byte[] sent = page.getContentAsByteArray();
+                session.setAttribute(key(clientId, state), new Rendered(clientId,
+                        Set.copyOf(Arrays.asList(scope.trim().split("\\s+"))), sent, sha256(sent),
                         template.version(), confirmation.toString()));
             }
         }
@@ -69,17 +86,25 @@ class RenderedConsentPages extends OncePerRequestFilter {
         }
     }
 
-    /** The page last rendered for the authorization request with this state, in this request's session; removed. */
-    static Optional<Rendered> take(String state) {
+    /**
+     * The page last rendered for the client's authorization request with this state, in this request's session;
+     * removed.
+     */
+    static Optional<Rendered> take(String clientId, String state) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request == null || state == null) {
+        if (request == null || state == null || clientId == null) {
             return Optional.empty();
         }
-        Object rendered = request.getAttribute(PREFIX + state, RequestAttributes.SCOPE_SESSION);
+        Object rendered = request.getAttribute(key(clientId, state), RequestAttributes.SCOPE_SESSION);
         if (rendered != null) {
-            request.removeAttribute(PREFIX + state, RequestAttributes.SCOPE_SESSION);
+            request.removeAttribute(key(clientId, state), RequestAttributes.SCOPE_SESSION);
         }
-        return Optional.ofNullable((Rendered) rendered);
+        return Optional.ofNullable((Rendered) rendered).filter(r -> r.clientId().equals(clientId));
+    }
+
+    private static String key(String clientId, String state) {
+        // the client id is registered (no spaces); the state is Spring's, opaque: the pair names one request
+        return PREFIX + clientId + " " + state;
     }
 
     private static String sha256(byte[] bytes) {

@@ -35,7 +35,7 @@ class MasterKeyGuardTest {
     @Test
     void postProcessWhenTheDatabaseHoldsASigningKeyThenOnlyTheClustersMasterKeyStarts() {
         Path keyFile = home.resolve("secrets/master.key");
-        javax.sql.DataSource dataSource = database.dataSource();
+        javax.sql.DataSource dataSource = database.runtime();
         assertThat(guard("", keyFile).postProcessAfterInitialization(dataSource, "dataSource"))
                 .as("a new database: nothing sealed yet").isSameAs(dataSource);
         String cluster = Base64.getEncoder().encodeToString(CLUSTER_KEY);

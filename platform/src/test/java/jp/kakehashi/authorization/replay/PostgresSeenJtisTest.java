@@ -32,7 +32,7 @@ class PostgresSeenJtisTest {
     /** The database's clock decides expiry (seen_jti rows are deleted by now()), so the tests run at the real time. */
     private static final Instant NOW = Instant.now();
 
-    private final PostgresSeenJtis seenJtis = new PostgresSeenJtis(database.dataSource(),
+    private final PostgresSeenJtis seenJtis = new PostgresSeenJtis(database.runtime(),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @AfterAll
@@ -76,7 +76,7 @@ class PostgresSeenJtisTest {
 
     @Test
     void firstUseWhenCallsArriveTogetherThenOneStatementAnswersEachAndOnlyTheFirstOfAJtiWins() throws Exception {
-        var grouped = new PostgresSeenJtis(database.dataSource(), Clock.fixed(NOW, ZoneOffset.UTC));
+        var grouped = new PostgresSeenJtis(database.runtime(), Clock.fixed(NOW, ZoneOffset.UTC));
         grouped.start();
         try {
             List<Callable<Boolean>> calls = new ArrayList<>();
@@ -125,9 +125,9 @@ class PostgresSeenJtisTest {
         database.jdbc().sql("insert into seen_jti (kind, jti, expires_at) values ('dpop', 'expired-by-db', "
                 + "now() - interval '1 second')").update();
 
-        var ahead = new PostgresSeenJtis(database.dataSource(), Clock.fixed(NOW.plus(Duration.ofHours(1)),
+        var ahead = new PostgresSeenJtis(database.runtime(), Clock.fixed(NOW.plus(Duration.ofHours(1)),
                 ZoneOffset.UTC));
-        var behind = new PostgresSeenJtis(database.dataSource(), Clock.fixed(NOW.minus(Duration.ofHours(1)),
+        var behind = new PostgresSeenJtis(database.runtime(), Clock.fixed(NOW.minus(Duration.ofHours(1)),
                 ZoneOffset.UTC));
         ahead.forgetExpired();
         behind.forgetExpired();
@@ -181,9 +181,9 @@ class PostgresSeenJtisTest {
     @Test
     void firstUseWhenTheRowIsLockedThenFailsWithinTheStatementTimeoutAndReadinessIsDownUntilASuccess()
             throws Exception {
-        var writer = new PostgresSeenJtis(database.dataSource(), Clock.fixed(NOW, ZoneOffset.UTC));
+        var writer = new PostgresSeenJtis(database.runtime(), Clock.fixed(NOW, ZoneOffset.UTC));
         writer.start();
-        try (Connection locker = database.dataSource().getConnection()) {
+        try (Connection locker = database.runtime().getConnection()) {
             locker.setAutoCommit(false);
             try (var lock = locker.prepareStatement(
                     "insert into seen_jti (kind, jti, expires_at) values ('dpop', ?, now() + interval '1 minute')")) {
@@ -218,7 +218,7 @@ class PostgresSeenJtisTest {
                     if (method.getName().equals("getConnection") && firstConnection.getAndSet(false)) {
                         release.await();
                     }
-                    return method.invoke(database.dataSource(), arguments);
+                    return method.invoke(database.runtime(), arguments);
                 });
         var writer = new PostgresSeenJtis(hanging, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMillis(100));
         writer.start();

@@ -109,7 +109,7 @@ class PostgresBucketsTest {
     @Test
     void forgetFullWhenManyAddressBucketsThenTheSweepCanUseTheIndex() throws Exception {
         StringBuilder plan = new StringBuilder();
-        try (var connection = database.dataSource().getConnection(); var statement = connection.createStatement()) {
+        try (var connection = database.runtime().getConnection(); var statement = connection.createStatement()) {
             statement.execute("set enable_seqscan = off"); // a tiny test table: show the index is usable at all
             try (var rows = statement.executeQuery("""
                     explain (costs off) select ctid from rate_bucket_address

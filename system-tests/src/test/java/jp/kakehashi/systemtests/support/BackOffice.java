@@ -3,6 +3,7 @@ package jp.kakehashi.systemtests.support;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import jp.kakehashi.audit.ExecutionLogRecords;
+import jp.kakehashi.audit.ExecutionLogChain;
 import jp.kakehashi.audit.ExecutionLogVerification;
 import jp.kakehashi.authorization.customer.CustomerCredentials;
 import jp.kakehashi.authorization.customer.CustomerTotpSeeds;
@@ -36,7 +37,13 @@ public final class BackOffice {
         // the platform's encoder (AuthorizationServerSecurity): passwords the nodes can check
         context.registerBean(PasswordEncoder.class, PasswordEncoderFactories::createDelegatingPasswordEncoder);
         context.registerBean(CustomerTotpSeeds.class, () -> new CustomerTotpSeeds("", masterKeyFile));
-        context.register(Tpps.class, CustomerCredentials.class, ExecutionLogRecords.class,
+        // the execution log's chain, as every chain is walked (its verification walks it)
+        context.registerBean(org.springframework.jdbc.core.JdbcTemplate.class,
+                () -> new org.springframework.jdbc.core.JdbcTemplate(database));
+        context.registerBean(org.springframework.transaction.support.TransactionTemplate.class,
+                () -> new org.springframework.transaction.support.TransactionTemplate(
+                        new org.springframework.jdbc.datasource.DataSourceTransactionManager(database)));
+        context.register(Tpps.class, CustomerCredentials.class, ExecutionLogRecords.class, ExecutionLogChain.class,
                 ExecutionLogVerification.class);
         context.refresh();
         return context;
