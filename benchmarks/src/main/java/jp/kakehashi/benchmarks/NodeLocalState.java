@@ -97,15 +97,15 @@ public class NodeLocalState {
         }
 
         @Override
-        public Taken take(String bucket, RateLimit limit, int want) {
+        public Taken take(String bucket, RateLimit limit, int want, int back) {
             if (!nodeLocal.get()) {
-                return shared.take(bucket, limit, want);
+                return shared.take(bucket, limit, want, back);
             }
             double[] tokensAndTime = local.computeIfAbsent(bucket, b -> new double[] {limit.burst(), System.nanoTime()});
             synchronized (tokensAndTime) {
                 double now = System.nanoTime();
                 double available = Math.min(limit.burst(),
-                        tokensAndTime[0] + (now - tokensAndTime[1]) / 1e9 * limit.perSecond());
+                        tokensAndTime[0] + back + (now - tokensAndTime[1]) / 1e9 * limit.perSecond());
                 int taken = (int) Math.min(want, Math.floor(available));
                 tokensAndTime[0] = available - taken;
                 tokensAndTime[1] = now;

@@ -32,6 +32,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class StaffAccounts {
 
+    /** The mark of a seed sealed bound to its account; older sealed seeds are bound at start. */
+    static final String BOUND = "b1:";
     /** Failures of password or one-time password in a row that lock the account for {@link #LOCKOUT}. */
     static final int MAX_FAILURES = 5;
     static final Duration LOCKOUT = Duration.ofMinutes(15);
@@ -62,27 +64,63 @@ public class StaffAccounts {
     }
 
     /**
-     * Seals the seeds stored in plaintext before they were sealed (V16_6); each row conditionally, so nodes starting
-     * together neither seal twice nor lose a seed.
+     * At start: seals the seeds stored in plaintext (before V16_6, or put in by hand as the README's production notes
+     * allow) and binds the seeds sealed before seeds were bound to their account (C2: the staff id is the AES-GCM
+     * associated data, so a seed copied into another account's row opens nowhere); each row conditionally, so nodes
+     * starting together neither seal twice nor lose a seed. Only here: at sign-in a seed that is not sealed and bound
+     * is refused.
      */
     void sealPlaintextSeeds() {
-        jdbc.sql("select id, totp_secret from staff_account where not totp_sealed")
-                .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2))).list()
-                .forEach(plain -> jdbc.sql("""
-                        update staff_account set totp_secret = ?, totp_sealed = true
-                        where id = ? and not totp_sealed and totp_secret = ?""")
-                        .params(seeds.seal(plain.getValue()), plain.getKey(), plain.getValue()).update());
+        jdbc.sql("select id, totp_secret, totp_sealed from staff_account where not totp_sealed or totp_secret not like ?")
+                .param(BOUND + "%")
+                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getBoolean(3) ? "sealed" : null})
+                .list().forEach(row -> {
+                    String plaintext;
+                    if (row[2] == null) {
+                        log.warn("The TOTP seed of staff account {} was stored in plaintext; it is sealed now (C2).",
+                                row[0]);
+                        plaintext = row[1];
+                    }
+                    else {
+                        try {
+                            plaintext = seeds.open(row[1]);
+                        }
+                        catch (IllegalStateException notSealedHere) {
+                            log.error("The TOTP seed of staff account {} does not open under this master key; it is "
+                                    + "left as it is and never used.", row[0]);
+                            return;
+                        }
+                    }
+                    jdbc.sql("""
+                            update staff_account set totp_secret = ?, totp_sealed = true
+                            where id = ? and totp_sealed = ? and totp_secret = ?""")
+                            .params(sealed(row[0], plaintext), row[0], row[2] != null, row[1]).update();
+                });
     }
 
-    /**
-     * A seed found in plaintext at sign-in (a row the bank put in by hand since the last start, as the README's
-     * production notes allow) is sealed before it is used, and said so in the log: never used in plaintext silently.
-     */
-    private String sealedNow(String staffId, String plaintext) {
-        log.warn("The TOTP seed of staff account {} was stored in plaintext; it is sealed now (C2).", staffId);
-        jdbc.sql("update staff_account set totp_secret = ?, totp_sealed = true where id = ? and not totp_sealed"
-                + " and totp_secret = ?").params(seeds.seal(plaintext), staffId, plaintext).update();
-        return plaintext;
+    private String sealed(String staffId, String seed) {
+        return BOUND + seeds.seal(seed, binding(staffId));
+    }
+
+    /** The seed of the account if it is sealed and bound to it; else null, logged (C2): never used then. */
+    private String opened(String staffId, String stored, boolean sealed) {
+        if (!sealed || stored == null || !stored.startsWith(BOUND)) {
+            log.error("The TOTP seed of staff account {} is not sealed for that account (put in by hand since the last"
+                    + " start?); it is not used. Restart a node to seal it, or provision it again.", staffId);
+            return null;
+        }
+        try {
+            return seeds.open(stored.substring(BOUND.length()), binding(staffId));
+        }
+        catch (IllegalStateException notSealedHere) {
+            log.error("The TOTP seed of staff account {} does not open for that account under this master key "
+                    + "(altered, copied from another account or sealed under another key); it is not used.", staffId);
+            return null;
+        }
+    }
+
+    private static String binding(String staffId) {
+        return "staff_account:" + staffId;
     }
 
     /** Creates the account unless its login exists (then nothing changes); returns the staff member. */
@@ -91,7 +129,8 @@ public class StaffAccounts {
         jdbc.sql("""
                 insert into staff_account (id, login, display_name, password_hash, totp_secret, totp_sealed, roles)
                 values (?, ?, ?, ?, ?, true, ?) on conflict (login) do nothing""")
-                .params("staff-" + login, login, displayName, passwords.encode(rawPassword), seeds.seal(totpSecret),
+                .params("staff-" + login, login, displayName, passwords.encode(rawPassword), sealed("staff-" + login,
+                        totpSecret),
                         roles.stream().map(Enum::name).sorted().toArray(String[]::new))
                 .update();
         return findByLogin(login).orElseThrow();
@@ -127,18 +166,19 @@ public class StaffAccounts {
         // exactly one password hash for every attempt (unknown, inactive, locked or wrong), so timing tells nothing
         boolean matches = passwords.matches(rawPassword,
                 account.map(row -> (String) row[1]).orElse(unknownLoginHash));
-        if (account.isEmpty()) {
+        boolean usable = account.map(row -> (Boolean) row[2] && !locked((Timestamp) row[3])).orElse(false);
+        if (!usable || !matches) {
+            // one UPDATE on every refused path (unknown, inactive, locked or wrong), counting a failure only for an
+            // active, unlocked account: the database's work does not tell the cases apart either
+            jdbc.sql("""
+                    update staff_account set failed_attempts = failed_attempts + 1,
+                           locked_until = case when failed_attempts + 1 >= ? then ? else locked_until end
+                    where login = ? and active and not coalesce(locked_until > ?, false)""")
+                    .params(MAX_FAILURES, Timestamp.from(clock.instant().plus(LOCKOUT)), login,
+                            Timestamp.from(clock.instant())).update();
             return Optional.empty();
         }
-        StaffMember member = (StaffMember) account.get()[0];
-        if (!(Boolean) account.get()[2] || locked((Timestamp) account.get()[3])) {
-            return Optional.empty();
-        }
-        if (!matches) {
-            failed(member.id());
-            return Optional.empty();
-        }
-        return Optional.of(member);
+        return Optional.of((StaffMember) account.get()[0]);
     }
 
     /** Whether the login exists and is locked now (to tell the person so after a refused sign-in). */
@@ -153,9 +193,10 @@ public class StaffAccounts {
      */
     boolean checkSecondFactor(String staffId, String code) {
         var account = jdbc.sql("select totp_secret, totp_sealed, locked_until from staff_account where id = ? and active")
-                .param(staffId).query((rs, row) -> new Object[] {rs.getBoolean(2) ? seeds.open(rs.getString(1))
-                        : sealedNow(staffId, rs.getString(1)), rs.getTimestamp(3)}).optional();
-        if (account.isEmpty() || locked((Timestamp) account.get()[1])) {
+                .param(staffId).query((rs, row) -> new Object[] {opened(staffId, rs.getString(1), rs.getBoolean(2)),
+                        rs.getTimestamp(3)}).optional();
+        // a seed that is not sealed and bound is the bank's fault, logged above: refused, never counted as a failure
+        if (account.isEmpty() || account.get()[0] == null || locked((Timestamp) account.get()[1])) {
             return false;
         }
         long step = Totp.matchingStep((String) account.get()[0], code, clock.instant());

@@ -3,16 +3,15 @@ package jp.kakehashi.authorization;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import jp.kakehashi.authorization.token.DpopChallenge;
 import jp.kakehashi.authorization.token.ResourceDpopProofs;
 import jp.kakehashi.authorization.token.StoredAccessTokenDecoder;
+import jp.kakehashi.shared.ErrorResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
@@ -61,6 +60,9 @@ class ApiResourceServerSecurity {
                         .hasAuthority("SCOPE_transfers")
                         .requestMatchers(HttpMethod.GET, "/v1/transfers", "/v1/transfers/*")
                         .hasAuthority("SCOPE_transfers")
+                        // 更新系 (B3, B5): every call under /v1/transfers (cancel included, and any added later)
+                        // needs the payment right; reading a transfer is part of the payment API, not a read API
+                        .requestMatchers("/v1/transfers", "/v1/transfers/**").hasAuthority("SCOPE_transfers")
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -105,14 +107,8 @@ class ApiResourceServerSecurity {
         return authorization != null && authorization.regionMatches(true, 0, "DPoP ", 0, 5);
     }
 
-    /** The messages are constants of this class, so no escaping is needed. */
     private static void writeError(HttpServletResponse response, String code, String message) throws IOException {
-        if (response.isCommitted()) {
-            return;
-        }
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"errorCode\":\"" + code + "\",\"errorMessage\":\"" + message + "\"}");
+        ErrorResponses.write(response, 0, ErrorResponses.api(code, message));
     }
 
     /** Lets Spring's entry point set the status and the challenge, then writes the API's error body. */

@@ -14,7 +14,10 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import jp.kakehashi.authorization.web.StepUpRequired;
 import org.springframework.beans.factory.annotation.Value;
+import jp.kakehashi.authorization.fapi.ClientRequestLimit;
+import jp.kakehashi.tpp.OAuthClientLimits;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
@@ -43,7 +46,8 @@ class AuthorizationServerSecurity {
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, FapiEndpoints fapi,
             StoredAccessTokenDecoder accessTokens, StepUpRequired stepUp, DpopNonces dpopNonces,
-            RefreshTokenRevocations revocations, ResourceDpopProofs dpopProofs) throws Exception {
+            RefreshTokenRevocations revocations, ResourceDpopProofs dpopProofs, OAuthClientLimits clientLimits)
+            throws Exception {
         http.oauth2AuthorizationServer(server -> {
             fapi.configure(server);
             server.tokenRevocationEndpoint(revocation -> revocation.authenticationProviders(revocations::wrap));
@@ -52,6 +56,8 @@ class AuthorizationServerSecurity {
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .addFilterBefore(stepUp, AbstractPreAuthenticatedProcessingFilter.class)
                 .addFilterBefore(dpopNonces, AbstractPreAuthenticatedProcessingFilter.class)
+                // F4: after client authentication, before the endpoint filters Spring places after AuthorizationFilter
+                .addFilterBefore(new ClientRequestLimit(clientLimits), AuthorizationFilter.class)
                 .oauth2ResourceServer(resource -> resource
                         .withObjectPostProcessor(dpopProofs)
                         .jwt(jwt -> jwt.decoder(accessTokens))

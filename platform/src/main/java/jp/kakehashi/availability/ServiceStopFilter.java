@@ -5,13 +5,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import jp.kakehashi.shared.BusinessClock;
+import jp.kakehashi.shared.ErrorResponses;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -31,9 +31,6 @@ import org.springframework.web.util.UrlPathHelper;
 class ServiceStopFilter extends OncePerRequestFilter {
 
     private static final DateTimeFormatter END = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(BusinessClock.TOKYO);
-    private static final String BODY = """
-            {"errorCode":"SERVICE_STOPPED","errorMessage":"サービス停止中です (the service is stopped)",\
-            "errorDetails":[{"errorDetailsCode":"%s","errorDetailsMessage":"%s まで停止します (stopped until %s)"}]}""";
 
     private final StopsInEffect stops;
     private final Clock clock;
@@ -80,11 +77,9 @@ class ServiceStopFilter extends OncePerRequestFilter {
     private static void refuse(HttpServletResponse response, ServiceStop stop, Instant now) throws IOException {
         long seconds = Math.max(1, Duration.between(now, stop.endsAt()).plusMillis(999).toSeconds());
         String end = END.format(stop.endsAt());
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.setContentType("application/json;charset=UTF-8");
-        String body = BODY.formatted(stop.emergency() ? "EMERGENCY_STOP" : "PLANNED_STOP", end, end);
-        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        ErrorResponses.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorResponses.api(
+                "SERVICE_STOPPED", "サービス停止中です (the service is stopped)",
+                stop.emergency() ? "EMERGENCY_STOP" : "PLANNED_STOP", end + " まで停止します (stopped until " + end + ")"));
     }
 }

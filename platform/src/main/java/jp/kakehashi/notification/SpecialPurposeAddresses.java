@@ -89,15 +89,31 @@ final class SpecialPurposeAddresses {
             new Block("fe80::/10", "Link-Local Unicast", "RFC 4291"),
             // not in the special-purpose registry: the IPv6 Address Space registry's deprecated and multicast blocks
             new Block("::/96", "IPv4-compatible (deprecated)", "RFC 4291 §2.5.5.1"),
+            new Block("::ffff:0:0:0/96", "IPv4-translated Address", "RFC 2765 §2.1, RFC 6145"),
             new Block("fec0::/10", "Site-Local (deprecated)", "RFC 3879"),
             new Block("ff00::/8", "Multicast", "RFC 4291 §2.7"));
 
     private SpecialPurposeAddresses() {
     }
 
-    /** The block {@code address} lies in, if any. */
+    /**
+     * All of IPv6 outside the global unicast space IANA allocates from (2000::/3, RFC 4291 §2.4 and the IANA IPv6
+     * Address Space registry): reserved or unassigned space (and every block above that lies there) is never a TPP's.
+     */
+    static final Block OUTSIDE_GLOBAL_UNICAST = new Block("2000::/3", "outside Global Unicast (reserved or unassigned)",
+            "RFC 4291 §2.4, IANA IPv6 Address Space");
+
+    /**
+     * The block {@code address} lies in, if any: for IPv6, only 2000::/3 is allowed at all, and within it the blocks
+     * of the registries are refused.
+     */
     static Optional<Block> blockOf(InetAddress address) {
-        return Stream.concat(IPV4.stream(), IPV6.stream()).filter(block -> block.contains(address)).findFirst();
+        Optional<Block> listed = Stream.concat(IPV4.stream(), IPV6.stream()).filter(block -> block.contains(address))
+                .findFirst();
+        if (listed.isPresent() || address.getAddress().length != 16) {
+            return listed;
+        }
+        return OUTSIDE_GLOBAL_UNICAST.contains(address) ? Optional.empty() : Optional.of(OUTSIDE_GLOBAL_UNICAST);
     }
 
     /** The bytes of an address literal (no name is looked up), an IPv6 one always in 16 bytes. */

@@ -3,6 +3,7 @@ package jp.kakehashi.portal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -41,24 +42,23 @@ final class PortalPasswords implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String email = PortalAccounts.normalised(authentication.getName());
-        Optional<PortalAccount> account = accounts.find(email);
-        // exactly one password hash for every attempt (no account, locked or wrong password), so timing does not tell
-        // which addresses have an account or which accounts are locked
+        Instant now = clock.instant();
+        // one SELECT, one password hash and one UPDATE for every refused attempt (no account, locked or wrong
+        // password), so neither timing nor the database's load tells which addresses have an account or which are
+        // locked; the UPDATE counts a failure only for an existing, unlocked account, and touches no row otherwise
+        Optional<Object[]> account = jdbc.sql("select password_hash, locked_until from portal_account where email = ?")
+                .param(email).query((rs, row) -> new Object[] {rs.getString(1), rs.getTimestamp(2)}).optional();
         boolean matches = passwords.matches(String.valueOf(authentication.getCredentials()),
-                account.map(PortalAccount::passwordHash).orElse(dummyHash));
-        if (account.isEmpty()) {
-            throw new BadCredentialsException("bad credentials");
-        }
-        if (lockedNow(email)) {
-            throw new LockedException("locked");
-        }
-        if (!matches) {
+                account.map(row -> (String) row[0]).orElse(dummyHash));
+        boolean locked = account.map(row -> row[1] != null && ((Timestamp) row[1]).toInstant().isAfter(now))
+                .orElse(false);
+        if (account.isEmpty() || locked || !matches) {
             jdbc.sql("""
                     update portal_account set failed_attempts = failed_attempts + 1,
                            locked_until = case when failed_attempts + 1 >= ? then ? else locked_until end
-                    where email = ?""").params(MAX_FAILURES, Timestamp.from(clock.instant().plus(LOCKOUT)), email)
-                    .update();
-            throw new BadCredentialsException("bad credentials");
+                    where email = ? and not coalesce(locked_until > ?, false)""")
+                    .params(MAX_FAILURES, Timestamp.from(now.plus(LOCKOUT)), email, Timestamp.from(now)).update();
+            throw locked ? new LockedException("locked") : new BadCredentialsException("bad credentials");
         }
         jdbc.sql("update portal_account set failed_attempts = 0, locked_until = null where email = ?").param(email)
                 .update();
@@ -69,11 +69,5 @@ final class PortalPasswords implements AuthenticationProvider {
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
-    }
-
-    private boolean lockedNow(String email) {
-        return jdbc.sql("select locked_until from portal_account where email = ?").param(email)
-                .query((rs, row) -> rs.getTimestamp(1)).optional()
-                .map(until -> until != null && until.toInstant().isAfter(clock.instant())).orElse(false);
     }
 }

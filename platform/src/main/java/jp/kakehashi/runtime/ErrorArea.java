@@ -1,5 +1,7 @@
 package jp.kakehashi.runtime;
 
+import jp.kakehashi.shared.ErrorResponses;
+
 /**
  * Who a refused request was meant for, by its path, and so in whose words the refusal is answered: the banking API's
  * error JSON (TPPs parse every {@code /v1} answer the same way, OpenAPI {@code Error}), an OAuth error object for the
@@ -32,13 +34,11 @@ enum ErrorArea {
     /** The JSON body of a refusal with {@code status}, or null for the screens (they get the error page). */
     String json(int status, String description) {
         return switch (this) {
-            case API -> "{\"errorCode\":\"" + apiErrorCode(status) + "\",\"errorMessage\":\"" + apiMessage(status)
-                    + "\"" + (description == null ? "" : ",\"errorDetails\":[{\"errorDetailsCode\":\"INVALID_VALUE\","
-                            + "\"errorDetailsMessage\":\"" + escaped(description) + "\"}]") + "}";
-            case OAUTH -> "{\"error\":\"" + (status >= 500 ? "server_error" : "invalid_request")
-                    + "\",\"error_description\":\"" + escaped(description != null ? description
-                            : status >= 500 ? "the server could not answer the request" : "the request is malformed")
-                    + "\"}";
+            case API -> ErrorResponses.api(apiErrorCode(status), apiMessage(status),
+                    description == null ? null : "INVALID_VALUE", description);
+            case OAUTH -> ErrorResponses.oauth(status >= 500 ? "server_error" : "invalid_request",
+                    description != null ? description
+                            : status >= 500 ? "the server could not answer the request" : "the request is malformed");
             case SCREEN -> null;
         };
     }
@@ -62,22 +62,5 @@ enum ErrorArea {
             case 503 -> "ただいまサービスを利用できません。しばらくしてから再度お試しください。";
             default -> status >= 500 ? "システムエラーが発生しました。" : "リクエストの値が正しくありません。";
         };
-    }
-
-    /** Descriptions are the platform's own ASCII texts; quotes and backslashes are escaped all the same. */
-    private static String escaped(String text) {
-        StringBuilder out = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            }
-            else if (c < 0x20) {
-                out.append(' ');
-            }
-            else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

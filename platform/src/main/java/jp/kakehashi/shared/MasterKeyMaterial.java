@@ -9,10 +9,15 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +59,53 @@ public final class MasterKeyMaterial {
             throw new IllegalStateException("the master key must be 32 bytes (base64 of 256 bits)");
         }
         return key;
+    }
+
+    /**
+     * The configured key, or the key file's if it exists: never makes one. For the checks that must not create a key
+     * where the database already holds secrets sealed under another ({@link #requireOpens}).
+     */
+    public static Optional<byte[]> existing(String base64, Path file) {
+        if (base64 != null && !base64.isBlank()) {
+            return Optional.of(of(base64, file));
+        }
+        return Files.exists(file.toAbsolutePath()) ? Optional.of(of(base64, file)) : Optional.empty();
+    }
+
+    /**
+     * Refuses to go on (C2) unless this node's master key opens {@code sealedSample}, a value the database holds
+     * sealed directly under the master key (AES-256-GCM, IV then ciphertext, as {@code signing_key.jwk_encrypted}):
+     * a node without the key, or with another one, must not make a key of its own and seal anything under it — a
+     * secret sealed so opens on no other node and is lost with that node.
+     *
+     * @param where what the sample is, for the message
+     * @throws IllegalStateException with what to do, when the key is missing or is not the database's
+     */
+    public static void requireOpens(String base64, Path file, String sealedSample, String where) {
+        byte[] key = existing(base64, file).orElseThrow(() -> new IllegalStateException("The database already holds "
+                + "secrets sealed under a master key (" + where + "), but this node has none: "
+                + "KAKEHASHI_SECRETS_MASTER_KEY is not set and " + file.toAbsolutePath() + " does not exist. Set the "
+                + "master key the other nodes use; no new key is made, since nothing sealed under it would open "
+                + "anywhere else."));
+        if (!opens(key, sealedSample)) {
+            throw new IllegalStateException("This node's master key does not open the secrets the database holds ("
+                    + where + "): it is not the key they were sealed under. Set the master key the other nodes use "
+                    + "(KAKEHASHI_SECRETS_MASTER_KEY, or the key file " + file.toAbsolutePath() + ").");
+        }
+    }
+
+    /** Whether {@code key} opens a value sealed directly under it (AES-GCM, base64 of IV then ciphertext). */
+    static boolean opens(byte[] key, String sealedBase64) {
+        try {
+            byte[] sealed = Base64.getDecoder().decode(sealedBase64);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, sealed, 0, 12));
+            cipher.doFinal(sealed, 12, sealed.length - 12);
+            return true;
+        }
+        catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static byte[] fromFile(Path file) {

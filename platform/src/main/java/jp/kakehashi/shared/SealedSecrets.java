@@ -45,11 +45,22 @@ public final class SealedSecrets {
     }
 
     public String seal(String plaintext) {
+        return seal(plaintext, null);
+    }
+
+    /**
+     * Seals {@code plaintext} bound to {@code boundTo} (AES-GCM associated data, e.g. the id of the row that holds
+     * it): the value opens only with the same binding, so copying it into another row makes it useless there.
+     */
+    public String seal(String plaintext, String boundTo) {
         try {
             byte[] iv = new byte[12];
             RANDOM.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
+            if (boundTo != null) {
+                cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
+            }
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(ByteBuffer.allocate(12 + sealed.length).put(iv).put(sealed)
                     .array());
@@ -59,12 +70,23 @@ public final class SealedSecrets {
         }
     }
 
-    /** The plaintext; fails loudly when the value was sealed under another master key or purpose, or altered. */
+    /**
+     * The plaintext of a value sealed without binding; fails loudly when the value was sealed under another master
+     * key or purpose, or with a binding, or altered.
+     */
     public String open(String sealedBase64) {
+        return open(sealedBase64, null);
+    }
+
+    /** The plaintext of a value sealed with {@link #seal(String, String)} under the same binding; fails loudly else. */
+    public String open(String sealedBase64, String boundTo) {
         try {
             byte[] sealed = Base64.getDecoder().decode(sealedBase64);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, sealed, 0, 12));
+            if (boundTo != null) {
+                cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
+            }
             return new String(cipher.doFinal(sealed, 12, sealed.length - 12), StandardCharsets.UTF_8);
         }
         catch (GeneralSecurityException | IllegalArgumentException e) {

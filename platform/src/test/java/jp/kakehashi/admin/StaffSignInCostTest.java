@@ -52,4 +52,39 @@ class StaffSignInCostTest {
         assertThat(accounts.checkPassword(login, ConsoleMvc.PASSWORD)).isEmpty();
         assertThat(encoder.checksSinceLastCall()).as("inactive account").isEqualTo(1);
     }
+
+    /**
+     * C4: every refused first factor runs the same statements (before, only a wrong password on an active, unlocked
+     * account ran an UPDATE).
+     */
+    @Test
+    void checkPasswordWhenUnknownInactiveLockedOrWrongThenTheSameStatementsRun(
+            @org.springframework.beans.factory.annotation.Autowired javax.sql.DataSource dataSource) {
+        var counting = new jp.kakehashi.CountingStatements();
+        var accounts = new StaffAccounts(JdbcClient.create(counting.wrap(dataSource)), encoder, Clock.systemUTC(),
+                SealedSecrets.forPurpose(java.util.Base64.getEncoder().encodeToString(new byte[32]), null, "test"));
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        StaffMember wrong = accounts.ensure("t-st-w-" + suffix, "文 誤", ConsoleMvc.PASSWORD, ConsoleMvc.SECRET,
+                EnumSet.of(StaffRole.AUDITOR));
+        StaffMember locked = accounts.ensure("t-st-l-" + suffix, "文 錠", ConsoleMvc.PASSWORD, ConsoleMvc.SECRET,
+                EnumSet.of(StaffRole.AUDITOR));
+        StaffMember inactive = accounts.ensure("t-st-i-" + suffix, "文 停", ConsoleMvc.PASSWORD, ConsoleMvc.SECRET,
+                EnumSet.of(StaffRole.AUDITOR));
+        jdbc.sql("update staff_account set locked_until = ? where id = ?")
+                .params(Timestamp.from(Instant.now().plusSeconds(600)), locked.id()).update();
+        jdbc.sql("update staff_account set active = false where id = ?").param(inactive.id()).update();
+        counting.sinceLastCall();
+
+        accounts.checkPassword("nobody-" + suffix, "wrong");
+        var unknown = counting.sinceLastCall();
+        accounts.checkPassword(locked.login(), "wrong");
+        var lockedAccount = counting.sinceLastCall();
+        accounts.checkPassword(inactive.login(), "wrong");
+        var inactiveAccount = counting.sinceLastCall();
+        accounts.checkPassword(wrong.login(), "wrong");
+        var wrongPassword = counting.sinceLastCall();
+
+        assertThat(unknown).isEqualTo(java.util.List.of("select", "update")).isEqualTo(lockedAccount)
+                .isEqualTo(inactiveAccount).isEqualTo(wrongPassword);
+    }
 }

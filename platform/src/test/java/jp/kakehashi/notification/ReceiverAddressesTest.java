@@ -48,6 +48,21 @@ class ReceiverAddressesTest {
         assertThat(ReceiverAddresses.internal(Inet6Address.getByAddress(null, mapped, -1))).isTrue();
     }
 
+    /**
+     * IPv6 is allowed only in the global unicast space (2000::/3), and the IPv4-translated form (RFC 2765, RFC 6145)
+     * is refused like the other translated forms, whatever public IPv4 address it carries.
+     */
+    @Test
+    void internalWhenIpv6OutsideGlobalUnicastOrIpv4TranslatedThenTrue() throws Exception {
+        for (String internal : List.of("::ffff:0:808:808", "::ffff:0:0:1", "1000::1", "4000::1", "8000::1",
+                "c000::1", "e000::1", "1fff:ffff::1")) {
+            assertThat(ReceiverAddresses.internal(InetAddress.getByName(internal))).as(internal).isTrue();
+        }
+        assertThat(ReceiverAddresses.internal(InetAddress.getByName("2a00:1450:4001:82b::200e"))).isFalse();
+        assertThat(ReceiverAddresses.internal(InetAddress.getByName("3ffe:ffff::1"))).as("2000::/3, unlisted")
+                .isFalse();
+    }
+
     /** Every block of the list: its first and its last address are refused, the address after it (if public) not. */
     @TestFactory
     Stream<DynamicTest> internalForTheFirstAndLastAddressOfEveryBlock() {

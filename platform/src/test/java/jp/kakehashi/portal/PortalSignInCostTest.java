@@ -53,6 +53,33 @@ class PortalSignInCostTest {
         assertThat(encoder.checksSinceLastCall()).as("locked account").isEqualTo(1);
     }
 
+    /**
+     * A1: every refused sign-in runs the same statements (before, an existing account ran an extra SELECT for its
+     * lock and a wrong password an UPDATE, which an address without an account did not).
+     */
+    @Test
+    void authenticateWhenNoAccountLockedOrWrongThenTheSameStatementsRun(@Autowired javax.sql.DataSource dataSource) {
+        String email = "stmts-" + UUID.randomUUID().toString().substring(0, 8) + "@tpp.example.jp";
+        String locked = "stmts-locked-" + UUID.randomUUID().toString().substring(0, 8) + "@tpp.example.jp";
+        accounts.open(email, encoder.encode("Right#Portal2026"), Instant.now());
+        accounts.open(locked, encoder.encode("Right#Portal2026"), Instant.now());
+        jdbc.sql("update portal_account set locked_until = ? where email = ?")
+                .params(Timestamp.from(Instant.now().plusSeconds(600)), locked).update();
+        var counting = new jp.kakehashi.CountingStatements();
+        var provider = new PortalPasswords(JdbcClient.create(counting.wrap(dataSource)), accounts, encoder,
+                Clock.systemUTC());
+
+        assertThatThrownBy(() -> provider.authenticate(attempt("nobody-" + email, "wrong")));
+        var none = counting.sinceLastCall();
+        assertThatThrownBy(() -> provider.authenticate(attempt(locked, "wrong")))
+                .isInstanceOf(LockedException.class);
+        var lockedAccount = counting.sinceLastCall();
+        assertThatThrownBy(() -> provider.authenticate(attempt(email, "wrong")));
+        var wrong = counting.sinceLastCall();
+
+        assertThat(none).isEqualTo(java.util.List.of("select", "update")).isEqualTo(lockedAccount).isEqualTo(wrong);
+    }
+
     private static UsernamePasswordAuthenticationToken attempt(String email, String password) {
         return UsernamePasswordAuthenticationToken.unauthenticated(email, password);
     }

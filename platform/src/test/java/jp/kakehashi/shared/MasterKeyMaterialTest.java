@@ -75,6 +75,27 @@ class MasterKeyMaterialTest {
                 .hasMessageContaining("32 bytes");
     }
 
+    /**
+     * C2: where the database already holds a secret sealed under the cluster's key, a node without a key makes none
+     * (and refuses, saying what to set), and a node with another key refuses; the right key passes.
+     */
+    @Test
+    void requireOpensWhenTheNodeHasNoKeyOrAnotherOneThenRefusedAndNoKeyIsMade() {
+        Path file = home.resolve("node/secrets/master.key");
+        byte[] clusterKey = new byte[32];
+        clusterKey[0] = 7;
+        String cluster = Base64.getEncoder().encodeToString(clusterKey);
+        String sealed = SealedSecretsTestSupport.sealDirectly(clusterKey, "{\"kty\":\"EC\"}");
+
+        assertThatThrownBy(() -> MasterKeyMaterial.requireOpens("", file, sealed, "the signing key"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("KAKEHASHI_SECRETS_MASTER_KEY");
+        assertThat(file).as("no key was made").doesNotExist();
+        assertThatThrownBy(() -> MasterKeyMaterial.requireOpens(Base64.getEncoder().encodeToString(new byte[32]), file,
+                sealed, "the signing key")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not the key");
+        MasterKeyMaterial.requireOpens(cluster, file, sealed, "the signing key");
+    }
+
     private static String mode(Path path) throws Exception {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }

@@ -195,6 +195,28 @@ class ClientAuthenticationRulesTest {
         assertInvalidClient(token(clientId, sign(claims(clientId), strangerWithTheClientsKid)));
     }
 
+    /**
+     * F4: a request at the OAuth endpoints counts against the client that authenticated, once it has (its own bucket
+     * in PostgreSQL, shared by every node); a request that fails client authentication counts against nobody, so no
+     * one can use up another client's limit by naming it.
+     */
+    @Test
+    void parWhenTheClientAuthenticatesThenItsOwnLimitCountsAndAForgedAssertionCountsNothing() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        String clientId = tpp.clientId().getValue();
+        var jdbc = platform.bean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        java.util.function.Supplier<Long> counted = () -> jdbc.sql(
+                "select count(*) from rate_bucket where bucket = ?").param("client-oauth:" + clientId)
+                .query(Long.class).single();
+
+        assertInvalidClient(par(clientId, sign(claims(clientId), TestTpp.newKey())));
+        assertThat(counted.get()).as("a forged assertion counts against no one").isZero();
+
+        HTTPResponse pushed = par(clientId, sign(claims(clientId), tpp.clientKey()));
+        assertThat(pushed.getStatusCode()).as(pushed.getBody()).isEqualTo(201);
+        assertThat(counted.get()).as("the client's own bucket").isOne();
+    }
+
     @Test
     void assertionWhenIssuedForAnotherClientThenInvalidClient() throws Exception {
         TestTpp mine = TestTpp.register(platform, Set.of("accounts"));

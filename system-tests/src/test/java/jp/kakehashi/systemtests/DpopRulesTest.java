@@ -131,6 +131,30 @@ class DpopRulesTest {
     }
 
     /**
+     * B7, F4: a proof whose {@code iat} is far beyond any time PostgreSQL can store (±10^13 s) is refused as invalid
+     * before its jti is recorded, so it cannot fail the shared replay check of the calls recorded with it: another
+     * TPP's call at the same moment is answered, and the same code with a good proof still works.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {10_000_000_000_000L, -10_000_000_000_000L})
+    void tokenRequestWhenProofIatIsBeyondAnyStorableTimeThenInvalidDpopProofAndNobodyElseFails(long iatSeconds)
+            throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        Connection bystander = Connection.establish(platform, TestTpp.register(platform, Set.of("accounts")), "sato",
+                "openid", "accounts");
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationCode code = Connection.authorizationCode(platform, tpp, "yamada", verifier, "openid", "accounts");
+        HTTPRequest request = tpp.codeTokenRequest(code, TestTpp.REDIRECT_URI, verifier);
+        request.setDPoP(tpp.dpop().createDPoPJWT(new JWTID(), "POST", request.getURI(), new Date(iatSeconds * 1000L),
+                null));
+
+        assertOAuthError(tpp.send(request), 400, "invalid_dpop_proof");
+        assertThat(bystander.userInfoStatus()).as("another TPP's call").isEqualTo(200);
+        assertThat(tpp.sendWithDpop(tpp.codeTokenRequest(code, TestTpp.REDIRECT_URI, verifier), null).getStatusCode())
+                .as("the same code with a fresh proof").isEqualTo(200);
+    }
+
+    /**
      * The grant was bound to one key at PAR ({@code dpop_jkt}); a refresh must go on proving possession of that key,
      * or a stolen refresh token plus a stolen client assertion would move the grant to the thief's key. RFC 9449 §5
      * does not require this for confidential clients; the bank does (B7), as Spring does for public clients.
@@ -202,6 +226,26 @@ class DpopRulesTest {
         request.setDPoP(tpp.dpop().createDPoPJWT("GET", userInfo));
 
         assertUnauthorized(tpp.send(request));
+    }
+
+    /**
+     * B7, F4: at the resources too, a proof whose {@code iat} is far beyond any storable time is refused (the iat
+     * check comes before the replay check records anything), and the same call with a good proof goes on working.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {10_000_000_000_000L, -10_000_000_000_000L})
+    void resourceRequestWhenProofIatIsBeyondAnyStorableTimeThenUnauthorizedAndTheNextCallWorks(long iatSeconds)
+            throws Exception {
+        Connection connection = Connection.establish(platform, TestTpp.register(platform, Set.of("accounts")),
+                "sato", "openid", "accounts");
+        TestTpp tpp = connection.tpp();
+        URI userInfo = tpp.metadata().getUserInfoEndpointURI();
+        HTTPRequest request = new UserInfoRequest(userInfo, connection.accessToken()).toHTTPRequest();
+        request.setDPoP(tpp.dpop().createDPoPJWT(new JWTID(), "GET", userInfo, new Date(iatSeconds * 1000L),
+                connection.accessToken(), null));
+
+        assertUnauthorized(tpp.send(request));
+        assertThat(connection.userInfoStatus()).isEqualTo(200);
     }
 
     @Test

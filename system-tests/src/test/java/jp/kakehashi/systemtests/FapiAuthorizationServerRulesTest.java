@@ -384,6 +384,31 @@ class FapiAuthorizationServerRulesTest {
         assertThat(introspection.getParameters().get("acr")).isEqualTo("urn:kakehashi:acr:mfa");
     }
 
+    /**
+     * C2: a customer whose stored seed does not open for them (here another customer's sealed seed copied into their
+     * row by a database writer) is answered with a server error page that says so, whatever code they type, and no
+     * failed attempt is counted toward their lockout: the bank's data is at fault, not the customer.
+     */
+    @Test
+    void secondFactorWhenTheStoredSeedDoesNotOpenForTheCustomerThenServerErrorAndNoFailureCounted() throws Exception {
+        String attackerSeed = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
+        String victim = CustomerAgent.registerCustomer(platform, "INDIVIDUAL", PASSWORD, CustomerAgent.DEMO_TOTP_SECRET);
+        String attacker = CustomerAgent.registerCustomer(platform, "INDIVIDUAL", PASSWORD, attackerSeed);
+        JdbcClient jdbc = platform.bean(JdbcClient.class);
+        jdbc.sql("update customer_credential set totp_seed_sealed = (select totp_seed_sealed from customer_credential"
+                + " where login_id = ?) where login_id = ?").params(attacker, victim).update();
+        TestTpp tpp = TestTpp.register(platform, Set.of("transfers"));
+        URI authorizationUrl = tpp.push(tpp.authorizationRequest(new Scope("openid", "transfers"), new CodeVerifier())
+                .build());
+
+        var outcome = new CustomerAgent(platform, attackerSeed).authorize(authorizationUrl, victim, PASSWORD, true);
+
+        assertThat(outcome.status()).isEqualTo(500);
+        assertThat(outcome.lastPage()).contains("ワンタイムパスワードを確認できません");
+        assertThat(jdbc.sql("select failed_attempts from customer_credential where login_id = ?").param(victim)
+                .query(Integer.class).single()).isZero();
+    }
+
     @Test
     void paymentScopeWhenAuthorizationRequestIsPostedToSkipTheSecondFactorThenConsentIsRefused() throws Exception {
         TestTpp tpp = TestTpp.register(platform, Set.of("transfers"));

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import jp.kakehashi.banking.transfer.Cancellation;
+import jp.kakehashi.banking.transfer.TransferDesk;
 import jp.kakehashi.banking.transfer.rules.BankCalendar;
+import jp.kakehashi.consent.Grants;
 import jp.kakehashi.systemtests.support.ApiClient;
 import jp.kakehashi.systemtests.support.ApiClient.Response;
 import jp.kakehashi.systemtests.support.Connection;
@@ -63,6 +66,43 @@ class TransferOwnershipApiTest {
         Response siblingCancels = siblingApi.post("/v1/transfers/" + applyNo + "/cancel", "");
         assertThat(siblingCancels.status()).as(siblingCancels.body()).isEqualTo(200);
         assertThat(siblingCancels.json()).containsEntry("transferStatus", "CANCELLED");
+    }
+
+    /**
+     * B3, B5: a sibling client of the TPP whose grant is read-only ({@code accounts}) can neither cancel nor read the
+     * customer's transfers: the payment right is needed for every call under {@code /v1/transfers}, and the desk
+     * itself refuses a cancel under a grant without it.
+     */
+    @Test
+    void cancelWhenASiblingClientHoldsOnlyAReadGrantThenInsufficientScopeAndTheTransferStays() throws Exception {
+        TestTpp maker = TestTpp.register(platform, Set.of("accounts", "transfers"));
+        TestTpp sibling = secondClientOf(maker);
+        ApiClient makerApi = connect(maker);
+        Connection readOnly = TransferApiTest.withFreshCode(() -> Connection.establish(platform, sibling, "yamada",
+                "openid", "accounts"));
+        ApiClient readerApi = new ApiClient(platform, readOnly);
+
+        Response made = makerApi.post("/v1/transfers", scheduledToOwnSavings("1600"), "Idempotency-Key",
+                "owner-" + UUID.randomUUID());
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        String applyNo = (String) made.json().get("applyNo");
+
+        Response cancels = readerApi.post("/v1/transfers/" + applyNo + "/cancel", "");
+        assertThat(cancels.status()).as(cancels.body()).isEqualTo(403);
+        assertThat(cancels.json()).containsEntry("errorCode", "INSUFFICIENT_SCOPE");
+        assertThat(cancels.header("WWW-Authenticate")).as("refused by the resource server, before the desk")
+                .contains("insufficient_scope");
+        Response reads = readerApi.get("/v1/transfers/" + applyNo);
+        assertThat(reads.status()).as(reads.body()).isEqualTo(403);
+        assertThat(reads.json()).containsEntry("errorCode", "INSUFFICIENT_SCOPE");
+        // the desk holds the rule too, whatever a token in hand claims
+        var caller = new TransferDesk.Caller(platform.bean(Grants.class).find(readOnly.grantId()).orElseThrow()
+                .customerId(), maker.tppId(), sibling.clientId().getValue(), readOnly.grantId(), true, null);
+        assertThat(platform.bean(TransferDesk.class).cancel(caller, List.of(YAMADA_MAIN), applyNo))
+                .isInstanceOf(Cancellation.NotPermitted.class);
+
+        Response stays = makerApi.get("/v1/transfers/" + applyNo);
+        assertThat(stays.json()).containsEntry("transferStatus", "SCHEDULED");
     }
 
     /** The TPP's other app: a second client of the same TPP, with a key of its own. */

@@ -42,20 +42,56 @@ public class CustomerCredentials {
                 """).params(threshold, Timestamp.from(now.plus(lock)), customerId).update();
     }
 
+    /**
+     * Counts a refused password for {@code loginId} atomically, only if the account exists and is not locked now; run
+     * for every refused sign-in, so an unknown or locked login costs the same statement (touching no row).
+     */
+    public void recordPasswordFailure(String loginId, int threshold, Duration lock, Instant now) {
+        jdbc.sql("""
+                update customer_credential
+                   set failed_attempts = failed_attempts + 1,
+                       locked_until = case when failed_attempts + 1 >= ? then ? else locked_until end
+                 where login_id = ? and not coalesce(locked_until > ?, false)
+                """).params(threshold, Timestamp.from(now.plus(lock)), loginId, Timestamp.from(now)).update();
+    }
+
     public void recordSuccess(String customerId) {
         jdbc.sql("update customer_credential set failed_attempts = 0, locked_until = null where customer_id = ?")
                 .param(customerId).update();
     }
 
     /**
-     * The TOTP time step {@code code} matches for the customer now, or -1 when it matches none, the customer has no
-     * second factor, or their seed does not open (never used then, see {@link CustomerTotpSeeds}).
+     * The TOTP time step {@code code} matches for the customer now, or -1 when it matches none or the customer has no
+     * second factor.
+     *
+     * @throws UnusableTotpSeed when the customer's seed does not open (never used then, see
+     *                          {@link CustomerTotpSeeds}): a server error, not a wrong code
      */
     public long matchingTotpStep(String customerId, String code, Instant now) {
         return jdbc.sql("select totp_seed_sealed from customer_credential where customer_id = ?").param(customerId)
                 .query((rs, row) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(sealed -> sealed)
-                .flatMap(sealed -> seeds.open(customerId, sealed))
+                .map(sealed -> seeds.open(customerId, sealed))
                 .map(seed -> Totp.matchingStep(seed, code, now)).orElse(-1L);
+    }
+
+    /**
+     * C2: binds the seeds sealed before seeds were bound to their customer (the values without
+     * {@link CustomerTotpSeeds#BOUND}) to their rows, each row conditionally, so nodes starting together neither
+     * bind twice nor lose a seed; the number bound. Run at every start ({@link SeedBinding}).
+     */
+    int bindUnboundSeeds() {
+        int bound = 0;
+        for (var row : jdbc.sql("select customer_id, totp_seed_sealed from customer_credential"
+                + " where totp_seed_sealed is not null and totp_seed_sealed not like ?").param(
+                        CustomerTotpSeeds.BOUND + "%")
+                .query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getString(2))).list()) {
+            String sealed = seeds.bound(row.getKey(), row.getValue());
+            if (sealed != null) {
+                bound += jdbc.sql("update customer_credential set totp_seed_sealed = ? where customer_id = ?"
+                        + " and totp_seed_sealed = ?").params(sealed, row.getKey(), row.getValue()).update();
+            }
+        }
+        return bound;
     }
 
     /** Uses up a TOTP time step so the same code cannot be replayed; false if it (or a later one) was used. */
@@ -81,7 +117,7 @@ public class CustomerCredentials {
                        password_hash = excluded.password_hash, totp_seed_sealed = excluded.totp_seed_sealed,
                        failed_attempts = 0, locked_until = null
                 """).params(customerId, loginId, displayName, segment, passwordHash,
-                        totpSecret == null ? null : seeds.seal(totpSecret)).update();
+                        totpSecret == null ? null : seeds.seal(customerId, totpSecret)).update();
     }
 
     private static CustomerCredential credential(ResultSet rs, int row) throws SQLException {

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The first factor: login id and password, with lockout after repeated failures (B2). An unknown login id gets
- * the same answer as a wrong password, and every attempt (unknown, locked or wrong) costs exactly one password hash,
- * so neither login ids nor locked accounts can be told apart by timing.
+ * the same answer as a wrong password, and every refused attempt (unknown, locked or wrong) costs exactly one SELECT,
+ * one password hash and one UPDATE, so neither login ids nor locked accounts can be told apart by timing.
  */
 @Component
 public class PasswordAuthenticationProvider implements AuthenticationProvider {
@@ -44,17 +44,14 @@ public class PasswordAuthenticationProvider implements AuthenticationProvider {
         // not answer sooner than a wrong password, or the time tells which ids exist and which are locked
         boolean matches = passwordEncoder.matches(password,
                 credential.map(CustomerCredential::passwordHash).orElse(dummyHash));
-        if (credential.isEmpty()) {
-            throw new BadCredentialsException("bad credentials");
+        boolean locked = credential.map(found -> found.isLockedAt(now)).orElse(false);
+        if (credential.isEmpty() || locked || !matches) {
+            // one UPDATE on every refused path too, touching no row for an unknown or locked account, so the
+            // database's work does not tell them from a wrong password either
+            credentials.recordPasswordFailure(loginId, LOCK_THRESHOLD, LOCK_DURATION, now);
+            throw locked ? new LockedException("locked") : new BadCredentialsException("bad credentials");
         }
         CustomerCredential customer = credential.get();
-        if (customer.isLockedAt(now)) {
-            throw new LockedException("locked");
-        }
-        if (!matches) {
-            credentials.recordFailure(customer.customerId(), LOCK_THRESHOLD, LOCK_DURATION, now);
-            throw new BadCredentialsException("bad credentials");
-        }
         credentials.recordSuccess(customer.customerId());
         return new CustomerAuthentication(customer.customerId(), customer.loginId(), customer.displayName(),
                 customer.segment(), AuthenticationLevel.PASSWORD, List.of("pwd"), now);

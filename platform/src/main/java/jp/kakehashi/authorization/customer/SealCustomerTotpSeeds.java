@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
  * start (V16_6) and used in plaintext until then; as a Java migration, which Spring Boot hands to Flyway as a bean, it
  * runs with the master key inside the migration's transaction, so no plaintext seed survives the upgrade and none can
  * be read afterwards: the only column left, {@code totp_seed_sealed}, opens only through {@link CustomerTotpSeeds}.
+ * Before sealing anything it checks that the master key opens the signing key the database holds, so a node without
+ * the cluster's key refuses the migration instead of sealing every seed under a key of its own.
  */
 @Component
 class SealCustomerTotpSeeds implements JavaMigration {
@@ -48,6 +50,12 @@ class SealCustomerTotpSeeds implements JavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         var connection = context.getConnection();
+        // C2: a node without the cluster's master key would seal every seed under a fresh key and drop the plaintext
+        // in the same transaction, losing every seed: the key must open what the database already holds sealed
+        String sample = jp.kakehashi.authorization.keys.SealedSamples.signingKey(connection);
+        if (sample != null) {
+            seeds.requireMasterKeyOpens(sample, "the signing key in signing_key");
+        }
         try (Statement statement = connection.createStatement()) {
             statement.execute("alter table customer_credential add column totp_seed_sealed text");
             Map<String, String> plaintext = new LinkedHashMap<>();
@@ -60,7 +68,7 @@ class SealCustomerTotpSeeds implements JavaMigration {
             try (var update = connection.prepareStatement(
                     "update customer_credential set totp_seed_sealed = ? where customer_id = ?")) {
                 for (var seed : plaintext.entrySet()) {
-                    update.setString(1, seeds.seal(seed.getValue()));
+                    update.setString(1, seeds.seal(seed.getKey(), seed.getValue()));
                     update.setString(2, seed.getKey());
                     update.addBatch();
                 }

@@ -6,6 +6,7 @@ import jp.kakehashi.authorization.customer.CustomerUserInfo;
 import jp.kakehashi.authorization.policy.ScopePolicy;
 import jp.kakehashi.authorization.rar.AuthorizationDetailsInTokenResponse;
 import jp.kakehashi.authorization.replay.SeenJtis;
+import jp.kakehashi.authorization.token.ResourceDpopProofs;
 import jp.kakehashi.authorization.web.ConsentDecisions;
 import jp.kakehashi.consent.Grants;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,13 +42,16 @@ public class FapiEndpoints {
     private final Clock clock;
     private final TlsClientCertificates tlsClientCertificates;
     private final DpopNonces nonces;
+    private final ResourceDpopProofs dpopProofs;
     private final java.util.function.Consumer<OAuth2AuthorizationConsentAuthenticationContext> consentRecorder;
     private final java.util.function.Function<String, OidcUserInfo> userInfo;
 
     FapiEndpoints(@Value("${kakehashi.issuer}") String issuer,
             @Value("${kakehashi.mtls.trusted-ca-file:#{null}}") java.nio.file.Path trustedCaFile, ScopePolicy policy,
             SeenJtis seenJtis, Grants grants, OAuth2AuthorizationService authorizations, Clock clock,
-            DpopNonces nonces, ConsentDecisions consentDecisions, CustomerUserInfo userInfo) {
+            DpopNonces nonces, ConsentDecisions consentDecisions, CustomerUserInfo userInfo,
+            ResourceDpopProofs dpopProofs) {
+        this.dpopProofs = dpopProofs;
         this.issuer = issuer;
         this.tlsClientCertificates = new TlsClientCertificates(trustedCaFile);
         this.policy = policy;
@@ -128,7 +132,7 @@ public class FapiEndpoints {
         providers.replaceAll(provider -> provider instanceof OAuth2AuthorizationCodeAuthenticationProvider
                 || provider instanceof OAuth2RefreshTokenAuthenticationProvider
                 ? new AuthorizationDetailsInTokenResponse(
-                        new SenderConstrainedTokenRequests(provider, authorizations, seenJtis, grants, nonces),
+                        new SenderConstrainedTokenRequests(provider, authorizations, dpopProofs, grants, nonces),
                         authorizations)
                 : provider);
     }

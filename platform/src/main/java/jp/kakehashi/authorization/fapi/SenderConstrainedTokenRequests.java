@@ -2,11 +2,9 @@ package jp.kakehashi.authorization.fapi;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.SignedJWT;
-import java.time.Duration;
 import java.util.Map;
 import jp.kakehashi.authorization.client.TppRegisteredClientRepository;
-import jp.kakehashi.authorization.replay.JtiKind;
-import jp.kakehashi.authorization.replay.SeenJtis;
+import jp.kakehashi.authorization.token.ResourceDpopProofs;
 import jp.kakehashi.consent.Grants;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -15,6 +13,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -35,25 +34,30 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
  * <li>where the bank requires it for the client, proofs carry a nonce the server issued (RFC 9449 §8);</li>
  * <li>the grant becomes active when its code is first redeemed.</li>
  * </ul>
+ * Spring's provider verifies the proof a second time, through a decoder factory held in a static field of its
+ * {@code DPoPProofVerifier} that no setting reaches, with a replay cache of its own in each node's memory: at most
+ * 1,000 proofs per DPoP key within its 30-second window and 100,000 in all, past which that node refuses every DPoP
+ * token request until entries expire. The per-client limit of the OAuth endpoints ({@link ClientRequestLimit}, F4)
+ * keeps each client well below the per-key ceiling; the shared
+ * check here is the one that makes a proof single-use in the cluster (RFC 9449 §11.1).
  */
 public final class SenderConstrainedTokenRequests implements AuthenticationProvider {
 
     private static final OAuth2TokenType CODE = new OAuth2TokenType("code");
-    private static final Duration PROOF_MEMORY = Duration.ofMinutes(5);
     private static final java.util.Set<JWSAlgorithm> ALGORITHMS = java.util.Set.of(JWSAlgorithm.ES256, JWSAlgorithm.PS256);
 
     private final AuthenticationProvider delegate;
     private final OAuth2AuthorizationService authorizations;
-    private final SeenJtis seenJtis;
+    private final ResourceDpopProofs proofs;
     private final Grants grants;
     private final DpopNonces nonces;
 
     SenderConstrainedTokenRequests(AuthenticationProvider delegate, OAuth2AuthorizationService authorizations,
-            SeenJtis seenJtis, Grants grants, DpopNonces nonces) {
+            ResourceDpopProofs proofs, Grants grants, DpopNonces nonces) {
         this.nonces = nonces;
         this.delegate = delegate;
         this.authorizations = authorizations;
-        this.seenJtis = seenJtis;
+        this.proofs = proofs;
         this.grants = grants;
     }
 
@@ -63,7 +67,7 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
         var client = (OAuth2ClientAuthenticationToken) grant.getPrincipal();
         boolean dpopClient = client.getRegisteredClient() != null && "dpop".equals(client.getRegisteredClient()
                 .getClientSettings().getSetting(TppRegisteredClientRepository.SENDER_CONSTRAINT_SETTING));
-        SignedJWT proof = unverifiedProof(grant.getAdditionalParameters());
+        SignedJWT proof = verifiedProof(grant.getAdditionalParameters());
         if (dpopClient && proof == null) {
             throw error("invalid_dpop_proof", "a DPoP proof is required: this client's tokens are DPoP-bound");
         }
@@ -87,22 +91,19 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
     }
 
     /**
-     * Reads the proof's header and jti without verifying it: Spring's provider verifies the signature, htm, htu and
-     * iat next, against the same key, so what is read here is what gets verified. Spring's own replay cache lives in
-     * one JVM; recording the jti in PostgreSQL first catches a replay sent to another node.
+     * Verifies the proof completely (RFC 9449 §4.3: signature, typ, htm, htu, iat within the skew, ES256 or PS256)
+     * and only then records its jti, shared by every node and every endpoint (§11.1, B7), through
+     * {@link ResourceDpopProofs}: a proof with a forged or absurd {@code iat} is refused before anything is stored.
+     * Spring's provider verifies it once more next (with its node-local cache, see above).
      */
-    private SignedJWT unverifiedProof(Map<String, Object> parameters) {
+    private SignedJWT verifiedProof(Map<String, Object> parameters) {
         String proof = (String) parameters.get("dpop_proof");
         if (proof == null) {
             return null;
         }
         SignedJWT jwt;
-        String jti;
-        java.util.Date issuedAt;
         try {
             jwt = SignedJWT.parse(proof);
-            jti = jwt.getJWTClaimsSet().getJWTID();
-            issuedAt = jwt.getJWTClaimsSet().getIssueTime();
         }
         catch (java.text.ParseException e) {
             throw error("invalid_dpop_proof", "the DPoP proof is not a signed JWT");
@@ -110,13 +111,13 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
         if (!ALGORITHMS.contains(jwt.getHeader().getAlgorithm())) {
             throw error("invalid_dpop_proof", "DPoP proofs must be signed with PS256 or ES256");
         }
-        if (jti == null || issuedAt == null) {
-            throw error("invalid_dpop_proof", "the DPoP proof needs jti and iat");
+        try {
+            proofs.verifyAtTokenEndpoint(proof, (String) parameters.get("dpop_method"),
+                    (String) parameters.get("dpop_target_uri"));
         }
-        // the same key as the resources use (thumbprint, digest of the jti), so a proof is used once at any endpoint
-        if (!seenJtis.firstUse(JtiKind.DPOP_PROOF, thumbprint(jwt), SeenJtis.digest(jti),
-                issuedAt.toInstant().plus(PROOF_MEMORY))) {
-            throw error("invalid_dpop_proof", "the DPoP proof was already used");
+        catch (JwtException | IllegalArgumentException refused) {
+            throw error("invalid_dpop_proof", refused.getMessage() != null && refused.getMessage().contains("jti")
+                    ? "the DPoP proof was already used" : "the DPoP proof is invalid: " + refused.getMessage());
         }
         return jwt;
     }

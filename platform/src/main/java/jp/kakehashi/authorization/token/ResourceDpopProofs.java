@@ -7,6 +7,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.DPoPProofContext;
 import org.springframework.security.oauth2.jwt.DPoPProofJwtDecoderFactory;
 import org.springframework.security.oauth2.jwt.DPoPProofReplayValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -40,6 +41,21 @@ public class ResourceDpopProofs implements ObjectPostProcessor<DPoPAuthenticatio
         singleUse.setClock(clock);
         proofs.setJwtValidatorFactory(DPoPProofJwtDecoderFactory.createDefaultJwtValidatorFactory(
                 List.of(singleUse, ResourceDpopProofs::allowedAlgorithm)));
+    }
+
+    /**
+     * Verifies a proof sent to the token endpoint as the resources verify theirs (signature with the header's key,
+     * {@code typ}, {@code htm}, {@code htu}, {@code iat} within Spring's 30-second skew, ES256 or PS256) and only then
+     * records its jti in {@link SeenJtis} (RFC 9449 §4.3 steps 1–11 before §11.1): a proof that fails any check, or
+     * whose {@code iat} is far off, is never recorded, so no caller can make the shared store remember a row beyond
+     * a proof's short life.
+     *
+     * @throws org.springframework.security.oauth2.jwt.JwtException when the proof is refused, the reason in its
+     *                                                            message
+     */
+    public Jwt verifyAtTokenEndpoint(String proof, String method, String targetUri) {
+        return proofs.createDecoder(DPoPProofContext.withDPoPProof(proof).method(method).targetUri(targetUri).build())
+                .decode(proof);
     }
 
     @Override

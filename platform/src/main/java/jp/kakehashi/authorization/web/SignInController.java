@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Clock;
 import jp.kakehashi.authorization.customer.CustomerAuthentication;
 import jp.kakehashi.authorization.customer.CustomerCredentials;
+import jp.kakehashi.authorization.customer.UnusableTotpSeed;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -56,7 +57,16 @@ class SignInController {
         }
         var credential = credentials.byCustomerId(customer.customerId()).orElseThrow();
         var now = clock.instant();
-        long step = credentials.matchingTotpStep(customer.customerId(), code.trim(), now);
+        long step;
+        try {
+            step = credentials.matchingTotpStep(customer.customerId(), code.trim(), now);
+        }
+        catch (UnusableTotpSeed unusable) {
+            // C2: the bank's stored seed is at fault (logged by CustomerTotpSeeds): a server error, no failed attempt
+            response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            model.addAttribute("seedUnusable", true);
+            return "otp";
+        }
         if (credential.isLockedAt(now) || step < 0 || !credentials.claimTotpStep(customer.customerId(), step)) {
             if (step < 0) {
                 credentials.recordFailure(customer.customerId(), 5, java.time.Duration.ofMinutes(30), now);

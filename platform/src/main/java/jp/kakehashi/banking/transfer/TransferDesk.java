@@ -42,6 +42,8 @@ public class TransferDesk {
     private static final Set<TransferStatus> CANCELLABLE = Set.of(TransferStatus.SCHEDULED,
             TransferStatus.AWAITING_CONFIRMATION);
     private static final String CANCELLED_BY_TPP = "CANCELLED_BY_TPP";
+    /** The payment right (更新系) a grant must carry to touch a transfer. */
+    private static final String PAYMENT_SCOPE = "transfers";
     /** Why a transfer waits when the policy's amount asked for it; the fraud rules give their own reasons. */
     private static final String ABOVE_CONFIRMATION_AMOUNT = "AMOUNT_ABOVE_CONFIRMATION_THRESHOLD";
 
@@ -222,6 +224,12 @@ public class TransferDesk {
      * retried cancel is harmless.
      */
     public Cancellation cancel(Caller caller, List<String> accountIds, String applyNo) {
+        // B3, B5: cancelling a payment is a payment right; a read-only grant of a sibling client of the TPP may see
+        // nothing of it, whatever the token in hand says (the resource server already requires the scope)
+        if (caller.grantId() == null || !grants.find(caller.grantId())
+                .map(grant -> grant.scopes().contains(PAYMENT_SCOPE)).orElse(false)) {
+            return new Cancellation.NotPermitted();
+        }
         Optional<Transfer> found = caller.tppId() == null || accountIds.isEmpty() ? Optional.empty()
                 : transfers.of(caller.customerId(), caller.tppId(), accountIds, applyNo);
         if (found.isEmpty()) {

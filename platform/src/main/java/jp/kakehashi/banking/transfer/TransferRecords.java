@@ -7,7 +7,7 @@ import jp.kakehashi.shared.BusinessClock;
 import org.springframework.stereotype.Component;
 
 /**
- * 振込照会 (issue 4): a customer's transfers as stored, only from the accounts a grant covers and only those a client
+ * 振込照会 (B2, D1): a customer's transfers as stored, only from the accounts a grant covers and only those a client
  * of the grant's TPP made, so a TPP sees nothing outside its consent and nothing another TPP did for the customer.
  * Other clients of the same TPP (its web and its mobile app) see the transfer: the bank contracts with and screens
  * the TPP, not each of its clients, and the reader still needs its own grant of the customer over the account.

@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
  * retry of the same request answers what the first got (status and body); the key with another request is refused
  * with {@code IDEMPOTENCY_KEY_REUSED}. Same-day transfers run at once, later ones are stored as scheduled, and ones
  * the policy wants confirmed at the bank wait for the customer. A grant approved for one transfer (RFC 9396) allows
- * exactly that one, once. 取消: a transfer that has not run yet can be cancelled by the client that made it.
+ * exactly that one, once. 取消: a transfer that has not run yet can be cancelled by a client of the TPP that made it, under a grant
+ * with the {@code transfers} right.
  */
 @RestController
 class TransfersController {
@@ -94,6 +95,8 @@ class TransfersController {
             case Cancellation.NotCancellable done -> throw ApiException.refused(HttpStatus.CONFLICT,
                     "TRANSFER_NOT_CANCELLABLE", "この振込は取り消せません(状態: " + done.transfer().status() + ")。");
             case Cancellation.NotFound missing -> throw ApiException.notFound();
+            case Cancellation.NotPermitted refused -> throw ApiException.refused(HttpStatus.FORBIDDEN,
+                    "INSUFFICIENT_SCOPE", "このアクセストークンでは利用できない API です。");
         };
     }
 

@@ -68,7 +68,7 @@ final class IpLiteral {
                 count += 2;
                 continue;
             }
-            if (group.length() > 4 || !group.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            if (group.length() > 4 || !group.chars().allMatch(IpLiteral::isAsciiHexDigit)) {
                 return false;
             }
             count++;
@@ -76,5 +76,10 @@ final class IpLiteral {
         boolean loneColonAtEnd = text.endsWith(":") && !text.endsWith("::");
         boolean loneColonAtStart = text.startsWith(":") && !text.startsWith("::");
         return !loneColonAtEnd && !loneColonAtStart && (compressed >= 0 ? count < 8 : count == 8);
+    }
+
+    /** 0–9, a–f, A–F only: {@link Character#digit} would also take other scripts' digits (say '٣' or '３'). */
+    static boolean isAsciiHexDigit(int c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 }

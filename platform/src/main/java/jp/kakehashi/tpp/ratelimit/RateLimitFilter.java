@@ -5,9 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import jp.kakehashi.shared.ErrorResponses;
 import jp.kakehashi.tpp.ClientOwners;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -22,11 +22,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @org.springframework.core.annotation.Order(0)
 class RateLimitFilter extends OncePerRequestFilter {
-
-    private static final String EXCEEDED = """
-            {"errorCode":"RATE_LIMIT_EXCEEDED","errorMessage":"リクエストが多すぎます (too many requests)",\
-            "errorDetails":[{"errorDetailsCode":"RETRY_LATER",\
-            "errorDetailsMessage":"Retry-After の秒数の後に再試行してください (retry after Retry-After seconds)"}]}""";
 
     private final TppRateLimits limits;
     private final ClientOwners owners;
@@ -58,10 +53,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private static void refuse(HttpServletResponse response, long waitNanos) throws IOException {
         long seconds = Math.max(1, (waitNanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1));
-        response.setStatus(429);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.setContentType("application/json;charset=UTF-8");
-        response.getOutputStream().write(EXCEEDED.getBytes(StandardCharsets.UTF_8));
+        ErrorResponses.write(response, 429, ErrorResponses.api("RATE_LIMIT_EXCEEDED",
+                "リクエストが多すぎます (too many requests)", "RETRY_LATER",
+                "Retry-After の秒数の後に再試行してください (retry after Retry-After seconds)"));
     }
 }

@@ -10,7 +10,15 @@ public interface SharedBuckets {
      * Takes up to {@code want} whole tokens from {@code bucket}, refilled first at {@code limit}'s rate up to its
      * burst; a bucket not seen before starts full.
      */
-    Taken take(String bucket, RateLimit limit, int want);
+    default Taken take(String bucket, RateLimit limit, int want) {
+        return take(bucket, limit, want, 0);
+    }
+
+    /**
+     * Gives back {@code back} tokens of an earlier lease that were never spent, then takes up to {@code want}, in one
+     * step: the bucket, refilled and with the tokens given back, holds at most the burst.
+     */
+    Taken take(String bucket, RateLimit limit, int want, int back);
 
     /**
      * What the shared bucket gave.

@@ -1,5 +1,6 @@
 package jp.kakehashi.tpp.ratelimit;
 
+import java.net.InetAddress;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,9 +17,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(RateLimitProperties.class)
-public class TppRateLimits {
+public class TppRateLimits implements jp.kakehashi.tpp.OAuthClientLimits {
 
     static final long OVERRIDE_REFRESH_MS = 1_000;
+    /** Buckets of client addresses (calls without a customer's authorisation): their own table. */
+    static final String ADDRESS_PREFIX = "ip:";
+    /** Buckets of OAuth clients at the authorization server's endpoints. */
+    static final String CLIENT_PREFIX = "client-oauth:";
     // a sweep forgets spent leases once there are this many, so that per-address leases cannot grow without end;
     // at most one a second, so that many busy leases do not make every call walk the map
     private static final int SWEEP_THRESHOLD = 10_000;
@@ -62,14 +67,16 @@ public class TppRateLimits {
     public void override(String tppId, RateLimit limit) {
         stored.set(tppId, limit);
         refreshOverrides();
-        leases.remove(tppKey(tppId));
     }
 
-    /** Returns a TPP to its configured limit on every node. */
+    /**
+     * Returns a TPP to its configured limit on every node. Each node's lease remembers the limit it was taken under
+     * and is given back and taken anew once the limit differs (here at once, elsewhere within
+     * {@link #OVERRIDE_REFRESH_MS} ms), so a refusal computed from an old, lower rate is not kept.
+     */
     public void removeOverride(String tppId) {
         stored.remove(tppId);
         refreshOverrides();
-        leases.remove(tppKey(tppId));
     }
 
     @Scheduled(fixedDelay = OVERRIDE_REFRESH_MS, initialDelay = OVERRIDE_REFRESH_MS)
@@ -86,14 +93,45 @@ public class TppRateLimits {
         return take(tppKey(tppId), limitOf(tppId));
     }
 
-    /** Counts a call without a customer's authorisation from {@code address}. */
+    /**
+     * Counts a call without a customer's authorisation from {@code address} (a literal, as the container or
+     * {@code ClientAddressFilter} gives it): an IPv4 address on its own, an IPv6 address by its prefix
+     * ({@code ipv6-prefix-length}, /64 by default), an IPv4-mapped IPv6 address as the IPv4 address.
+     */
     Optional<Long> takeForAddress(String address) {
-        return take("ip:" + address, properties.perIp());
+        return take(addressKey(address, properties.ipv6PrefixLength()), properties.perIp());
+    }
+
+    /** Counts a request of an OAuth client at the authorization server's endpoints (F4); never refused if disabled. */
+    @Override
+    public Optional<Long> takeForClient(String clientId) {
+        return enabled() ? take(CLIENT_PREFIX + clientId, properties.perClient()) : Optional.empty();
+    }
+
+    static String addressKey(String address, int ipv6PrefixLength) {
+        if (address == null || address.indexOf(':') < 0) {
+            return ADDRESS_PREFIX + address;
+        }
+        try {
+            // a text with a colon is only ever parsed as an IPv6 literal, never looked up in DNS
+            byte[] bytes = InetAddress.getByName(address.startsWith("[") ? address.substring(1, address.length() - 1)
+                    : address).getAddress();
+            if (bytes.length == 4) {
+                return ADDRESS_PREFIX + InetAddress.getByAddress(bytes).getHostAddress();
+            }
+            for (int bit = ipv6PrefixLength; bit < 128; bit++) {
+                bytes[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+            }
+            return ADDRESS_PREFIX + InetAddress.getByAddress(bytes).getHostAddress() + "/" + ipv6PrefixLength;
+        }
+        catch (java.net.UnknownHostException notALiteral) {
+            return ADDRESS_PREFIX + address;
+        }
     }
 
     private Optional<Long> take(String key, RateLimit limit) {
         long wait = leases.computeIfAbsent(key, k -> new Lease())
-                .take(nanoClock, () -> buckets.take(key, limit, limit.leaseSize()));
+                .take(nanoClock, limit, limit.leaseSize(), (want, back) -> buckets.take(key, limit, want, back));
         if (leases.size() > SWEEP_THRESHOLD) {
             sweep(nanoClock.getAsLong());
         }

@@ -1,6 +1,7 @@
 package jp.kakehashi.authorization.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
@@ -34,6 +35,8 @@ class CustomerTotpSeedsTest {
     JdbcClient jdbc;
     @Autowired
     EmbeddedPostgres postgres;
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     @Test
     void upsertWhenACustomerIsProvisionedThenTheSeedIsStoredSealedAndStillChecksCodes() {
@@ -57,12 +60,98 @@ class CustomerTotpSeedsTest {
     }
 
     @Test
-    void matchingTotpStepWhenTheStoredSeedIsPlaintextThenItIsNeverUsed() {
+    void matchingTotpStepWhenTheStoredSeedIsPlaintextThenItIsNeverUsedAndIsAServerError() {
         String id = customer();
         jdbc.sql("update customer_credential set totp_seed_sealed = ? where customer_id = ?").params(SEED, id).update();
 
         Instant now = Instant.now();
-        assertThat(credentials.matchingTotpStep(id, Totp.codeAt(SEED, now), now)).isEqualTo(-1);
+        assertThatThrownBy(() -> credentials.matchingTotpStep(id, Totp.codeAt(SEED, now), now))
+                .isInstanceOf(UnusableTotpSeed.class);
+    }
+
+    /** C2: a seed is bound to its customer: a sealed seed copied from another customer's row opens nowhere. */
+    @Test
+    void matchingTotpStepWhenTheSeedWasCopiedFromAnotherCustomerThenItIsNeverUsed() {
+        String attacker = customer();
+        String victim = customer();
+        jdbc.sql("update customer_credential set totp_seed_sealed = (select totp_seed_sealed from customer_credential"
+                + " where customer_id = ?) where customer_id = ?").params(attacker, victim).update();
+
+        Instant now = Instant.now();
+        assertThatThrownBy(() -> credentials.matchingTotpStep(victim, Totp.codeAt(SEED, now), now))
+                .isInstanceOf(UnusableTotpSeed.class);
+    }
+
+    /** C2: a seed sealed before seeds were bound to their customer is bound at start and goes on working. */
+    @Test
+    void bindUnboundSeedsWhenASeedWasSealedWithoutBindingThenItIsBoundAndStillChecksCodes() {
+        String id = customer();
+        jdbc.sql("update customer_credential set totp_seed_sealed = ? where customer_id = ?")
+                .params(unboundSealing().seal(SEED), id).update();
+
+        assertThat(credentials.bindUnboundSeeds()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.sql("select totp_seed_sealed from customer_credential where customer_id = ?").param(id)
+                .query(String.class).single()).startsWith(CustomerTotpSeeds.BOUND);
+        Instant now = Instant.now();
+        assertThat(credentials.matchingTotpStep(id, Totp.codeAt(SEED, now), now)).isEqualTo(now.getEpochSecond() / 30);
+    }
+
+    /**
+     * C2: the migration refuses to seal anything when this node's master key does not open the secrets the database
+     * already holds (a node started without the cluster's key would otherwise seal every seed under a fresh key and
+     * drop the plaintext): the plaintext column stays.
+     */
+    @Test
+    void migrateWhenTheMasterKeyDoesNotOpenTheDatabasesSigningKeyThenRefusedAndNothingChanged() throws Exception {
+        String schema = "legacy_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection connection = postgres.getDatabase(EmbeddedDatabaseRoles.OWNER, EmbeddedDatabaseRoles.DATABASE)
+                .getConnection()) {
+            try {
+                connection.createStatement().execute("create schema " + schema);
+                connection.createStatement().execute("set search_path to " + schema);
+                connection.createStatement().execute("create table customer_credential (customer_id text primary key,"
+                        + " totp_secret text)");
+                connection.createStatement().execute("insert into customer_credential values ('C1', '" + SEED + "')");
+                connection.createStatement().execute("create table signing_key (kid text, jwk_encrypted text,"
+                        + " created_at timestamptz default now())");
+                // sealed under another master key: 12 bytes of IV and a ciphertext this node's key does not open
+                connection.createStatement().execute("insert into signing_key (kid, jwk_encrypted) values ('k', '"
+                        + java.util.Base64.getEncoder().encodeToString(new byte[60]) + "')");
+
+                assertThatThrownBy(() -> migration.migrate(context(connection)))
+                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("master key");
+
+                var columns = connection.createStatement().executeQuery("select column_name from"
+                        + " information_schema.columns where table_schema = '" + schema + "'"
+                        + " and table_name = 'customer_credential' and column_name = 'totp_secret'");
+                assertThat(columns.next()).as("the plaintext column is still there").isTrue();
+            }
+            finally {
+                connection.createStatement().execute("set search_path to public");
+                connection.createStatement().execute("drop schema if exists " + schema + " cascade");
+            }
+        }
+    }
+
+    private static Context context(Connection connection) {
+        return new Context() {
+            @Override
+            public Configuration getConfiguration() {
+                return null;
+            }
+
+            @Override
+            public Connection getConnection() {
+                return connection;
+            }
+        };
+    }
+
+    private jp.kakehashi.shared.SealedSecrets unboundSealing() {
+        return jp.kakehashi.shared.SealedSecrets.forPurpose(environment.getProperty("kakehashi.secrets.master-key", ""),
+                java.nio.file.Path.of(environment.getProperty("kakehashi.secrets.master-key-file",
+                        "data/secrets/master.key")), "customer-totp-secret");
     }
 
     @Test
@@ -97,7 +186,7 @@ class CustomerTotpSeedsTest {
             rows.next();
             String sealed = rows.getString(2);
             assertThat(sealed).isNotBlank().doesNotContain(SEED);
-            assertThat(seeds.open("C1", sealed)).contains(SEED);
+            assertThat(seeds.open("C1", sealed)).isEqualTo(SEED);
             rows.next();
             assertThat(rows.getString(2)).as("no seed stays none").isNull();
             var columns = connection.createStatement().executeQuery("select column_name from information_schema.columns"

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import jp.kakehashi.CountingPasswordEncoder;
 import jp.kakehashi.PlatformTest;
@@ -26,6 +27,10 @@ class PasswordAuthenticationProviderTest {
     CustomerCredentials credentials;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
+    CustomerTotpSeeds seeds;
 
     private final CountingPasswordEncoder encoder = new CountingPasswordEncoder();
 
@@ -52,6 +57,36 @@ class PasswordAuthenticationProviderTest {
         assertThatThrownBy(() -> provider.authenticate(attempt(loginId, "wrong")))
                 .isInstanceOf(LockedException.class);
         assertThat(encoder.checksSinceLastCall()).as("locked account").isEqualTo(1);
+    }
+
+    /**
+     * B2: every refused sign-in runs the same statements (before, a wrong password on an existing account ran an
+     * UPDATE that an unknown login did not): the database's work does not tell them apart either.
+     */
+    @Test
+    void authenticateWhenUnknownLockedOrWrongThenTheSameStatementsRun() {
+        String loginId = "stmts-" + UUID.randomUUID().toString().substring(0, 8);
+        String locked = "stmts-locked-" + UUID.randomUUID().toString().substring(0, 8);
+        credentials.upsert("CT-" + loginId, loginId, "文 試験", "INDIVIDUAL", encoder.encode("right#Password1"), null);
+        credentials.upsert("CT-" + locked, locked, "文 施錠", "INDIVIDUAL", encoder.encode("right#Password1"), null);
+        jdbc.sql("update customer_credential set locked_until = ? where login_id = ?")
+                .params(java.sql.Timestamp.from(Instant.now().plusSeconds(600)), locked).update();
+        var counting = new jp.kakehashi.CountingStatements();
+        var provider = new PasswordAuthenticationProvider(new CustomerCredentials(JdbcClient.create(
+                counting.wrap(dataSource)), seeds), encoder, Clock.systemUTC());
+
+        assertThatThrownBy(() -> provider.authenticate(attempt("nobody-" + loginId, "wrong")));
+        var unknown = counting.sinceLastCall();
+        assertThatThrownBy(() -> provider.authenticate(attempt(locked, "wrong")));
+        var lockedAccount = counting.sinceLastCall();
+        assertThatThrownBy(() -> provider.authenticate(attempt(loginId, "wrong")));
+        var wrong = counting.sinceLastCall();
+
+        assertThat(unknown).isEqualTo(List.of("select", "update")).isEqualTo(lockedAccount).isEqualTo(wrong);
+        assertThat(jdbc.sql("select failed_attempts from customer_credential where login_id = ?").param(locked)
+                .query(Integer.class).single()).as("a locked account's count is left").isZero();
+        assertThat(jdbc.sql("select failed_attempts from customer_credential where login_id = ?").param(loginId)
+                .query(Integer.class).single()).isEqualTo(1);
     }
 
     private static UsernamePasswordAuthenticationToken attempt(String loginId, String password) {

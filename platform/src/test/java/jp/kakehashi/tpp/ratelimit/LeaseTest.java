@@ -12,6 +12,7 @@ class LeaseTest {
 
     private final AtomicLong now = new AtomicLong(5_000_000_000L);
     private final AtomicInteger asked = new AtomicInteger();
+    private static final RateLimit LIMIT = new RateLimit(1, 1);
     private final Lease lease = new Lease();
 
     @Test
@@ -26,13 +27,13 @@ class LeaseTest {
     }
 
     @Test
-    void takeWhenLeaseIsOlderThanASecondThenItsTokensAreDroppedNotSpent() {
+    void takeWhenLeaseIsOlderThanASecondThenItsTokensAreNotSpent() {
         take(new SharedBuckets.Taken(5, 0));
         now.addAndGet(Lease.LIFETIME_NANOS);
 
         take(new SharedBuckets.Taken(5, 0));
 
-        assertThat(asked).as("the 4 tokens left of the first lease were dropped").hasValue(2);
+        assertThat(asked).as("the 4 tokens left of the first lease were not spent here").hasValue(2);
     }
 
     @Test
@@ -72,10 +73,49 @@ class LeaseTest {
         assertThat(new RateLimit(1_000_000, 1_000_000).leaseSize()).isEqualTo(50_000);
     }
 
+    private final AtomicInteger givenBack = new AtomicInteger();
+
     private long take(SharedBuckets.Taken fromBucket) {
-        return lease.take(now::get, () -> {
+        return take(LIMIT, fromBucket);
+    }
+
+    private long take(RateLimit limit, SharedBuckets.Taken fromBucket) {
+        return lease.take(now::get, limit, 5, (want, back) -> {
             asked.incrementAndGet();
+            givenBack.addAndGet(back);
             return fromBucket;
         });
+    }
+
+    @Test
+    void takeWhenLeaseRanOutWithTokensLeftThenTheyAreGivenBackWithTheNextLease() {
+        take(new SharedBuckets.Taken(5, 0));
+        now.addAndGet(Lease.LIFETIME_NANOS);
+
+        take(new SharedBuckets.Taken(5, 0));
+
+        assertThat(givenBack).as("the 4 unspent tokens").hasValue(4);
+    }
+
+    @Test
+    void takeWhenTheLimitChangedThenTheLeaseIsGivenBackAndTheRefusalUnderTheOldLimitForgotten() {
+        take(new SharedBuckets.Taken(0, TimeUnit.SECONDS.toNanos(100)));
+
+        assertThat(take(new RateLimit(100, 200), new SharedBuckets.Taken(5, 0))).as("asked again at once").isZero();
+        assertThat(asked).hasValue(2);
+    }
+
+    @Test
+    void takeWhenTheBucketIsEmptyForLongThenAskedAgainAfterASecondWithTheRealWait() {
+        long wait = TimeUnit.SECONDS.toNanos(100);
+        take(new SharedBuckets.Taken(0, wait));
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(500));
+        assertThat(take(new SharedBuckets.Taken(0, wait))).as("refused here, Retry-After the real wait")
+                .isEqualTo(wait - TimeUnit.MILLISECONDS.toNanos(500));
+        assertThat(asked).hasValue(1);
+
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(500));
+        take(new SharedBuckets.Taken(0, wait));
+        assertThat(asked).as("asked again after a second").hasValue(2);
     }
 }

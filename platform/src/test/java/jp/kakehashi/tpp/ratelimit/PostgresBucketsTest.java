@@ -90,16 +90,55 @@ class PostgresBucketsTest {
         RateLimit limit = new RateLimit(1, 2);
         buckets.take("ip:192.0.2.1", limit, 2);
         buckets.take("ip:192.0.2.2", limit, 2);
-        passes("ip:192.0.2.1", "3 seconds");
+        buckets.take("ip:192.0.2.3", limit, 2);
+        buckets.take("tpp:idle", limit, 2);
+        passes("ip:192.0.2.1", "2 minutes");
+        passes("ip:192.0.2.3", "3 seconds");
+        passes("tpp:idle", "3 seconds");
 
         buckets.forgetFull();
 
-        assertThat(database.jdbc().sql("select bucket from rate_bucket where bucket like 'ip:192.0.2.%'")
-                .query(String.class).list()).containsExactly("ip:192.0.2.2");
+        assertThat(database.jdbc().sql("select bucket from rate_bucket_address where bucket like 'ip:192.0.2.%'")
+                .query(String.class).list()).as("full again, but idle for less than the sweep's minute")
+                .containsExactlyInAnyOrder("ip:192.0.2.2", "ip:192.0.2.3");
+        assertThat(database.jdbc().sql("select count(*) from rate_bucket where bucket = 'tpp:idle'")
+                .query(Integer.class).single()).isZero();
+    }
+
+    /** F4: the sweep of the address buckets goes through the index on the refill time, not a scan of the table. */
+    @Test
+    void forgetFullWhenManyAddressBucketsThenTheSweepCanUseTheIndex() throws Exception {
+        StringBuilder plan = new StringBuilder();
+        try (var connection = database.runtime().getConnection(); var statement = connection.createStatement()) {
+            statement.execute("set enable_seqscan = off"); // a tiny test table: show the index is usable at all
+            try (var rows = statement.executeQuery("""
+                    explain (costs off) select ctid from rate_bucket_address
+                     where refilled_at < now() - interval '1 minute'
+                       and tokens + per_second * extract(epoch from now() - refilled_at)::double precision >= burst""")) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            }
+        }
+
+        assertThat(plan.toString()).contains("rate_bucket_address_refilled");
+    }
+
+    /** F4: tokens a node took but did not spend go back to the bucket with its next lease, up to the burst. */
+    @Test
+    void takeWhenALeaseGivesBackUnspentTokensThenOthersCanTakeThemAndTheBurstCaps() {
+        RateLimit limit = new RateLimit(0.001, 10);
+        assertThat(buckets.take("tpp:back", limit, 5).tokens()).isEqualTo(5);
+        assertThat(buckets.take("tpp:back", limit, 5).tokens()).isEqualTo(5);
+        assertThat(buckets.take("tpp:back", limit, 5).tokens()).isZero();
+
+        assertThat(buckets.take("tpp:back", limit, 5, 4).tokens()).as("the 4 given back").isEqualTo(4);
+        assertThat(buckets.take("tpp:back", limit, 10, 50).tokens()).as("never more than the burst").isEqualTo(10);
     }
 
     private static void passes(String bucket, String interval) {
-        database.jdbc().sql("update rate_bucket set refilled_at = refilled_at - cast(? as interval) where bucket = ?")
+        String table = bucket.startsWith("ip:") ? "rate_bucket_address" : "rate_bucket";
+        database.jdbc().sql("update " + table + " set refilled_at = refilled_at - cast(? as interval) where bucket = ?")
                 .params(interval, bucket).update();
     }
 }

@@ -68,10 +68,10 @@ class RateLimitFilterTest {
         var overrides = mock(RateLimitOverrides.class);
         when(overrides.all()).thenReturn(Map.of());
         var used = new java.util.HashSet<String>();
-        SharedBuckets buckets = (bucket, limit, want) -> used.add(bucket) ? new SharedBuckets.Taken(1, 0)
+        SharedBuckets buckets = (bucket, limit, want, back) -> used.add(bucket) ? new SharedBuckets.Taken(1, 0)
                 : new SharedBuckets.Taken(0, java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(700));
         return new TppRateLimits(new RateLimitProperties(true, new RateLimit(1, 1), new RateLimit(1, 1), Map.of(),
-                null), buckets, overrides, () -> 0L);
+                null, null, null), buckets, overrides, () -> 0L);
     }
 
     private MockHttpServletResponse call(String address) throws Exception {
