@@ -59,6 +59,60 @@ public class Grants {
                         Timestamp.from(grant.expiresAt()), grant.authorizationDetails().isEmpty() ? null
                                 : CANONICAL.writeValueAsString(grant.authorizationDetails()))
                 .update();
+        return record(grant, now);
+    }
+
+    /**
+     * Changes a live grant of the customer and client as the customer agreed on the consent screen (Grant Management
+     * §5.2): {@code merge} adds the agreed rights and accounts to the grant's, {@code replace} makes them the grant's
+     * only ones; either way the grant keeps its id, lasts until the expiry shown, and gets the consent record of what
+     * was shown (D5). Publishes {@link GrantChanged} in the same transaction, so the grant's earlier tokens stop at
+     * once. Empty when the grant is not live or not this customer's and client's.
+     *
+     * @param agreed          what was agreed, with {@code id} the grant's id
+     * @param authorizationId the authorization the customer agreed in
+     * @param replace         true to replace, false to merge
+     */
+    @Transactional
+    public Optional<ConsentRecord> change(NewGrant agreed, String authorizationId, boolean replace) {
+        Instant now = clock.instant();
+        Optional<Grant> live = jdbc.sql("""
+                select * from grants where id = ? and customer_id = ? and client_id = ? and status = 'ACTIVE'
+                   and expires_at > ? for update""")
+                .params(agreed.id(), agreed.customerId(), agreed.clientId(), Timestamp.from(now))
+                .query(Grants::grant).optional();
+        if (live.isEmpty()) {
+            return Optional.empty();
+        }
+        Grant grant = live.get();
+        var scopes = new java.util.TreeSet<>(agreed.scopes());
+        var accounts = new java.util.LinkedHashSet<String>();
+        if (!replace) {
+            scopes.addAll(grant.scopes());
+            accounts.addAll(grant.accountIds());
+        }
+        accounts.addAll(agreed.accountIds());
+        jdbc.sql("""
+                update grants set scopes = ?, account_ids = ?, expires_at = ?, updated_at = ?,
+                                  authorization_details = cast(? as jsonb)
+                where id = ?""")
+                .params(scopes.toArray(String[]::new), accounts.toArray(String[]::new),
+                        Timestamp.from(agreed.expiresAt()), Timestamp.from(now),
+                        agreed.authorizationDetails().isEmpty() ? null
+                                : CANONICAL.writeValueAsString(agreed.authorizationDetails()), grant.id())
+                .update();
+        ConsentRecord record = record(agreed, now);
+        events.publishEvent(new GrantChanged(grant.id(), authorizationId, grant.customerId(), grant.tppId(), replace));
+        return Optional.of(record);
+    }
+
+    /** When a grant's rights were last changed by a merge or replace, if ever. */
+    public Optional<Instant> updatedAtOf(String grantId) {
+        return jdbc.sql("select updated_at from grants where id = ? and updated_at is not null").param(grantId)
+                .query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
+    private ConsentRecord record(NewGrant grant, Instant now) {
         String shownJson = CANONICAL.writeValueAsString(grant.shown());
         RenderedConsent rendered = grant.rendered();
         var record = new ConsentRecord(UUID.randomUUID().toString(), grant.id(), grant.customerId(), grant.language(),

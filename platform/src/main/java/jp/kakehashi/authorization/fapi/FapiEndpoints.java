@@ -3,6 +3,9 @@ package jp.kakehashi.authorization.fapi;
 import java.time.Clock;
 import java.util.List;
 import jp.kakehashi.authorization.customer.CustomerUserInfo;
+import jp.kakehashi.authorization.grant.GrantIdInTokenResponse;
+import jp.kakehashi.authorization.grant.GrantManagementEndpoint;
+import jp.kakehashi.authorization.grant.GrantManagementValidator;
 import jp.kakehashi.authorization.policy.ScopePolicy;
 import jp.kakehashi.authorization.rar.AuthorizationDetailsInTokenResponse;
 import jp.kakehashi.authorization.replay.SeenJtis;
@@ -65,7 +68,7 @@ public class FapiEndpoints {
     }
 
     public void configure(OAuth2AuthorizationServerConfigurer server) {
-        var requestValidator = new FapiRequestValidator(policy);
+        var requestValidator = new FapiRequestValidator(policy, new GrantManagementValidator(grants, clock));
         var responses = new IssuerAuthorizationResponses(issuer);
         server.authorizationService(authorizations)
                 .authorizationConsentService(new NoRememberedConsents())
@@ -105,6 +108,7 @@ public class FapiEndpoints {
     private void metadata(java.util.Map<String, Object> claims) {
         FapiMetadata.apply(claims);
         claims.put("registration_endpoint", issuer + "/connect/register");
+        claims.put("grant_management_endpoint", issuer + GrantManagementEndpoint.PATH);
     }
 
     /**
@@ -131,9 +135,9 @@ public class FapiEndpoints {
     private void wrapTokenProviders(List<AuthenticationProvider> providers) {
         providers.replaceAll(provider -> provider instanceof OAuth2AuthorizationCodeAuthenticationProvider
                 || provider instanceof OAuth2RefreshTokenAuthenticationProvider
-                ? new AuthorizationDetailsInTokenResponse(
+                ? new GrantIdInTokenResponse(new AuthorizationDetailsInTokenResponse(
                         new SenderConstrainedTokenRequests(provider, authorizations, dpopProofs, grants, nonces),
-                        authorizations)
+                        authorizations), authorizations, grants)
                 : provider);
     }
 }

@@ -24,12 +24,17 @@ final class FapiMetadata {
         claims.put("authorization_response_iss_parameter_supported", true);
         claims.put("dpop_signing_alg_values_supported", List.of("PS256", "ES256"));
         claims.put("tls_client_certificate_bound_access_tokens", true);
-        claims.put("scopes_supported", List.of("openid", "accounts", "balances", "transactions", "transfers"));
+        claims.put("scopes_supported", List.of("openid", "accounts", "balances", "transactions", "transfers",
+                "grant_management_query", "grant_management_revoke"));
         claims.put("acr_values_supported", List.of("urn:kakehashi:acr:password", "urn:kakehashi:acr:mfa"));
         claims.put("authorization_details_types_supported",
                 List.of(jp.kakehashi.authorization.rar.TransferDetail.TYPE));
         claims.put("claims_parameter_supported", false);
         claims.put("request_parameter_supported", false);
+        // Grant Management §7.1: the actions of the authorization request and of the grant management endpoint; a
+        // request without an action creates a grant
+        claims.put("grant_management_actions_supported", List.of("create", "merge", "replace", "query", "revoke"));
+        claims.put("grant_management_action_required", false);
         claims.computeIfPresent("id_token_signing_alg_values_supported", (k, v) -> List.of("ES256"));
         claims.computeIfPresent("introspection_endpoint_auth_methods_supported",
                 (k, v) -> List.of("private_key_jwt", "tls_client_auth"));

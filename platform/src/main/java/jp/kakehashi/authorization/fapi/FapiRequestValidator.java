@@ -29,9 +29,16 @@ public final class FapiRequestValidator implements Consumer<OAuth2AuthorizationC
     private final Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> authorizationDetails =
             new AuthorizationDetailsValidator();
     private final ScopePolicy policy;
+    private final Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> grantManagement;
 
-    public FapiRequestValidator(ScopePolicy policy) {
+    /**
+     * @param grantManagement checks {@code grant_management_action} and {@code grant_id} (Grant Management §5.4),
+     *                        after the scopes
+     */
+    public FapiRequestValidator(ScopePolicy policy,
+            Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> grantManagement) {
         this.policy = policy;
+        this.grantManagement = grantManagement;
     }
 
     @Override
@@ -57,6 +64,7 @@ public final class FapiRequestValidator implements Consumer<OAuth2AuthorizationC
                 throw error(OAuth2ErrorCodes.INVALID_SCOPE, "unknown scope " + scope, request);
             }
         }
+        grantManagement.accept(context);
     }
 
     private static OAuth2AuthorizationCodeRequestAuthenticationException error(String code, String description,

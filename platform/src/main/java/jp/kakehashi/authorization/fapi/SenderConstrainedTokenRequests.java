@@ -4,6 +4,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.SignedJWT;
 import java.util.Map;
 import jp.kakehashi.authorization.client.TppRegisteredClientRepository;
+import jp.kakehashi.authorization.grant.GrantManagementRequest;
 import jp.kakehashi.authorization.token.ResourceDpopProofs;
 import jp.kakehashi.consent.Grants;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -85,7 +86,7 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
         }
         Authentication result = delegate.authenticate(authentication);
         if (authorization != null && result != null) {
-            grants.activate(authorization.getId());
+            grants.activate(GrantManagementRequest.grantIdOf(authorization));
         }
         return result;
     }

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.kakehashi.authorization.grant.GrantManagementRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -66,12 +67,12 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
         if (version == null) {
             jdbc.sql("""
                     insert into oauth_authorization (id, registered_client_id, client_id, principal_name, grant_type,
-                                                     authorized_scopes, attributes, version)
-                    values (?, ?, ?, ?, ?, ?, cast(? as jsonb), 1)
+                                                     authorized_scopes, attributes, version, grant_id)
+                    values (?, ?, ?, ?, ?, ?, cast(? as jsonb), 1, ?)
                     """)
                     .params(authorization.getId(), authorization.getRegisteredClientId(), clientId(authorization),
                             authorization.getPrincipalName(), authorization.getAuthorizationGrantType().getValue(),
-                            scopes, attributesJson)
+                            scopes, attributesJson, GrantManagementRequest.grantIdOf(authorization))
                     .update();
         }
         else {
@@ -152,12 +153,18 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
         return load(found.get()[0], hash, token);
     }
 
-    /** Invalidates every token of an authorization at once, e.g. when its grant is revoked (B8). */
+    /**
+     * Invalidates every token of every authorization of a grant at once, e.g. when the grant is revoked (B8), except
+     * those of {@code keptAuthorizationId} (null for none): a grant merged or replaced (Grant Management §5.2) keeps
+     * only the tokens of the authorization that changed it.
+     */
     @Transactional
-    public int invalidateAll(String authorizationId) {
-        int invalidated = jdbc.sql("update oauth_token set invalidated = true where authorization_id = ? and not invalidated")
-                .param(authorizationId).update();
-        changes.changed(authorizationId);
+    public int invalidateGrant(String grantId, @Nullable String keptAuthorizationId) {
+        List<String> ids = jdbc.sql("select id from oauth_authorization where grant_id = ? and id is distinct from ?")
+                .params(grantId, keptAuthorizationId).query(String.class).list();
+        int invalidated = jdbc.sql("update oauth_token set invalidated = true where authorization_id = any(?)"
+                + " and not invalidated").param(ids.toArray(String[]::new)).update();
+        ids.forEach(changes::changed);
         return invalidated;
     }
 

@@ -1,6 +1,7 @@
 package jp.kakehashi.authorization.store;
 
 import java.util.List;
+import jp.kakehashi.authorization.grant.GrantManagementRequest;
 import jp.kakehashi.consent.Grants;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -45,8 +46,8 @@ public class RefreshTokenRevocations {
                     Authentication revoked = revocation.authenticate(authentication);
                     // Spring has checked the token belongs to the authenticated client: the grant is the TPP's to end
                     if (authorization != null) {
-                        grants.revokeByTpp(authorization.getId(), authorization.getRegisteredClientId(),
-                                "refresh token revoked by the TPP (RFC 7009)");
+                        grants.revokeByTpp(GrantManagementRequest.grantIdOf(authorization),
+                                authorization.getRegisteredClientId(), "refresh token revoked by the TPP (RFC 7009)");
                     }
                     return revoked;
                 });

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import jp.kakehashi.authorization.customer.CustomerAuthentication;
+import jp.kakehashi.authorization.grant.GrantManagementRequest;
 import jp.kakehashi.authorization.policy.ScopePolicy;
 import jp.kakehashi.authorization.rar.AuthorizationDetailsValidator;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -48,7 +49,7 @@ final class AccessTokenClaims implements OAuth2TokenCustomizer<OAuth2TokenClaims
         }
         claims.claim("client_id", context.getRegisteredClient().getClientId());
         if (context.getAuthorization() != null) {
-            claims.claim("grant_id", context.getAuthorization().getId());
+            claims.claim("grant_id", GrantManagementRequest.grantIdOf(context.getAuthorization()));
             authorizationDetails(context.getAuthorization()).ifPresent(details ->
                     claims.claim(AuthorizationDetailsValidator.PARAMETER, details));
         }
@@ -71,7 +72,7 @@ final class AccessTokenClaims implements OAuth2TokenCustomizer<OAuth2TokenClaims
         if (request == null || !request.getAdditionalParameters().containsKey(AuthorizationDetailsValidator.PARAMETER)) {
             return java.util.Optional.empty();
         }
-        List<Map<String, Object>> approved = approvedDetails.apply(authorization.getId());
+        List<Map<String, Object>> approved = approvedDetails.apply(GrantManagementRequest.grantIdOf(authorization));
         if (approved.isEmpty()) {
             throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.SERVER_ERROR,
                     "the approved authorization details are missing", null));

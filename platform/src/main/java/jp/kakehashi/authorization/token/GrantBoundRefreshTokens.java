@@ -3,6 +3,7 @@ package jp.kakehashi.authorization.token;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import jp.kakehashi.authorization.grant.GrantManagementRequest;
 import jp.kakehashi.consent.Grant;
 import jp.kakehashi.consent.Grants;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +34,7 @@ final class GrantBoundRefreshTokens implements OAuth2TokenGenerator<OAuth2Refres
                 || context.getAuthorization() == null) {
             return null;
         }
-        Grant grant = grants.find(context.getAuthorization().getId()).orElse(null);
+        Grant grant = grants.find(GrantManagementRequest.grantIdOf(context.getAuthorization())).orElse(null);
         if (grant == null) {
             return null;
         }

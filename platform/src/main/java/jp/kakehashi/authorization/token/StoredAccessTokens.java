@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.kakehashi.authorization.grant.GrantManagementRequest;
 import jp.kakehashi.consent.Grant;
 import jp.kakehashi.consent.Grants;
 import jp.kakehashi.tpp.Tpp;
@@ -68,7 +69,7 @@ public class StoredAccessTokens implements OpaqueTokenIntrospector {
                 && !thumbprint.equals(presentedCertificateThumbprint())) {
             throw new BadOpaqueTokenException("a certificate-bound access token must come with its client certificate");
         }
-        touch(resolved.authorizationId(), now);
+        touch(String.valueOf(claims.getOrDefault("grant_id", resolved.authorizationId())), now);
         var authorities = resolved.scopes().stream().map(scope -> new SimpleGrantedAuthority("SCOPE_" + scope))
                 .toList();
         return new OAuth2IntrospectionAuthenticatedPrincipal(resolved.principalName(), claims,
@@ -83,7 +84,7 @@ public class StoredAccessTokens implements OpaqueTokenIntrospector {
         if (accessToken == null || !accessToken.isActive()) {
             throw new BadOpaqueTokenException("the access token is not active");
         }
-        Grant grant = grants.find(authorization.getId()).orElse(null);
+        Grant grant = grants.find(GrantManagementRequest.grantIdOf(authorization)).orElse(null);
         if (grant == null || !grant.isUsableAt(now)) {
             throw new BadOpaqueTokenException("the grant of this access token is no longer active");
         }

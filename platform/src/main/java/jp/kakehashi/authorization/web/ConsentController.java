@@ -6,7 +6,10 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.Optional;
 import jp.kakehashi.authorization.customer.CustomerAuthentication;
+import jp.kakehashi.authorization.grant.GrantChange;
+import jp.kakehashi.authorization.grant.RequestedGrantChanges;
 import jp.kakehashi.authorization.policy.ScopePolicy;
 import jp.kakehashi.shared.ContentSecurityPolicy;
 import org.springframework.http.HttpStatus;
@@ -29,11 +32,14 @@ class ConsentController {
     private final ConsentScreen screen;
     private final ScopePolicy policy;
     private final RegisteredClientRepository clients;
+    private final RequestedGrantChanges changes;
 
-    ConsentController(ConsentScreen screen, ScopePolicy policy, RegisteredClientRepository clients) {
+    ConsentController(ConsentScreen screen, ScopePolicy policy, RegisteredClientRepository clients,
+            RequestedGrantChanges changes) {
         this.screen = screen;
         this.policy = policy;
         this.clients = clients;
+        this.changes = changes;
     }
 
     @GetMapping("/consent")
@@ -48,8 +54,17 @@ class ConsentController {
             // Spring only sends here scopes it validated; anything else is a hand-made URL
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
-        var view = screen.view(customer, clientId, scopes, locale)
+        Optional<GrantChange> change;
+        try {
+            change = changes.awaitingConsent(state, customer.getName());
+        }
+        catch (RequestedGrantChanges.NotChangeable ended) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST); // it ended since the authorization request
+        }
+        // a merge's screen lists everything the connection will allow, as its tokens will (Grant Management §5.2)
+        var view = screen.view(customer, clientId, ConsentDecisions.granted(scopes, change), locale)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
+        model.addAttribute("change", change.map(c -> screen.change(c, view)).orElse(null));
         // both forms post to the authorization endpoint, which sends the browser on to the client's redirect URI:
         // the page's form-action allows exactly the URIs registered for this client (CSP3 §6.4.1)
         RegisteredClient client = clients.findByClientId(clientId);

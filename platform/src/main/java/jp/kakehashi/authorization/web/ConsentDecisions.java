@@ -7,7 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.Optional;
 import jp.kakehashi.authorization.customer.CustomerAuthentication;
+import jp.kakehashi.authorization.grant.GrantChange;
+import jp.kakehashi.authorization.grant.GrantManagementValidator;
+import jp.kakehashi.authorization.grant.RequestedGrantChanges;
 import jp.kakehashi.authorization.policy.ScopePolicy;
 import jp.kakehashi.authorization.rar.RequestedTransfers;
 import jp.kakehashi.authorization.rar.TransferDetail;
@@ -38,11 +42,26 @@ public class ConsentDecisions implements Consumer<OAuth2AuthorizationConsentAuth
     private final ConsentScreen screen;
     private final ScopePolicy policy;
     private final Grants grants;
+    private final RequestedGrantChanges changes;
 
-    ConsentDecisions(ConsentScreen screen, ScopePolicy policy, Grants grants) {
+    ConsentDecisions(ConsentScreen screen, ScopePolicy policy, Grants grants, RequestedGrantChanges changes) {
         this.screen = screen;
         this.policy = policy;
         this.grants = grants;
+        this.changes = changes;
+    }
+
+    /**
+     * The rights the tokens of a consent will carry: those requested, and for a {@code merge} also those the grant
+     * already has (Grant Management §5.2), so the sign-in level, the expiry and the screen are decided for all of them.
+     */
+    static Set<String> granted(Set<String> requested, Optional<GrantChange> change) {
+        if (change.isEmpty() || change.get().replaces()) {
+            return requested;
+        }
+        Set<String> all = new java.util.TreeSet<>(requested);
+        all.addAll(change.get().grant().scopes());
+        return all;
     }
 
     @Override
@@ -56,7 +75,14 @@ public class ConsentDecisions implements Consumer<OAuth2AuthorizationConsentAuth
         if (!(authorization.getAttribute(Principal.class.getName()) instanceof CustomerAuthentication customer)) {
             throw denied(OAuth2ErrorCodes.ACCESS_DENIED, "not signed in as a customer", context);
         }
-        Set<String> scopes = request.getScopes();
+        Optional<GrantChange> change;
+        try {
+            change = changes.of(request, customer.customerId());
+        }
+        catch (RequestedGrantChanges.NotChangeable ended) {
+            throw denied(GrantManagementValidator.INVALID_GRANT_ID, "the grant can no longer be changed", context);
+        }
+        Set<String> scopes = granted(request.getScopes(), change);
         var decision = policy.decide(scopes, customer.segment());
         var current = (CustomerAuthentication) consent.getPrincipal();
         if (!current.acr().satisfies(decision.requiredLevel())) {
@@ -69,7 +95,7 @@ public class ConsentDecisions implements Consumer<OAuth2AuthorizationConsentAuth
         List<String> chosen = values(parameters.get("account"));
         var page = RenderedConsentPages.take(request.getClientId(), consent.getState())
                 .orElseThrow(() -> denied(OAuth2ErrorCodes.ACCESS_DENIED, "the consent page was not shown", context));
-        if (!page.scopes().containsAll(scopes)) {
+        if (!page.scopes().containsAll(request.getScopes())) {
             // D5: the record must show the customer saw every right granted, not a page of another request
             throw denied(OAuth2ErrorCodes.ACCESS_DENIED, "the consent page shown was not for these rights", context);
         }
@@ -83,6 +109,18 @@ public class ConsentDecisions implements Consumer<OAuth2AuthorizationConsentAuth
         var allowed = view.accounts().stream().map(a -> a.accountId()).toList();
         if (view.needsAccounts() && (chosen.isEmpty() || !allowed.containsAll(chosen))) {
             throw denied(OAuth2ErrorCodes.ACCESS_DENIED, "no valid account was chosen", context);
+        }
+        if (change.isPresent()) {
+            // the grant keeps its id; its earlier tokens end with the change (Grant Management §5.2)
+            var shownChange = screen.change(change.get(), view);
+            var agreed = new NewGrant(change.get().grant().id(), customer.customerId(), view.tpp().id(),
+                    request.getClientId(), request.getScopes(), chosen, view.expiresAt(), view.language(),
+                    ConsentScreen.TEMPLATE, screen.shown(view, chosen, shownChange), List.of(), rendered);
+            if (grants.change(agreed, authorization.getId(), change.get().replaces()).isEmpty()) {
+                throw denied(GrantManagementValidator.INVALID_GRANT_ID, "the grant can no longer be changed",
+                        context);
+            }
+            return;
         }
         grants.open(new NewGrant(authorization.getId(), customer.customerId(), view.tpp().id(),
                 request.getClientId(), scopes, chosen, view.expiresAt(), view.language(), ConsentScreen.TEMPLATE,

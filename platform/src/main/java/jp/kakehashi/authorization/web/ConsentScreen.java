@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import jp.kakehashi.authorization.customer.CustomerAuthentication;
+import jp.kakehashi.authorization.grant.GrantChange;
 import jp.kakehashi.authorization.policy.ScopePolicy;
 import jp.kakehashi.authorization.rar.RequestedTransfers;
 import jp.kakehashi.authorization.rar.TransferDetail;
@@ -155,6 +156,31 @@ public class ConsentScreen {
         return shown;
     }
 
+    /**
+     * What the screen tells the customer of a consent that changes an existing connection (Grant Management §5.2):
+     * that it adds to it ({@code merge}) or replaces what it allows ({@code replace}), naming the service, since when
+     * it is connected and, for a replace, the rights that end.
+     */
+    public ChangeView change(GrantChange change, ConsentView view) {
+        Locale locale = Locale.forLanguageTag(view.language());
+        boolean en = "en".equals(view.language());
+        String key = change.replaces() ? "consent.change.replace" : "consent.change.merge";
+        String previous = String.join(en ? ", " : "、", change.grant().scopes().stream()
+                .filter(s -> !"openid".equals(s)).sorted().map(s -> text("scope." + s + ".title", locale)).toList());
+        String text = messages.getMessage(key, new Object[] {en ? view.tpp().serviceNameEn() : view.tpp().serviceName(),
+                format(change.grant().createdAt(), locale), previous}, locale);
+        return new ChangeView(change.action().value(), change.grant().id(), text(key + ".heading", locale), text,
+                change.replaces() ? java.util.Set.of() : change.grant().scopes());
+    }
+
+    /** What the record keeps of a screen that changed a connection, besides {@link #shown(ConsentView, List)} (D5). */
+    public Map<String, Object> shown(ConsentView view, List<String> chosenAccountIds, ChangeView change) {
+        Map<String, Object> shown = shown(view, chosenAccountIds);
+        shown.put("grantManagement", Map.of("action", change.action(), "grantId", change.grantId(),
+                "heading", change.heading(), "notice", change.text()));
+        return shown;
+    }
+
     private String text(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);
     }
@@ -162,6 +188,24 @@ public class ConsentScreen {
     private static String format(Instant instant, Locale locale) {
         String pattern = "en".equals(locale.getLanguage()) ? "d MMM uuuu HH:mm 'JST'" : "uuuu年M月d日 HH:mm";
         return DateTimeFormatter.ofPattern(pattern, locale).withZone(TOKYO).format(instant);
+    }
+
+    /**
+     * A consent that changes an existing connection, as the screen shows it.
+     *
+     * @param action   {@code merge} or {@code replace}
+     * @param grantId  the connection's grant
+     * @param heading  the warning's heading
+     * @param text     the warning
+     * @param existing the rights the connection has already, which a merge keeps (empty for a replace)
+     */
+    public record ChangeView(String action, String grantId, String heading, String text,
+            java.util.Set<String> existing) {
+
+        /** Whether the screen's right {@code scope} is one a merge adds. */
+        public boolean adds(String scope) {
+            return "merge".equals(action) && !existing.contains(scope);
+        }
     }
 
     /** One right on the screen. */

@@ -10,8 +10,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds the accounts an accepted access token may read: those of its grant. The authorization module has already
- * refused tokens of revoked or expired grants, and a grant's customer and accounts never change once agreed, so they
- * are kept in memory per grant: a read costs no second grant lookup.
+ * refused tokens of revoked or expired grants. A grant's accounts change only when its customer merges or replaces it
+ * (Grant Management), and that ends every token issued before the change; so what a token may read is kept in memory
+ * per grant and token ({@code jti}), and a read costs no second grant lookup while no node can serve a token the
+ * accounts of an earlier state of its grant.
  */
 @Component
 class ConsentedAccounts {
@@ -32,14 +34,15 @@ class ConsentedAccounts {
         if (grantId == null || customerId == null) {
             return new CallerConsent(customerId == null ? "" : customerId, List.of(), null);
         }
-        CallerConsent consent = byGrant.get(grantId);
+        String key = grantId + " " + (token.getId() != null ? token.getId() : token.getIssuedAt());
+        CallerConsent consent = byGrant.get(key);
         if (consent == null) {
             consent = grants.find(grantId).map(ConsentedAccounts::consent)
                     .orElseGet(() -> new CallerConsent(customerId, List.of(), null));
             if (byGrant.size() >= MAX_REMEMBERED) {
                 byGrant.clear();
             }
-            byGrant.put(grantId, consent);
+            byGrant.put(key, consent);
         }
         // a token is only ever for its grant's customer; anything else is refused as if no account were chosen
         return consent.customerId().equals(customerId) ? consent : new CallerConsent(customerId, List.of(), null);

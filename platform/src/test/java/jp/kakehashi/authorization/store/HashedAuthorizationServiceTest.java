@@ -77,11 +77,11 @@ class HashedAuthorizationServiceTest {
     }
 
     @Test
-    void invalidateAllWhenGrantRevokedThenEveryTokenIsInactive() {
+    void invalidateGrantWhenGrantRevokedThenEveryTokenIsInactive() {
         store.save(authorization("code-value-3", "access-value-3", "refresh-value-3", Instant.now()));
         var saved = store.findByToken("access-value-3", OAuth2TokenType.ACCESS_TOKEN);
 
-        assertThat(store.invalidateAll(saved.getId())).isEqualTo(3);
+        assertThat(store.invalidateGrant(saved.getId(), null)).isEqualTo(3);
 
         var after = store.findByToken("refresh-value-3", OAuth2TokenType.REFRESH_TOKEN);
         assertThat(after.getRefreshToken().isActive()).isFalse();

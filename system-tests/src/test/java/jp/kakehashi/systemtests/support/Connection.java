@@ -33,7 +33,8 @@ public record Connection(TestTpp tpp, String grantId, DPoPAccessToken accessToke
         var tokens = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
         var access = (DPoPAccessToken) tokens.getAccessToken();
         String grantId = platform.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
-                .sql("select authorization_id from oauth_token where token_hash = ?")
+                .sql("select a.grant_id from oauth_token t join oauth_authorization a on a.id = t.authorization_id"
+                        + " where t.token_hash = ?")
                 .param(TokenHashes.of(access.getValue())).query(String.class).single();
         return new Connection(tpp, grantId, access, tokens.getRefreshToken());
     }
