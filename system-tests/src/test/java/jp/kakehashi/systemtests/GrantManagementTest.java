@@ -84,6 +84,22 @@ class GrantManagementTest {
     }
 
     @Test
+    void mergeWhenCustomerReadsEnglishThenTheNoticeSaysInEnglishThatItAddsToTheConnection() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, APPROVED);
+        Issued created = authorize(tpp, "yamada", Map.of(), "openid", "accounts");
+        CustomerAgent english = new CustomerAgent(platform);
+        english.get(platform.uri("/login?lang=en"));
+
+        Issued merged = authorize(english, tpp, "yamada", Map.of("grant_management_action", "merge",
+                "grant_id", created.grantId()), "openid", "transactions");
+
+        assertThat(merged.consentPage()).contains("this adds to an existing connection",
+                "No new connection is made");
+        assertThat(grants.consentRecordOf(created.grantId()).orElseThrow().shown())
+                .extractingByKey("grantManagement").asString().contains("merge", created.grantId());
+    }
+
+    @Test
     void replaceWhenCustomerAgreesThenGrantHasOnlyTheNewRightsAndOldTokensEnd() throws Exception {
         TestTpp tpp = TestTpp.register(platform, APPROVED);
         Issued created = authorize(tpp, "yamada", Map.of(), "openid", "accounts", "balances");
@@ -224,10 +240,14 @@ class GrantManagementTest {
 
     private Issued authorize(TestTpp tpp, String loginId, Map<String, String> grantManagement, String... scopes)
             throws Exception {
+        return authorize(new CustomerAgent(platform), tpp, loginId, grantManagement, scopes);
+    }
+
+    private Issued authorize(CustomerAgent agent, TestTpp tpp, String loginId, Map<String, String> grantManagement,
+            String... scopes) throws Exception {
         CodeVerifier verifier = new CodeVerifier();
         var builder = tpp.authorizationRequest(new Scope(scopes), verifier);
         grantManagement.forEach(builder::customParameter);
-        CustomerAgent agent = new CustomerAgent(platform);
         var outcome = agent.authorize(tpp.push(builder.build()), loginId, PASSWORD, true);
         var code = AuthorizationResponse.parse(outcome.redirect()).toSuccessResponse().getAuthorizationCode();
         var response = OIDCTokenResponseParser.parse(tpp.sendWithDpop(new TokenRequest(
