@@ -1,6 +1,7 @@
 package jp.kakehashi.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
@@ -13,10 +14,13 @@ import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.kakehashi.audit.ExecutionLogRecord;
+import jp.kakehashi.audit.ExecutionLogRecords;
 import jp.kakehashi.consent.Grant;
 import jp.kakehashi.consent.GrantStatus;
 import jp.kakehashi.consent.Grants;
@@ -168,6 +172,7 @@ class GrantManagementTest {
 
     @Test
     void revokeWhenTppDeletesItsGrantThenTokensStopAndCustomerNoLongerSeesIt() throws Exception {
+        Instant started = Instant.now();
         TestTpp tpp = TestTpp.register(platform, APPROVED);
         Issued issued = authorize(tpp, "kakehashi-shoji", Map.of(), "openid", "accounts",
                 "grant_management_query", "grant_management_revoke");
@@ -188,6 +193,12 @@ class GrantManagementTest {
         var after = new ApiClient(platform, queryOnly.connection()).get("/grants/" + issued.grantId());
         assertThat(after.status()).isEqualTo(200);
         assertThat(after.json()).containsEntry("status", "revoked");
+        // C1: the TPP's calls to the grant management endpoint are in the execution log like its /v1 calls
+        assertThat(platform.bean(ExecutionLogRecords.class).ofTpp(tpp.tppId(), started, Instant.now()))
+                .extracting(ExecutionLogRecord::operation, ExecutionLogRecord::resourceId,
+                        ExecutionLogRecord::httpStatus, ExecutionLogRecord::grantId)
+                .contains(tuple("DELETE /grants/{grantId}", issued.grantId(), 204, issued.grantId()),
+                        tuple("GET /grants/{grantId}", issued.grantId(), 200, queryOnly.grantId()));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.UUID;
 import jp.kakehashi.audit.ExecutionLogRecord;
 import jp.kakehashi.audit.ExecutionLogWriter;
 import jp.kakehashi.risk.RiskSignals;
+import jp.kakehashi.shared.TppApiPaths;
 import jp.kakehashi.tpp.ChainedPartyHeader;
 import jp.kakehashi.tpp.ClientOwners;
 import org.slf4j.Logger;
@@ -28,7 +29,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Writes one execution-log record for every {@code /v1} call (C1), whatever answers it: the endpoint, Spring Security
+ * Writes one execution-log record for every call of the TPP API ({@link TppApiPaths}: {@code /v1} and
+ * {@code /grants}, C1), whatever answers it: the endpoint, Spring Security
  * (401, 403), the risk headers' check (400) or the rate limit (429). It is the outermost filter of those, so it sees
  * every one of them; who called it learns after the fact from the security context Spring Security's bearer-token
  * filter leaves in a request attribute. The response is held back until the record is committed.
@@ -54,7 +56,7 @@ class ExecutionLogFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/v1/");
+        return !TppApiPaths.covers(request.getRequestURI());
     }
 
     @Override

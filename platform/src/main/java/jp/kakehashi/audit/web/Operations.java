@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import jp.kakehashi.shared.TppApiPaths;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
@@ -27,7 +28,7 @@ final class Operations {
     /** The matched API route; not a catch-all such as {@code /v1/**}, which says less than the path itself. */
     private static String routeOf(HttpServletRequest request) {
         return request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern
-                && pattern.startsWith("/v1/") && !pattern.contains("**") ? pattern : null;
+                && TppApiPaths.covers(pattern) && !pattern.contains("**") ? pattern : null;
     }
 
     /** The route's variables: the value of a single one (e.g. the account id), {@code name=value;…} of several. */

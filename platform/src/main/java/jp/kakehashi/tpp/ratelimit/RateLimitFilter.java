@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import jp.kakehashi.shared.ErrorResponses;
+import jp.kakehashi.shared.TppApiPaths;
 import jp.kakehashi.tpp.ClientOwners;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Applies the rate limits to {@code /v1} calls. Ordered after Spring Security's filter chain (order -100), so it sees
+ * Applies the rate limits to the TPP API's calls ({@link TppApiPaths}: {@code /v1} and {@code /grants}). Ordered after Spring Security's filter chain (order -100), so it sees
  * the authenticated caller in the security context: a call with a customer's authorisation counts against its TPP,
  * any other against its client IP address.
  */
@@ -33,7 +34,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !limits.enabled() || !request.getRequestURI().startsWith("/v1/");
+        return !limits.enabled() || !TppApiPaths.covers(request.getRequestURI());
     }
 
     @Override
