@@ -5,21 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.JWTID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import java.net.URI;
 import java.util.Date;
 import java.util.Set;
 import jp.kakehashi.systemtests.support.Connection;
+import jp.kakehashi.systemtests.support.CustomerAgent;
 import jp.kakehashi.systemtests.support.RunningPlatform;
 import jp.kakehashi.systemtests.support.TestTpp;
 import org.junit.jupiter.api.Test;
@@ -170,6 +178,81 @@ class DpopRulesTest {
         assertOAuthError(tpp.send(refresh), 400, "invalid_dpop_proof");
         assertThat(tpp.sendWithDpop(refreshRequest(tpp, connection.refreshToken()), null).getStatusCode())
                 .as("the same refresh with the bound key").isEqualTo(200);
+    }
+
+    // ---- PAR (RFC 9449 §10.1) ----
+
+    @Test
+    void parWhenDpopHeaderIsNotAProofThenInvalidDpopProof() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        HTTPRequest par = tpp.pushedAuthorizationRequest(tpp.authorizationRequest(new Scope("openid", "accounts"),
+                new CodeVerifier()).build());
+        par.setHeader("DPoP", "not-a-proof");
+
+        assertOAuthError(tpp.send(par), 400, "invalid_dpop_proof");
+    }
+
+    @Test
+    void parWhenProofIsForAnotherUrlThenInvalidDpopProof() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        HTTPRequest par = tpp.pushedAuthorizationRequest(tpp.authorizationRequest(new Scope("openid", "accounts"),
+                new CodeVerifier()).build());
+        par.setDPoP(tpp.dpop().createDPoPJWT("POST", tpp.metadata().getTokenEndpointURI()));
+
+        assertOAuthError(tpp.send(par), 400, "invalid_dpop_proof");
+    }
+
+    @Test
+    void parWhenProofReplayedThenInvalidDpopProof() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        SignedJWT proof = tpp.dpop().createDPoPJWT("POST", tpp.metadata().getPushedAuthorizationRequestEndpointURI());
+        HTTPRequest first = tpp.pushedAuthorizationRequest(tpp.authorizationRequest(new Scope("openid", "accounts"),
+                new CodeVerifier()).build());
+        first.setDPoP(proof);
+        HTTPRequest replay = tpp.pushedAuthorizationRequest(tpp.authorizationRequest(new Scope("openid", "accounts"),
+                new CodeVerifier()).build());
+        replay.setDPoP(proof);
+
+        assertThat(tpp.send(first).getStatusCode()).as("first use").isEqualTo(201);
+        assertOAuthError(tpp.send(replay), 400, "invalid_dpop_proof");
+    }
+
+    @Test
+    void parWhenProofKeyIsNotTheDpopJktThenInvalidDpopProof() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        var request = tpp.authorizationRequest(new Scope("openid", "accounts"), new CodeVerifier()).build();
+        HTTPRequest mismatched = tpp.pushedAuthorizationRequest(request);
+        mismatched.setDPoP(otherKey().createDPoPJWT("POST", mismatched.getURI()));
+
+        assertOAuthError(tpp.send(mismatched), 400, "invalid_dpop_proof");
+        assertThat(tpp.sendWithDpop(tpp.pushedAuthorizationRequest(request), null).getStatusCode())
+                .as("the same request with a proof of the dpop_jkt key").isEqualTo(201);
+    }
+
+    /**
+     * A proof at PAR binds the request to its key as {@code dpop_jkt} does (RFC 9449 §10.1): the code can then only
+     * be redeemed with that key, not with another key the client (or a thief of the code) holds.
+     */
+    @Test
+    void parWhenProvenWithOneKeyThenTheCodeCannotBeRedeemedWithAnother() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        CodeVerifier verifier = new CodeVerifier();
+        var request = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid", "accounts"),
+                tpp.clientId(), TestTpp.REDIRECT_URI).state(new State()).nonce(new Nonce())
+                .codeChallenge(verifier, CodeChallengeMethod.S256).build();
+        assertThat(request.toParameters()).doesNotContainKey("dpop_jkt");
+        HTTPResponse pushed = tpp.sendWithDpop(tpp.pushedAuthorizationRequest(request), null);
+        assertThat(pushed.getStatusCode()).as("PAR with a proof %s", pushed.getBody()).isEqualTo(201);
+        var outcome = new CustomerAgent(platform).authorize(tpp.authorizationUrl(pushed), "sato", "Kakehashi#2026",
+                true);
+        AuthorizationCode code = AuthorizationResponse.parse(outcome.redirect()).toSuccessResponse()
+                .getAuthorizationCode();
+        HTTPRequest otherKey = tpp.codeTokenRequest(code, TestTpp.REDIRECT_URI, verifier);
+        otherKey.setDPoP(otherKey().createDPoPJWT("POST", otherKey.getURI()));
+
+        assertOAuthError(tpp.send(otherKey), 400, "invalid_grant");
+        assertThat(tpp.sendWithDpop(tpp.codeTokenRequest(code, TestTpp.REDIRECT_URI, verifier), null).getStatusCode())
+                .as("the same code with the key proven at PAR").isEqualTo(200);
     }
 
     // ---- resource requests (userinfo) ----

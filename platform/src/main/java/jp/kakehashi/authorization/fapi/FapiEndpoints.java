@@ -72,7 +72,10 @@ public class FapiEndpoints {
                 .clientAuthentication(clients -> clients
                         .authenticationConverters(this::onlyFapiClientAuthentication)
                         .authenticationProviders(providers -> providers.forEach(this::configureClientAuthentication)))
-                .pushedAuthorizationRequestEndpoint(par -> par.authenticationProviders(providers -> providers
+                .pushedAuthorizationRequestEndpoint(par -> par
+                        .pushedAuthorizationRequestConverters(converters -> converters.replaceAll(converter ->
+                                new DpopBoundPushedRequests(converter, new AuthorizationServerDpopProofs(dpopProofs))))
+                        .authenticationProviders(providers -> providers
                         .forEach(provider -> {
                             if (provider instanceof OAuth2PushedAuthorizationRequestAuthenticationProvider pushed) {
                                 pushed.setAuthenticationValidator(requestValidator);

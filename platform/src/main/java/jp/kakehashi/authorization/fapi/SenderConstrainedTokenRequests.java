@@ -1,6 +1,5 @@
 package jp.kakehashi.authorization.fapi;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.SignedJWT;
 import java.util.Map;
 import jp.kakehashi.authorization.client.TppRegisteredClientRepository;
@@ -13,7 +12,6 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
-import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -44,11 +42,10 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 public final class SenderConstrainedTokenRequests implements AuthenticationProvider {
 
     private static final OAuth2TokenType CODE = new OAuth2TokenType("code");
-    private static final java.util.Set<JWSAlgorithm> ALGORITHMS = java.util.Set.of(JWSAlgorithm.ES256, JWSAlgorithm.PS256);
 
     private final AuthenticationProvider delegate;
     private final OAuth2AuthorizationService authorizations;
-    private final ResourceDpopProofs proofs;
+    private final AuthorizationServerDpopProofs proofs;
     private final Grants grants;
     private final DpopNonces nonces;
 
@@ -57,7 +54,7 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
         this.nonces = nonces;
         this.delegate = delegate;
         this.authorizations = authorizations;
-        this.proofs = proofs;
+        this.proofs = new AuthorizationServerDpopProofs(proofs);
         this.grants = grants;
     }
 
@@ -101,25 +98,7 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
         if (proof == null) {
             return null;
         }
-        SignedJWT jwt;
-        try {
-            jwt = SignedJWT.parse(proof);
-        }
-        catch (java.text.ParseException e) {
-            throw error("invalid_dpop_proof", "the DPoP proof is not a signed JWT");
-        }
-        if (!ALGORITHMS.contains(jwt.getHeader().getAlgorithm())) {
-            throw error("invalid_dpop_proof", "DPoP proofs must be signed with PS256 or ES256");
-        }
-        try {
-            proofs.verifyAtTokenEndpoint(proof, (String) parameters.get("dpop_method"),
-                    (String) parameters.get("dpop_target_uri"));
-        }
-        catch (JwtException | IllegalArgumentException refused) {
-            throw error("invalid_dpop_proof", refused.getMessage() != null && refused.getMessage().contains("jti")
-                    ? "the DPoP proof was already used" : "the DPoP proof is invalid: " + refused.getMessage());
-        }
-        return jwt;
+        return proofs.verify(proof, (String) parameters.get("dpop_method"), (String) parameters.get("dpop_target_uri"));
     }
 
     private static String nonce(SignedJWT proof) {
@@ -157,12 +136,7 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
     }
 
     private static String thumbprint(SignedJWT proof) {
-        try {
-            return proof.getHeader().getJWK().computeThumbprint().toString();
-        }
-        catch (Exception e) {
-            throw error("invalid_dpop_proof", "the DPoP proof's jwk header is missing or invalid");
-        }
+        return AuthorizationServerDpopProofs.thumbprint(proof);
     }
 
     private static OAuth2AuthenticationException error(String code, String description) {

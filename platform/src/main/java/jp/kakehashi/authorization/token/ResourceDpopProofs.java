@@ -44,7 +44,7 @@ public class ResourceDpopProofs implements ObjectPostProcessor<DPoPAuthenticatio
     }
 
     /**
-     * Verifies a proof sent to the token endpoint as the resources verify theirs (signature with the header's key,
+     * Verifies a proof sent to the authorization server's own endpoints (token, PAR) as the resources verify theirs (signature with the header's key,
      * {@code typ}, {@code htm}, {@code htu}, {@code iat} within Spring's 30-second skew, ES256 or PS256) and only then
      * records its jti in {@link SeenJtis} (RFC 9449 §4.3 steps 1–11 before §11.1): a proof that fails any check, or
      * whose {@code iat} is far off, is never recorded, so no caller can make the shared store remember a row beyond
@@ -53,7 +53,7 @@ public class ResourceDpopProofs implements ObjectPostProcessor<DPoPAuthenticatio
      * @throws org.springframework.security.oauth2.jwt.JwtException when the proof is refused, the reason in its
      *                                                            message
      */
-    public Jwt verifyAtTokenEndpoint(String proof, String method, String targetUri) {
+    public Jwt verify(String proof, String method, String targetUri) {
         return proofs.createDecoder(DPoPProofContext.withDPoPProof(proof).method(method).targetUri(targetUri).build())
                 .decode(proof);
     }
