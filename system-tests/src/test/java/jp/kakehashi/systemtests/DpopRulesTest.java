@@ -163,21 +163,31 @@ class DpopRulesTest {
     }
 
     /**
-     * The grant was bound to one key at PAR ({@code dpop_jkt}); a refresh must go on proving possession of that key,
-     * or a stolen refresh token plus a stolen client assertion would move the grant to the thief's key. RFC 9449 §5
-     * does not require this for confidential clients; the bank does (B7), as Spring does for public clients.
+     * RFC 9449 §5: a confidential client's refresh token is not bound to the DPoP key, since the client authenticates
+     * itself (here with private_key_jwt) at every refresh; it may move to a new key, and the new access token is bound
+     * to the new key: it works with proofs of the new key and not with proofs of the old one.
      */
     @Test
-    void refreshWhenProofIsSignedByAnotherKeyThenInvalidDpopProof() throws Exception {
+    void refreshWhenProofIsSignedByANewKeyThenTheNewAccessTokenIsBoundToTheNewKey() throws Exception {
         Connection connection = Connection.establish(platform, TestTpp.register(platform, Set.of("accounts")),
                 "sato", "openid", "accounts");
         TestTpp tpp = connection.tpp();
+        DefaultDPoPProofFactory newKey = otherKey();
         HTTPRequest refresh = refreshRequest(tpp, connection.refreshToken());
-        refresh.setDPoP(otherKey().createDPoPJWT("POST", refresh.getURI()));
+        refresh.setDPoP(newKey.createDPoPJWT("POST", refresh.getURI()));
 
-        assertOAuthError(tpp.send(refresh), 400, "invalid_dpop_proof");
+        HTTPResponse response = tpp.send(refresh);
+
+        assertThat(response.getStatusCode()).as("refresh with a new key: %s", response.getBody()).isEqualTo(200);
+        var token = (DPoPAccessToken) OIDCTokenResponseParser.parse(response).toSuccessResponse().getTokens()
+                .getAccessToken();
+        URI userInfo = tpp.metadata().getUserInfoEndpointURI();
+        HTTPRequest withNewKey = new UserInfoRequest(userInfo, token).toHTTPRequest();
+        withNewKey.setDPoP(newKey.createDPoPJWT("GET", userInfo, token));
+        assertThat(tpp.send(withNewKey).getStatusCode()).as("the new token with the new key").isEqualTo(200);
+        assertUnauthorized(tpp.sendWithDpop(new UserInfoRequest(userInfo, token).toHTTPRequest(), token));
         assertThat(tpp.sendWithDpop(refreshRequest(tpp, connection.refreshToken()), null).getStatusCode())
-                .as("the same refresh with the bound key").isEqualTo(200);
+                .as("the refresh token goes on working with the old key too").isEqualTo(200);
     }
 
     // ---- PAR (RFC 9449 §10.1) ----

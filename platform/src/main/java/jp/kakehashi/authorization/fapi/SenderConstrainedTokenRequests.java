@@ -8,6 +8,7 @@ import jp.kakehashi.consent.Grants;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -26,9 +27,10 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
  * <li>only sender-constrained tokens (§5.3.2.1): a DPoP client must send a DPoP proof;</li>
  * <li>DPoP proof {@code jti}s are single-use across every node (RFC 9449 §11.1), not only per node as in Spring;</li>
  * <li>a code requested with {@code dpop_jkt} can only be redeemed with that key (RFC 9449 §10);</li>
- * <li>a refresh of a DPoP-bound grant must be proven with the key its access token is bound to: RFC 9449 §5 binds
- * refresh tokens to the key only for public clients, but here a stolen refresh token together with a stolen client
- * assertion would otherwise move the grant to the thief's key (B7); Spring checks this for public clients only;</li>
+ * <li>a refresh by a confidential client may be proven with a new key, and the new access token is bound to that
+ * key: RFC 9449 §5 binds refresh tokens to the DPoP key only for public clients, since a confidential client
+ * authenticates itself at every refresh (private_key_jwt or mTLS, B1), which lets it rotate its DPoP key; a public
+ * client's refresh (none are registered today) must keep proving the key its access token is bound to;</li>
  * <li>where the bank requires it for the client, proofs carry a nonce the server issued (RFC 9449 §8);</li>
  * <li>the grant becomes active when its code is first redeemed.</li>
  * </ul>
@@ -77,7 +79,8 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
             authorization = authorizations.findByToken(code.getCode(), CODE);
             requireBoundKey(authorization, proof);
         }
-        if (dpopClient && grant instanceof OAuth2RefreshTokenAuthenticationToken refresh) {
+        if (proof != null && grant instanceof OAuth2RefreshTokenAuthenticationToken refresh
+                && ClientAuthenticationMethod.NONE.equals(client.getClientAuthenticationMethod())) {
             requireSameKey(authorizations.findByToken(refresh.getRefreshToken(), OAuth2TokenType.REFRESH_TOKEN), proof);
         }
         Authentication result = delegate.authenticate(authentication);
