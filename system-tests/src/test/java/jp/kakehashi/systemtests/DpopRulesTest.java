@@ -2,7 +2,12 @@ package jp.kakehashi.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
@@ -17,6 +22,7 @@ import com.nimbusds.oauth2.sdk.id.JWTID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
@@ -24,6 +30,8 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Date;
 import java.util.Set;
 import jp.kakehashi.systemtests.support.Connection;
@@ -413,7 +421,81 @@ class DpopRulesTest {
         assertThat(connection.userInfoStatus()).isEqualTo(200);
     }
 
+    // ---- htu: compared without query and fragment, after normalisation (RFC 9449 §4.3 check 9, RFC 3986 §6) ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {"query", "fragment", "scheme", "host"})
+    void parAndTokenRequestWhenHtuDiffersOnlyInWhatIsNotComparedThenAccepted(String difference) throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        HTTPRequest par = tpp.pushedAuthorizationRequest(tpp.authorizationRequest(new Scope("openid", "accounts"),
+                new CodeVerifier()).build());
+        par.setDPoP(proof(tpp, "POST", htu(par.getURI(), difference), null));
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationCode code = Connection.authorizationCode(platform, tpp, "sato", verifier, "openid", "accounts");
+        HTTPRequest redeem = tpp.codeTokenRequest(code, TestTpp.REDIRECT_URI, verifier);
+        redeem.setDPoP(proof(tpp, "POST", htu(redeem.getURI(), difference), null));
+
+        HTTPResponse pushed = tpp.send(par);
+        HTTPResponse tokens = tpp.send(redeem);
+
+        assertThat(pushed.getStatusCode()).as("PAR %s", pushed.getBody()).isEqualTo(201);
+        assertThat(tokens.getStatusCode()).as("token %s", tokens.getBody()).isEqualTo(200);
+        var token = (DPoPAccessToken) OIDCTokenResponseParser.parse(tokens).toSuccessResponse().getTokens()
+                .getAccessToken();
+        URI userInfo = tpp.metadata().getUserInfoEndpointURI();
+        assertThat(tpp.sendWithDpop(new UserInfoRequest(userInfo, token).toHTTPRequest(), token).getStatusCode())
+                .as("the token is bound to the proof's key").isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"query", "fragment", "scheme", "host"})
+    void resourceRequestWhenHtuDiffersOnlyInWhatIsNotComparedThenAccepted(String difference) throws Exception {
+        Connection connection = Connection.establish(platform, TestTpp.register(platform, Set.of("accounts")),
+                "yamada", "openid", "accounts");
+        TestTpp tpp = connection.tpp();
+        URI userInfo = tpp.metadata().getUserInfoEndpointURI();
+        HTTPRequest userInfoRequest = new UserInfoRequest(userInfo, connection.accessToken()).toHTTPRequest();
+        userInfoRequest.setDPoP(proof(tpp, "GET", htu(userInfo, difference), connection.accessToken()));
+        URI accounts = platform.uri("/v1/accounts");
+        HTTPRequest accountsRequest = new HTTPRequest(HTTPRequest.Method.GET, accounts);
+        accountsRequest.setAuthorization(connection.accessToken().toAuthorizationHeader());
+        accountsRequest.setDPoP(proof(tpp, "GET", htu(accounts, difference), connection.accessToken()));
+
+        HTTPResponse userInfoResponse = tpp.send(userInfoRequest);
+        HTTPResponse accountsResponse = tpp.send(accountsRequest);
+
+        assertThat(userInfoResponse.getStatusCode()).as("userinfo %s", userInfoResponse.getBody()).isEqualTo(200);
+        assertThat(accountsResponse.getStatusCode()).as("/v1/accounts %s", accountsResponse.getBody())
+                .isEqualTo(200);
+    }
+
     // ---- helpers ----
+
+    /** The request's URI written differently in a way RFC 9449 §4.3 check 9 does not compare. */
+    private static String htu(URI target, String difference) {
+        String uri = target.toString();
+        return switch (difference) {
+            case "query" -> uri + "?page=1";
+            case "fragment" -> uri + "#top";
+            case "scheme" -> "HTTPS" + uri.substring("https".length());
+            case "host" -> uri.replace("://localhost", "://LocalHost");
+            default -> throw new IllegalArgumentException(difference);
+        };
+    }
+
+    /** A proof with this {@code htu} exactly as given, signed with the TPP's DPoP key (ES256). */
+    private static SignedJWT proof(TestTpp tpp, String htm, String htu, AccessToken token) throws Exception {
+        var claims = new JWTClaimsSet.Builder().jwtID(new JWTID().getValue()).claim("htm", htm).claim("htu", htu)
+                .issueTime(new Date());
+        if (token != null) {
+            claims.claim("ath", Base64URL.encode(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getValue().getBytes(StandardCharsets.US_ASCII))).toString());
+        }
+        SignedJWT proof = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .type(new JOSEObjectType("dpop+jwt")).jwk(tpp.dpopKey().toPublicJWK()).build(), claims.build());
+        proof.sign(new ECDSASigner(tpp.dpopKey().toECKey()));
+        return proof;
+    }
 
     private static void assertOAuthError(HTTPResponse response, int status, String error) throws Exception {
         FapiAuthorizationServerRulesTest.assertOAuthError(response, status, error);

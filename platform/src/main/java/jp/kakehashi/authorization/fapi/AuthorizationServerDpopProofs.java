@@ -1,12 +1,15 @@
 package jp.kakehashi.authorization.fapi;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.SignedJWT;
+import java.util.Map;
 import java.util.Set;
 import jp.kakehashi.authorization.token.ResourceDpopProofs;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
@@ -26,7 +29,7 @@ final class AuthorizationServerDpopProofs {
     }
 
     /** The verified proof; {@code invalid_dpop_proof} when it is refused for any reason. */
-    SignedJWT verify(String proof, String method, String targetUri) {
+    Jwt verify(String proof, String method, String targetUri) {
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(proof);
@@ -38,19 +41,19 @@ final class AuthorizationServerDpopProofs {
             throw invalid("DPoP proofs must be signed with PS256 or ES256");
         }
         try {
-            proofs.verify(proof, method, targetUri);
+            return proofs.verify(proof, method, targetUri);
         }
         catch (JwtException | IllegalArgumentException refused) {
             throw invalid(refused.getMessage() != null && refused.getMessage().contains("jti")
                     ? "the DPoP proof was already used" : "the DPoP proof is invalid: " + refused.getMessage());
         }
-        return jwt;
     }
 
     /** RFC 7638 thumbprint of the proof's key, as {@code dpop_jkt} and {@code cnf.jkt} carry it. */
-    static String thumbprint(SignedJWT proof) {
+    @SuppressWarnings("unchecked")
+    static String thumbprint(Jwt proof) {
         try {
-            return proof.getHeader().getJWK().computeThumbprint().toString();
+            return JWK.parse((Map<String, Object>) proof.getHeaders().get("jwk")).computeThumbprint().toString();
         }
         catch (Exception e) {
             throw invalid("the DPoP proof's jwk header is missing or invalid");

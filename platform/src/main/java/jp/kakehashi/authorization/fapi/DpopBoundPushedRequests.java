@@ -1,12 +1,12 @@
 package jp.kakehashi.authorization.fapi;
 
-import com.nimbusds.jwt.SignedJWT;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2PushedAuthorizationRequestAuthenticationToken;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
@@ -45,7 +45,7 @@ final class DpopBoundPushedRequests implements AuthenticationConverter {
         if (headers.size() > 1) {
             throw AuthorizationServerDpopProofs.invalid("exactly one DPoP header is allowed (RFC 9449 §4.3)");
         }
-        SignedJWT proof = proofs.verify(headers.getFirst(), request.getMethod(), request.getRequestURL().toString());
+        Jwt proof = proofs.verify(headers.getFirst(), request.getMethod(), request.getRequestURL().toString());
         String thumbprint = AuthorizationServerDpopProofs.thumbprint(proof);
         Map<String, Object> parameters = new LinkedHashMap<>(pushed.getAdditionalParameters());
         Object requested = parameters.putIfAbsent(DPOP_JKT, thumbprint);

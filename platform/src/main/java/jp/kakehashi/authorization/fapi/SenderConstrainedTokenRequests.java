@@ -1,9 +1,9 @@
 package jp.kakehashi.authorization.fapi;
 
-import com.nimbusds.jwt.SignedJWT;
 import java.util.Map;
 import jp.kakehashi.authorization.client.TppRegisteredClientRepository;
 import jp.kakehashi.authorization.token.ResourceDpopProofs;
+import jp.kakehashi.authorization.token.VerifiedDpopProof;
 import jp.kakehashi.consent.Grants;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -34,12 +35,12 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
  * <li>where the bank requires it for the client, proofs carry a nonce the server issued (RFC 9449 §8);</li>
  * <li>the grant becomes active when its code is first redeemed.</li>
  * </ul>
- * Spring's provider verifies the proof a second time, through a decoder factory held in a static field of its
- * {@code DPoPProofVerifier} that no setting reaches, with a replay cache of its own in each node's memory: at most
- * 1,000 proofs per DPoP key within its 30-second window and 100,000 in all, past which that node refuses every DPoP
- * token request until entries expire. The per-client limit of the OAuth endpoints ({@link ClientRequestLimit}, F4)
- * keeps each client well below the per-key ceiling; the shared
- * check here is the one that makes a proof single-use in the cluster (RFC 9449 §11.1).
+ * The proof is verified once, here ({@link AuthorizationServerDpopProofs}: {@code htu} compared as RFC 9449 §4.3 asks,
+ * through {@code DpopTargetUri} as at PAR and the resources; jti single-use in the whole cluster, §11.1), and handed
+ * to Spring's provider as {@link VerifiedDpopProof} in place of {@code dpop_proof}: Spring's own verification, through
+ * a decoder factory in a static field of its {@code DPoPProofVerifier} that no setting reaches, compares {@code htu}
+ * as a string and keeps used jtis in each node's memory (at most 1,000 per key in 30 s, past which that node refused
+ * the key), so it would refuse proofs RFC 9449 accepts and add nothing the shared check does not do.
  */
 public final class SenderConstrainedTokenRequests implements AuthenticationProvider {
 
@@ -66,12 +67,12 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
         var client = (OAuth2ClientAuthenticationToken) grant.getPrincipal();
         boolean dpopClient = client.getRegisteredClient() != null && "dpop".equals(client.getRegisteredClient()
                 .getClientSettings().getSetting(TppRegisteredClientRepository.SENDER_CONSTRAINT_SETTING));
-        SignedJWT proof = verifiedProof(grant.getAdditionalParameters());
+        Jwt proof = verifiedProof(grant.getAdditionalParameters());
         if (dpopClient && proof == null) {
             throw error("invalid_dpop_proof", "a DPoP proof is required: this client's tokens are DPoP-bound");
         }
         if (proof != null && Boolean.TRUE.equals(client.getRegisteredClient().getClientSettings()
-                .getSetting(TppRegisteredClientRepository.DPOP_NONCE_SETTING)) && !nonces.isValid(nonce(proof))) {
+                .getSetting(TppRegisteredClientRepository.DPOP_NONCE_SETTING)) && !nonces.isValid(proof.getClaimAsString("nonce"))) {
             throw error("use_dpop_nonce", "use the nonce in the DPoP-Nonce header of this response");
         }
         OAuth2Authorization authorization = null;
@@ -83,7 +84,7 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
                 && ClientAuthenticationMethod.NONE.equals(client.getClientAuthenticationMethod())) {
             requireSameKey(authorizations.findByToken(refresh.getRefreshToken(), OAuth2TokenType.REFRESH_TOKEN), proof);
         }
-        Authentication result = delegate.authenticate(authentication);
+        Authentication result = delegate.authenticate(withVerifiedProof(grant, proof));
         if (authorization != null && result != null) {
             grants.activate(authorization.getId());
         }
@@ -94,9 +95,8 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
      * Verifies the proof completely (RFC 9449 §4.3: signature, typ, htm, htu, iat within the skew, ES256 or PS256)
      * and only then records its jti, shared by every node and every endpoint (§11.1, B7), through
      * {@link ResourceDpopProofs}: a proof with a forged or absurd {@code iat} is refused before anything is stored.
-     * Spring's provider verifies it once more next (with its node-local cache, see above).
      */
-    private SignedJWT verifiedProof(Map<String, Object> parameters) {
+    private Jwt verifiedProof(Map<String, Object> parameters) {
         String proof = (String) parameters.get("dpop_proof");
         if (proof == null) {
             return null;
@@ -104,16 +104,31 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
         return proofs.verify(proof, (String) parameters.get("dpop_method"), (String) parameters.get("dpop_target_uri"));
     }
 
-    private static String nonce(SignedJWT proof) {
-        try {
-            return proof.getJWTClaimsSet().getStringClaim("nonce");
+    /**
+     * The request as Spring's provider gets it: the proof verified here in place of Spring's {@code dpop_proof}
+     * ({@link VerifiedDpopProof}), so Spring does not verify it a second time with a check that compares {@code htu}
+     * as a string and keeps used jtis in each node's memory; the access token is bound to the proof's key all the same.
+     */
+    private static Authentication withVerifiedProof(OAuth2AuthorizationGrantAuthenticationToken grant, Jwt proof) {
+        Map<String, Object> parameters = VerifiedDpopProof.replacing(grant.getAdditionalParameters(), proof);
+        var client = (Authentication) grant.getPrincipal();
+        OAuth2AuthorizationGrantAuthenticationToken handed;
+        if (grant instanceof OAuth2AuthorizationCodeAuthenticationToken code) {
+            handed = new OAuth2AuthorizationCodeAuthenticationToken(code.getCode(), client, code.getRedirectUri(),
+                    parameters);
         }
-        catch (java.text.ParseException e) {
-            return null;
+        else if (grant instanceof OAuth2RefreshTokenAuthenticationToken refresh) {
+            handed = new OAuth2RefreshTokenAuthenticationToken(refresh.getRefreshToken(), client, refresh.getScopes(),
+                    parameters);
         }
+        else {
+            return grant;
+        }
+        handed.setDetails(grant.getDetails());
+        return handed;
     }
 
-    private static void requireBoundKey(OAuth2Authorization authorization, SignedJWT proof) {
+    private static void requireBoundKey(OAuth2Authorization authorization, Jwt proof) {
         if (authorization == null) {
             return;
         }
@@ -127,7 +142,7 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
         }
     }
 
-    private static void requireSameKey(OAuth2Authorization authorization, SignedJWT proof) {
+    private static void requireSameKey(OAuth2Authorization authorization, Jwt proof) {
         if (authorization == null || authorization.getAccessToken() == null) {
             return; // Spring's provider refuses the unknown refresh token
         }
@@ -138,7 +153,7 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
         }
     }
 
-    private static String thumbprint(SignedJWT proof) {
+    private static String thumbprint(Jwt proof) {
         return AuthorizationServerDpopProofs.thumbprint(proof);
     }
 
