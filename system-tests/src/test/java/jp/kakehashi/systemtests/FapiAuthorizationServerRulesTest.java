@@ -7,6 +7,7 @@ import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
@@ -226,6 +227,56 @@ class FapiAuthorizationServerRulesTest {
         assertThat(again.redirect()).as("nothing is sent to the client").isNull();
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.lastPage()).contains("<code id=\"error-code\">invalid_request</code>");
+    }
+
+    // ---- request_uri lifetime: expires_in is the lifetime enforced (RFC 9126 §2.2, FAPI 2.0 §5.3.2.2) ----
+
+    /**
+     * The PAR response's {@code expires_in} is the whole lifetime the bank records for the {@code request_uri}; a
+     * request_uri whose lifetime has just ended (aged in the store rather than waited for) is refused with
+     * {@code invalid_request_uri}, sent back to the client that pushed it with its {@code state}, while one a few
+     * seconds from its end still leads to a code.
+     */
+    @Test
+    void parResponseExpiresInIsTheLifetimeTheAuthorizationEndpointEnforces() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        var ended = tpp.authorizationRequest(new Scope("openid", "accounts"), new CodeVerifier()).build();
+        var endingSoon = tpp.authorizationRequest(new Scope("openid", "accounts"), new CodeVerifier()).build();
+        HTTPResponse endedPar = tpp.pushForResponse(ended);
+        HTTPResponse endingSoonPar = tpp.pushForResponse(endingSoon);
+        var pushed = PushedAuthorizationResponse.parse(endedPar).toSuccessResponse();
+        String hash = requestUriHash(pushed.getRequestURI());
+        Duration lifetime = jdbc.sql("select issued_at, expires_at from oauth_token where token_hash = ?").param(hash)
+                .query((rs, row) -> Duration.between(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()))
+                .single();
+
+        assertThat(pushed.getLifetime()).as("expires_in").isEqualTo(lifetime.toSeconds()).isEqualTo(300);
+        assertThat(lifetime).as("the lifetime recorded").isEqualTo(Duration.ofSeconds(pushed.getLifetime()));
+
+        ageRequestUri(hash, lifetime, Duration.ZERO);
+        ageRequestUri(requestUriHash(PushedAuthorizationResponse.parse(endingSoonPar).toSuccessResponse()
+                .getRequestURI()), lifetime, Duration.ofSeconds(10));
+        var refused = new CustomerAgent(platform).authorize(tpp.authorizationUrl(endedPar), "sato", PASSWORD, true);
+        var accepted = new CustomerAgent(platform).authorize(tpp.authorizationUrl(endingSoonPar), "sato", PASSWORD,
+                true);
+
+        AuthorizationErrorResponse error = AuthorizationResponse.parse(refused.redirect()).toErrorResponse();
+        assertThat(error.getErrorObject().getCode()).isEqualTo("invalid_request_uri");
+        assertThat(error.getState()).isEqualTo(ended.getState());
+        assertThat(error.getIssuer().getValue()).isEqualTo(platform.issuer().toString());
+        assertThat(AuthorizationResponse.parse(accepted.redirect()).indicatesSuccess()).as("10 s before its end")
+                .isTrue();
+    }
+
+    private static String requestUriHash(URI requestUri) {
+        return TokenHashes.of(requestUri.toString().substring("urn:ietf:params:oauth:request_uri:".length()));
+    }
+
+    /** Moves the request_uri's lifetime back so that {@code left} of it remains now. */
+    private void ageRequestUri(String hash, Duration lifetime, Duration left) {
+        Instant end = Instant.now().plus(left);
+        assertThat(jdbc.sql("update oauth_token set issued_at = ?, expires_at = ? where token_hash = ?")
+                .params(Timestamp.from(end.minus(lifetime)), Timestamp.from(end), hash).update()).isEqualTo(1);
     }
 
     // ---- B5: only approved scopes, and only scopes the bank has a policy for ----
