@@ -469,6 +469,33 @@ class DpopRulesTest {
                 .isEqualTo(200);
     }
 
+    // ---- algorithms: exactly the advertised ones (RFC 9449 §5.1, §7.1; FAPI 2.0 §5.4.1) ----
+
+    /**
+     * Every algorithm the challenge and discovery name is accepted (PS256 above, ES256 everywhere); one they do not
+     * name, RS256, is refused at PAR, the token endpoint and the resources alike.
+     */
+    @Test
+    void proofWhenSignedWithAnAlgorithmNotAdvertisedThenRefusedEverywhere() throws Exception {
+        Connection connection = Connection.establish(platform,
+                TestTpp.register(platform, Set.of("accounts"), JWSAlgorithm.PS256), "sato", "openid", "accounts");
+        TestTpp tpp = connection.tpp();
+        // the TPP's own RSA key, bound to its tokens: only the algorithm differs from its accepted PS256 proofs
+        var rsa = new DefaultDPoPProofFactory(tpp.dpopKey(), JWSAlgorithm.RS256);
+        HTTPRequest par = tpp.pushedAuthorizationRequest(tpp.authorizationRequest(new Scope("openid", "accounts"),
+                new CodeVerifier()).build());
+        par.setDPoP(rsa.createDPoPJWT("POST", par.getURI()));
+        HTTPRequest refresh = refreshRequest(tpp, connection.refreshToken());
+        refresh.setDPoP(rsa.createDPoPJWT("POST", refresh.getURI()));
+        URI userInfo = tpp.metadata().getUserInfoEndpointURI();
+        HTTPRequest resource = new UserInfoRequest(userInfo, connection.accessToken()).toHTTPRequest();
+        resource.setDPoP(rsa.createDPoPJWT("GET", userInfo, connection.accessToken()));
+
+        assertOAuthError(tpp.send(par), 400, "invalid_dpop_proof");
+        assertOAuthError(tpp.send(refresh), 400, "invalid_dpop_proof");
+        assertUnauthorized(tpp.send(resource));
+    }
+
     // ---- helpers ----
 
     /** The request's URI written differently in a way RFC 9449 §4.3 check 9 does not compare. */

@@ -20,7 +20,8 @@ import org.springframework.security.oauth2.jwt.JwtException;
  */
 final class AuthorizationServerDpopProofs {
 
-    private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.PS256);
+    private static final Set<JWSAlgorithm> ALGORITHMS = ResourceDpopProofs.ALGORITHMS.stream()
+            .map(JWSAlgorithm::parse).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final ResourceDpopProofs proofs;
 
