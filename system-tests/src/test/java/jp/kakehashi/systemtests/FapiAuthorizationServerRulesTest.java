@@ -226,7 +226,43 @@ class FapiAuthorizationServerRulesTest {
 
         assertThat(again.redirect()).as("nothing is sent to the client").isNull();
         assertThat(again.status()).isEqualTo(400);
-        assertThat(again.lastPage()).contains("<code id=\"error-code\">invalid_request</code>");
+        assertThat(again.lastPage()).contains("<code id=\"error-code\">invalid_request_uri</code>");
+    }
+
+    @Test
+    void authorizationRequestWhenRequestUriIsAnotherClientsThenInvalidRequestUriAndNothingGoesToEitherClient()
+            throws Exception {
+        TestTpp owner = TestTpp.register(platform, Set.of("accounts"));
+        TestTpp other = TestTpp.register(platform, Set.of("accounts"));
+        URI ownersUrl = owner.push(owner.authorizationRequest(new Scope("openid", "accounts"), new CodeVerifier())
+                .build());
+        URI foreign = URI.create(ownersUrl.toString().replace("client_id=" + owner.clientId().getValue(),
+                "client_id=" + other.clientId().getValue()));
+        assertThat(foreign).isNotEqualTo(ownersUrl);
+
+        var outcome = new CustomerAgent(platform).authorize(foreign, "sato", PASSWORD, true);
+
+        assertThat(outcome.redirect()).as("nothing is sent to a client").isNull();
+        assertThat(outcome.status()).isEqualTo(400);
+        assertThat(outcome.lastPage()).contains("<code id=\"error-code\">invalid_request_uri</code>");
+        assertThat(AuthorizationResponse.parse(new CustomerAgent(platform).authorize(ownersUrl, "sato", PASSWORD, true)
+                .redirect()).indicatesSuccess()).as("the owner's own use").isTrue();
+    }
+
+    // ---- request objects are not accepted (discovery: request_parameter_supported false) ----
+
+    @Test
+    void parWhenRequestObjectSentThenRequestNotSupported() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        var request = tpp.authorizationRequest(new Scope("openid", "accounts"), new CodeVerifier()).build();
+        var claims = new com.nimbusds.jwt.JWTClaimsSet.Builder();
+        request.toParameters().forEach((name, values) -> claims.claim(name, values.getFirst()));
+        var unsigned = new com.nimbusds.jwt.PlainJWT(claims.build());
+        var withRequestObject = new AuthorizationRequest.Builder(request).customParameter("request",
+                unsigned.serialize()).build();
+
+        assertOAuthError(tpp.pushForResponse(withRequestObject), 400, "request_not_supported");
+        assertThat(tpp.pushForResponse(request).getStatusCode()).as("the same request without it").isEqualTo(201);
     }
 
     // ---- request_uri lifetime: expires_in is the lifetime enforced (RFC 9126 §2.2, FAPI 2.0 §5.3.2.2) ----

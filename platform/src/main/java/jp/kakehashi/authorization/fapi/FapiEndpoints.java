@@ -80,8 +80,11 @@ public class FapiEndpoints {
                         .authenticationConverters(this::onlyFapiClientAuthentication)
                         .authenticationProviders(providers -> providers.forEach(this::configureClientAuthentication)))
                 .pushedAuthorizationRequestEndpoint(par -> par
-                        .pushedAuthorizationRequestConverters(converters -> converters.replaceAll(converter ->
-                                new DpopBoundPushedRequests(converter, new AuthorizationServerDpopProofs(dpopProofs))))
+                        .pushedAuthorizationRequestConverters(converters -> {
+                            converters.replaceAll(converter -> new DpopBoundPushedRequests(converter,
+                                    new AuthorizationServerDpopProofs(dpopProofs)));
+                            converters.addFirst(new RequestObjectsRefused());
+                        })
                         .authenticationProviders(providers -> providers
                         .replaceAll(provider -> {
                             if (provider instanceof OAuth2PushedAuthorizationRequestAuthenticationProvider pushed) {

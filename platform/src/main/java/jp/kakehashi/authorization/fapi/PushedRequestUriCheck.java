@@ -21,10 +21,11 @@ import org.springframework.util.StringUtils;
 
 /**
  * The {@code request_uri} of an authorization request, checked before Spring reads it (RFC 9126 §4, FAPI 2.0
- * §5.3.2.2): one that has reached the end of its lifetime ({@link RequestUriLifetime}) is refused with
- * {@code invalid_request_uri}. The client and its redirect URI were verified when the request was pushed, and the
- * request names the same client, so the error goes back to that redirect URI with the pushed {@code state} and
- * {@code iss}; otherwise the customer sees an error page.
+ * §5.3.2.2): one that is unknown, used already, another client's, or at the end of its lifetime
+ * ({@link RequestUriLifetime}) is refused with {@code invalid_request_uri}. For an expired one, the client and its
+ * redirect URI were verified when the request was pushed, and the request names the same client, so the error goes
+ * back to that redirect URI with the pushed {@code state} and {@code iss}; in the other cases nothing trustworthy
+ * names a redirect URI (RFC 6749 §4.1.2.1), and the customer sees an error page.
  */
 final class PushedRequestUriCheck implements AuthenticationConverter {
 
@@ -43,14 +44,27 @@ final class PushedRequestUriCheck implements AuthenticationConverter {
     @Override
     public Authentication convert(HttpServletRequest request) {
         String requestUri = request.getParameter(OAuth2ParameterNames.REQUEST_URI);
-        if (!StringUtils.hasText(requestUri) || !requestUri.startsWith(RequestUriLifetime.REQUEST_URI_PREFIX)) {
-            return null;
+        if (!StringUtils.hasText(requestUri)) {
+            return null; // PushedRequestRequired refuses an authorization request without one
         }
-        String state = requestUri.substring(RequestUriLifetime.REQUEST_URI_PREFIX.length());
-        Optional<Instant> expiresAt = requestUris.expiresAt(state);
+        String clientId = request.getParameter(OAuth2ParameterNames.CLIENT_ID);
+        OAuth2Authorization pushed = requestUri.startsWith(RequestUriLifetime.REQUEST_URI_PREFIX)
+                ? authorizations.findByToken(requestUri.substring(RequestUriLifetime.REQUEST_URI_PREFIX.length()),
+                        STATE)
+                : null;
+        OAuth2AuthorizationRequest pushedRequest = pushed == null ? null
+                : pushed.getAttribute(OAuth2AuthorizationRequest.class.getName());
+        if (pushedRequest == null) {
+            throw refused("the request_uri is unknown or was used already: push the authorization request again",
+                    null, clientId);
+        }
+        if (!pushedRequest.getClientId().equals(clientId)) {
+            throw refused("the request_uri was pushed by another client", null, clientId);
+        }
+        Optional<Instant> expiresAt = requestUris.expiresAt(
+                requestUri.substring(RequestUriLifetime.REQUEST_URI_PREFIX.length()));
         if (expiresAt.isPresent() && !clock.instant().isBefore(expiresAt.get())) {
-            throw refused("the request_uri has expired: push the authorization request again",
-                    authorizations.findByToken(state, STATE), request.getParameter(OAuth2ParameterNames.CLIENT_ID));
+            throw refused("the request_uri has expired: push the authorization request again", pushed, clientId);
         }
         return null;
     }
