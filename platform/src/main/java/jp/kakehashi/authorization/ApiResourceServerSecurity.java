@@ -7,6 +7,7 @@ import jp.kakehashi.authorization.token.DpopChallenge;
 import jp.kakehashi.authorization.token.ResourceDpopProofs;
 import jp.kakehashi.authorization.token.StoredAccessTokenDecoder;
 import jp.kakehashi.shared.ErrorResponses;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,8 +26,8 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
  * The resource server's chain for the Open API ({@code /v1/**}, B2, B7, B8): the same opaque, stored-hashed access
  * tokens as userinfo, resolved by {@link StoredAccessTokenDecoder} (so a revoked or expired grant, a DPoP-bound token
  * sent as Bearer, or a certificate-bound token without its certificate is refused on the next request), DPoP proofs
- * checked by Spring, and each resource's scope required here. Public information and the API description need no
- * token. Refusals keep Spring's {@code WWW-Authenticate} challenge and add the API's JSON error body.
+ * checked by Spring, and each resource's scope required here. Public information, the API description and its
+ * protected resource metadata ({@link ApiProtectedResourceMetadata}, RFC 9728) need no token. Refusals keep Spring's {@code WWW-Authenticate} challenge and add the API's JSON error body.
  * <p>
  * The authenticated token stays in the request attribute where Spring's filters keep it (stateless, no session), so
  * the audit and rate-limit filters around {@code /v1/**} can read who called.
@@ -38,9 +39,11 @@ class ApiResourceServerSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain apiResourceServerChain(HttpSecurity http, StoredAccessTokenDecoder accessTokens,
-            ResourceDpopProofs dpopProofs) throws Exception {
-        var bearer = new JsonErrorEntryPoint(new BearerTokenAuthenticationEntryPoint());
-        var dpop = new JsonErrorEntryPoint(new DpopChallenge());
+            ResourceDpopProofs dpopProofs, @Value("${kakehashi.issuer}") String issuer,
+            @Value("${kakehashi.mtls.trusted-ca-file:#{null}}") java.nio.file.Path trustedTppCas) throws Exception {
+        String metadata = ApiProtectedResourceMetadata.url(issuer);
+        var bearer = new JsonErrorEntryPoint(bearerChallenge(metadata));
+        var dpop = new JsonErrorEntryPoint(new DpopChallenge(metadata));
         AuthenticationEntryPoint byScheme = (request, response, e) -> {
             if (usesDpop(request)) {
                 dpop.commence(request, response, e);
@@ -49,9 +52,10 @@ class ApiResourceServerSecurity {
                 bearer.commence(request, response, e);
             }
         };
-        http.securityMatcher("/v1/**")
+        http.securityMatcher("/v1/**", ApiProtectedResourceMetadata.PATH)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/v1/branches", "/v1/atms", "/v1/openapi.yaml").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v1/branches", "/v1/atms", "/v1/openapi.yaml",
+                                ApiProtectedResourceMetadata.PATH).permitAll()
                         .requestMatchers(HttpMethod.GET, "/v1/accounts").hasAuthority("SCOPE_accounts")
                         .requestMatchers(HttpMethod.GET, "/v1/accounts/*/balances").hasAuthority("SCOPE_balances")
                         .requestMatchers(HttpMethod.GET, "/v1/accounts/*/transactions")
@@ -70,10 +74,13 @@ class ApiResourceServerSecurity {
                 .oauth2ResourceServer(resource -> resource
                         .withObjectPostProcessor(dpopProofs)
                         .jwt(jwt -> jwt.decoder(accessTokens))
+                        .protectedResourceMetadata(published -> published.protectedResourceMetadataCustomizer(
+                                ApiProtectedResourceMetadata.of(issuer, trustedTppCas != null)))
                         .authenticationEntryPoint(byScheme)
                         .accessDeniedHandler(ApiResourceServerSecurity::insufficientScope)
                         .dPoP(d -> d.authenticationFailureHandler(new AuthenticationEntryPointFailureHandler(dpop))))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(ApiResourceServerSecurity::noToken)
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, e) -> noToken(request, response, e, metadata))
                         .accessDeniedHandler(ApiResourceServerSecurity::insufficientScope));
         return http.build();
     }
@@ -82,13 +89,23 @@ class ApiResourceServerSecurity {
      * No token at all: both schemes are challenged (RFC 9449 §7.1), so a client learns it may use DPoP, which the
      * bank's tokens require; a header of an unknown scheme gets Spring's Bearer challenge.
      */
-    private static void noToken(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
-            throws IOException {
-        new BearerTokenAuthenticationEntryPoint().commence(request, response, e);
+    private static void noToken(HttpServletRequest request, HttpServletResponse response, AuthenticationException e,
+            String metadata) throws IOException {
+        bearerChallenge(metadata).commence(request, response, e);
         if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
-            new DpopChallenge().commence(request, response, e);
+            new DpopChallenge(metadata).commence(request, response, e);
         }
         writeError(response, "INVALID_TOKEN", "アクセストークンが必要です。");
+    }
+
+    /**
+     * Spring's Bearer challenge, its {@code resource_metadata} (RFC 9728 §5.1) naming the API's metadata: Spring's
+     * default names {@code /.well-known/oauth-protected-resource} without the resource's path (§3.1).
+     */
+    private static BearerTokenAuthenticationEntryPoint bearerChallenge(String metadata) {
+        var challenge = new BearerTokenAuthenticationEntryPoint();
+        challenge.setResourceMetadataParameterResolver(request -> metadata);
+        return challenge;
     }
 
     /** Spring writes a Bearer challenge; a DPoP caller gets the same challenge in its own scheme. */

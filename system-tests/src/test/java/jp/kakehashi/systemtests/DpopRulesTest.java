@@ -2,24 +2,40 @@ package jp.kakehashi.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.JWTID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Date;
 import java.util.Set;
 import jp.kakehashi.systemtests.support.Connection;
+import jp.kakehashi.systemtests.support.CustomerAgent;
 import jp.kakehashi.systemtests.support.RunningPlatform;
 import jp.kakehashi.systemtests.support.TestTpp;
 import org.junit.jupiter.api.Test;
@@ -155,21 +171,106 @@ class DpopRulesTest {
     }
 
     /**
-     * The grant was bound to one key at PAR ({@code dpop_jkt}); a refresh must go on proving possession of that key,
-     * or a stolen refresh token plus a stolen client assertion would move the grant to the thief's key. RFC 9449 §5
-     * does not require this for confidential clients; the bank does (B7), as Spring does for public clients.
+     * RFC 9449 §5: a confidential client's refresh token is not bound to the DPoP key, since the client authenticates
+     * itself (here with private_key_jwt) at every refresh; it may move to a new key, and the new access token is bound
+     * to the new key: it works with proofs of the new key and not with proofs of the old one.
      */
     @Test
-    void refreshWhenProofIsSignedByAnotherKeyThenInvalidDpopProof() throws Exception {
+    void refreshWhenProofIsSignedByANewKeyThenTheNewAccessTokenIsBoundToTheNewKey() throws Exception {
         Connection connection = Connection.establish(platform, TestTpp.register(platform, Set.of("accounts")),
                 "sato", "openid", "accounts");
         TestTpp tpp = connection.tpp();
+        DefaultDPoPProofFactory newKey = otherKey();
         HTTPRequest refresh = refreshRequest(tpp, connection.refreshToken());
-        refresh.setDPoP(otherKey().createDPoPJWT("POST", refresh.getURI()));
+        refresh.setDPoP(newKey.createDPoPJWT("POST", refresh.getURI()));
 
-        assertOAuthError(tpp.send(refresh), 400, "invalid_dpop_proof");
+        HTTPResponse response = tpp.send(refresh);
+
+        assertThat(response.getStatusCode()).as("refresh with a new key: %s", response.getBody()).isEqualTo(200);
+        var token = (DPoPAccessToken) OIDCTokenResponseParser.parse(response).toSuccessResponse().getTokens()
+                .getAccessToken();
+        URI userInfo = tpp.metadata().getUserInfoEndpointURI();
+        HTTPRequest withNewKey = new UserInfoRequest(userInfo, token).toHTTPRequest();
+        withNewKey.setDPoP(newKey.createDPoPJWT("GET", userInfo, token));
+        assertThat(tpp.send(withNewKey).getStatusCode()).as("the new token with the new key").isEqualTo(200);
+        assertUnauthorized(tpp.sendWithDpop(new UserInfoRequest(userInfo, token).toHTTPRequest(), token));
         assertThat(tpp.sendWithDpop(refreshRequest(tpp, connection.refreshToken()), null).getStatusCode())
-                .as("the same refresh with the bound key").isEqualTo(200);
+                .as("the refresh token goes on working with the old key too").isEqualTo(200);
+    }
+
+    // ---- PAR (RFC 9449 §10.1) ----
+
+    @Test
+    void parWhenDpopHeaderIsNotAProofThenInvalidDpopProof() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        HTTPRequest par = tpp.pushedAuthorizationRequest(tpp.authorizationRequest(new Scope("openid", "accounts"),
+                new CodeVerifier()).build());
+        par.setHeader("DPoP", "not-a-proof");
+
+        assertOAuthError(tpp.send(par), 400, "invalid_dpop_proof");
+    }
+
+    @Test
+    void parWhenProofIsForAnotherUrlThenInvalidDpopProof() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        HTTPRequest par = tpp.pushedAuthorizationRequest(tpp.authorizationRequest(new Scope("openid", "accounts"),
+                new CodeVerifier()).build());
+        par.setDPoP(tpp.dpop().createDPoPJWT("POST", tpp.metadata().getTokenEndpointURI()));
+
+        assertOAuthError(tpp.send(par), 400, "invalid_dpop_proof");
+    }
+
+    @Test
+    void parWhenProofReplayedThenInvalidDpopProof() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        SignedJWT proof = tpp.dpop().createDPoPJWT("POST", tpp.metadata().getPushedAuthorizationRequestEndpointURI());
+        HTTPRequest first = tpp.pushedAuthorizationRequest(tpp.authorizationRequest(new Scope("openid", "accounts"),
+                new CodeVerifier()).build());
+        first.setDPoP(proof);
+        HTTPRequest replay = tpp.pushedAuthorizationRequest(tpp.authorizationRequest(new Scope("openid", "accounts"),
+                new CodeVerifier()).build());
+        replay.setDPoP(proof);
+
+        assertThat(tpp.send(first).getStatusCode()).as("first use").isEqualTo(201);
+        assertOAuthError(tpp.send(replay), 400, "invalid_dpop_proof");
+    }
+
+    @Test
+    void parWhenProofKeyIsNotTheDpopJktThenInvalidDpopProof() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        var request = tpp.authorizationRequest(new Scope("openid", "accounts"), new CodeVerifier()).build();
+        HTTPRequest mismatched = tpp.pushedAuthorizationRequest(request);
+        mismatched.setDPoP(otherKey().createDPoPJWT("POST", mismatched.getURI()));
+
+        assertOAuthError(tpp.send(mismatched), 400, "invalid_dpop_proof");
+        assertThat(tpp.sendWithDpop(tpp.pushedAuthorizationRequest(request), null).getStatusCode())
+                .as("the same request with a proof of the dpop_jkt key").isEqualTo(201);
+    }
+
+    /**
+     * A proof at PAR binds the request to its key as {@code dpop_jkt} does (RFC 9449 §10.1): the code can then only
+     * be redeemed with that key, not with another key the client (or a thief of the code) holds.
+     */
+    @Test
+    void parWhenProvenWithOneKeyThenTheCodeCannotBeRedeemedWithAnother() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        CodeVerifier verifier = new CodeVerifier();
+        var request = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid", "accounts"),
+                tpp.clientId(), TestTpp.REDIRECT_URI).state(new State()).nonce(new Nonce())
+                .codeChallenge(verifier, CodeChallengeMethod.S256).build();
+        assertThat(request.toParameters()).doesNotContainKey("dpop_jkt");
+        HTTPResponse pushed = tpp.sendWithDpop(tpp.pushedAuthorizationRequest(request), null);
+        assertThat(pushed.getStatusCode()).as("PAR with a proof %s", pushed.getBody()).isEqualTo(201);
+        var outcome = new CustomerAgent(platform).authorize(tpp.authorizationUrl(pushed), "sato", "Kakehashi#2026",
+                true);
+        AuthorizationCode code = AuthorizationResponse.parse(outcome.redirect()).toSuccessResponse()
+                .getAuthorizationCode();
+        HTTPRequest otherKey = tpp.codeTokenRequest(code, TestTpp.REDIRECT_URI, verifier);
+        otherKey.setDPoP(otherKey().createDPoPJWT("POST", otherKey.getURI()));
+
+        assertOAuthError(tpp.send(otherKey), 400, "invalid_grant");
+        assertThat(tpp.sendWithDpop(tpp.codeTokenRequest(code, TestTpp.REDIRECT_URI, verifier), null).getStatusCode())
+                .as("the same code with the key proven at PAR").isEqualTo(200);
     }
 
     // ---- resource requests (userinfo) ----
@@ -320,7 +421,108 @@ class DpopRulesTest {
         assertThat(connection.userInfoStatus()).isEqualTo(200);
     }
 
+    // ---- htu: compared without query and fragment, after normalisation (RFC 9449 §4.3 check 9, RFC 3986 §6) ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {"query", "fragment", "scheme", "host"})
+    void parAndTokenRequestWhenHtuDiffersOnlyInWhatIsNotComparedThenAccepted(String difference) throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        HTTPRequest par = tpp.pushedAuthorizationRequest(tpp.authorizationRequest(new Scope("openid", "accounts"),
+                new CodeVerifier()).build());
+        par.setDPoP(proof(tpp, "POST", htu(par.getURI(), difference), null));
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationCode code = Connection.authorizationCode(platform, tpp, "sato", verifier, "openid", "accounts");
+        HTTPRequest redeem = tpp.codeTokenRequest(code, TestTpp.REDIRECT_URI, verifier);
+        redeem.setDPoP(proof(tpp, "POST", htu(redeem.getURI(), difference), null));
+
+        HTTPResponse pushed = tpp.send(par);
+        HTTPResponse tokens = tpp.send(redeem);
+
+        assertThat(pushed.getStatusCode()).as("PAR %s", pushed.getBody()).isEqualTo(201);
+        assertThat(tokens.getStatusCode()).as("token %s", tokens.getBody()).isEqualTo(200);
+        var token = (DPoPAccessToken) OIDCTokenResponseParser.parse(tokens).toSuccessResponse().getTokens()
+                .getAccessToken();
+        URI userInfo = tpp.metadata().getUserInfoEndpointURI();
+        assertThat(tpp.sendWithDpop(new UserInfoRequest(userInfo, token).toHTTPRequest(), token).getStatusCode())
+                .as("the token is bound to the proof's key").isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"query", "fragment", "scheme", "host"})
+    void resourceRequestWhenHtuDiffersOnlyInWhatIsNotComparedThenAccepted(String difference) throws Exception {
+        Connection connection = Connection.establish(platform, TestTpp.register(platform, Set.of("accounts")),
+                "yamada", "openid", "accounts");
+        TestTpp tpp = connection.tpp();
+        URI userInfo = tpp.metadata().getUserInfoEndpointURI();
+        HTTPRequest userInfoRequest = new UserInfoRequest(userInfo, connection.accessToken()).toHTTPRequest();
+        userInfoRequest.setDPoP(proof(tpp, "GET", htu(userInfo, difference), connection.accessToken()));
+        URI accounts = platform.uri("/v1/accounts");
+        HTTPRequest accountsRequest = new HTTPRequest(HTTPRequest.Method.GET, accounts);
+        accountsRequest.setAuthorization(connection.accessToken().toAuthorizationHeader());
+        accountsRequest.setDPoP(proof(tpp, "GET", htu(accounts, difference), connection.accessToken()));
+
+        HTTPResponse userInfoResponse = tpp.send(userInfoRequest);
+        HTTPResponse accountsResponse = tpp.send(accountsRequest);
+
+        assertThat(userInfoResponse.getStatusCode()).as("userinfo %s", userInfoResponse.getBody()).isEqualTo(200);
+        assertThat(accountsResponse.getStatusCode()).as("/v1/accounts %s", accountsResponse.getBody())
+                .isEqualTo(200);
+    }
+
+    // ---- algorithms: exactly the advertised ones (RFC 9449 §5.1, §7.1; FAPI 2.0 §5.4.1) ----
+
+    /**
+     * Every algorithm the challenge and discovery name is accepted (PS256 above, ES256 everywhere); one they do not
+     * name, RS256, is refused at PAR, the token endpoint and the resources alike.
+     */
+    @Test
+    void proofWhenSignedWithAnAlgorithmNotAdvertisedThenRefusedEverywhere() throws Exception {
+        Connection connection = Connection.establish(platform,
+                TestTpp.register(platform, Set.of("accounts"), JWSAlgorithm.PS256), "sato", "openid", "accounts");
+        TestTpp tpp = connection.tpp();
+        // the TPP's own RSA key, bound to its tokens: only the algorithm differs from its accepted PS256 proofs
+        var rsa = new DefaultDPoPProofFactory(tpp.dpopKey(), JWSAlgorithm.RS256);
+        HTTPRequest par = tpp.pushedAuthorizationRequest(tpp.authorizationRequest(new Scope("openid", "accounts"),
+                new CodeVerifier()).build());
+        par.setDPoP(rsa.createDPoPJWT("POST", par.getURI()));
+        HTTPRequest refresh = refreshRequest(tpp, connection.refreshToken());
+        refresh.setDPoP(rsa.createDPoPJWT("POST", refresh.getURI()));
+        URI userInfo = tpp.metadata().getUserInfoEndpointURI();
+        HTTPRequest resource = new UserInfoRequest(userInfo, connection.accessToken()).toHTTPRequest();
+        resource.setDPoP(rsa.createDPoPJWT("GET", userInfo, connection.accessToken()));
+
+        assertOAuthError(tpp.send(par), 400, "invalid_dpop_proof");
+        assertOAuthError(tpp.send(refresh), 400, "invalid_dpop_proof");
+        assertUnauthorized(tpp.send(resource));
+    }
+
     // ---- helpers ----
+
+    /** The request's URI written differently in a way RFC 9449 §4.3 check 9 does not compare. */
+    private static String htu(URI target, String difference) {
+        String uri = target.toString();
+        return switch (difference) {
+            case "query" -> uri + "?page=1";
+            case "fragment" -> uri + "#top";
+            case "scheme" -> "HTTPS" + uri.substring("https".length());
+            case "host" -> uri.replace("://localhost", "://LocalHost");
+            default -> throw new IllegalArgumentException(difference);
+        };
+    }
+
+    /** A proof with this {@code htu} exactly as given, signed with the TPP's DPoP key (ES256). */
+    private static SignedJWT proof(TestTpp tpp, String htm, String htu, AccessToken token) throws Exception {
+        var claims = new JWTClaimsSet.Builder().jwtID(new JWTID().getValue()).claim("htm", htm).claim("htu", htu)
+                .issueTime(new Date());
+        if (token != null) {
+            claims.claim("ath", Base64URL.encode(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getValue().getBytes(StandardCharsets.US_ASCII))).toString());
+        }
+        SignedJWT proof = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .type(new JOSEObjectType("dpop+jwt")).jwk(tpp.dpopKey().toPublicJWK()).build(), claims.build());
+        proof.sign(new ECDSASigner(tpp.dpopKey().toECKey()));
+        return proof;
+    }
 
     private static void assertOAuthError(HTTPResponse response, int status, String error) throws Exception {
         FapiAuthorizationServerRulesTest.assertOAuthError(response, status, error);

@@ -7,6 +7,7 @@ import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
@@ -225,7 +226,93 @@ class FapiAuthorizationServerRulesTest {
 
         assertThat(again.redirect()).as("nothing is sent to the client").isNull();
         assertThat(again.status()).isEqualTo(400);
-        assertThat(again.lastPage()).contains("<code id=\"error-code\">invalid_request</code>");
+        assertThat(again.lastPage()).contains("<code id=\"error-code\">invalid_request_uri</code>");
+    }
+
+    @Test
+    void authorizationRequestWhenRequestUriIsAnotherClientsThenInvalidRequestUriAndNothingGoesToEitherClient()
+            throws Exception {
+        TestTpp owner = TestTpp.register(platform, Set.of("accounts"));
+        TestTpp other = TestTpp.register(platform, Set.of("accounts"));
+        URI ownersUrl = owner.push(owner.authorizationRequest(new Scope("openid", "accounts"), new CodeVerifier())
+                .build());
+        URI foreign = URI.create(ownersUrl.toString().replace("client_id=" + owner.clientId().getValue(),
+                "client_id=" + other.clientId().getValue()));
+        assertThat(foreign).isNotEqualTo(ownersUrl);
+
+        var outcome = new CustomerAgent(platform).authorize(foreign, "sato", PASSWORD, true);
+
+        assertThat(outcome.redirect()).as("nothing is sent to a client").isNull();
+        assertThat(outcome.status()).isEqualTo(400);
+        assertThat(outcome.lastPage()).contains("<code id=\"error-code\">invalid_request_uri</code>");
+        assertThat(AuthorizationResponse.parse(new CustomerAgent(platform).authorize(ownersUrl, "sato", PASSWORD, true)
+                .redirect()).indicatesSuccess()).as("the owner's own use").isTrue();
+    }
+
+    // ---- request objects are not accepted (discovery: request_parameter_supported false) ----
+
+    @Test
+    void parWhenRequestObjectSentThenRequestNotSupported() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        var request = tpp.authorizationRequest(new Scope("openid", "accounts"), new CodeVerifier()).build();
+        var claims = new com.nimbusds.jwt.JWTClaimsSet.Builder();
+        request.toParameters().forEach((name, values) -> claims.claim(name, values.getFirst()));
+        var unsigned = new com.nimbusds.jwt.PlainJWT(claims.build());
+        var withRequestObject = new AuthorizationRequest.Builder(request).customParameter("request",
+                unsigned.serialize()).build();
+
+        assertOAuthError(tpp.pushForResponse(withRequestObject), 400, "request_not_supported");
+        assertThat(tpp.pushForResponse(request).getStatusCode()).as("the same request without it").isEqualTo(201);
+    }
+
+    // ---- request_uri lifetime: expires_in is the lifetime enforced (RFC 9126 §2.2, FAPI 2.0 §5.3.2.2) ----
+
+    /**
+     * The PAR response's {@code expires_in} is the whole lifetime the bank records for the {@code request_uri}; a
+     * request_uri whose lifetime has just ended (aged in the store rather than waited for) is refused with
+     * {@code invalid_request_uri}, sent back to the client that pushed it with its {@code state}, while one a few
+     * seconds from its end still leads to a code.
+     */
+    @Test
+    void parResponseExpiresInIsTheLifetimeTheAuthorizationEndpointEnforces() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        var ended = tpp.authorizationRequest(new Scope("openid", "accounts"), new CodeVerifier()).build();
+        var endingSoon = tpp.authorizationRequest(new Scope("openid", "accounts"), new CodeVerifier()).build();
+        HTTPResponse endedPar = tpp.pushForResponse(ended);
+        HTTPResponse endingSoonPar = tpp.pushForResponse(endingSoon);
+        var pushed = PushedAuthorizationResponse.parse(endedPar).toSuccessResponse();
+        String hash = requestUriHash(pushed.getRequestURI());
+        Duration lifetime = jdbc.sql("select issued_at, expires_at from oauth_token where token_hash = ?").param(hash)
+                .query((rs, row) -> Duration.between(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()))
+                .single();
+
+        assertThat(pushed.getLifetime()).as("expires_in").isEqualTo(lifetime.toSeconds()).isEqualTo(300);
+        assertThat(lifetime).as("the lifetime recorded").isEqualTo(Duration.ofSeconds(pushed.getLifetime()));
+
+        ageRequestUri(hash, lifetime, Duration.ZERO);
+        ageRequestUri(requestUriHash(PushedAuthorizationResponse.parse(endingSoonPar).toSuccessResponse()
+                .getRequestURI()), lifetime, Duration.ofSeconds(10));
+        var refused = new CustomerAgent(platform).authorize(tpp.authorizationUrl(endedPar), "sato", PASSWORD, true);
+        var accepted = new CustomerAgent(platform).authorize(tpp.authorizationUrl(endingSoonPar), "sato", PASSWORD,
+                true);
+
+        AuthorizationErrorResponse error = AuthorizationResponse.parse(refused.redirect()).toErrorResponse();
+        assertThat(error.getErrorObject().getCode()).isEqualTo("invalid_request_uri");
+        assertThat(error.getState()).isEqualTo(ended.getState());
+        assertThat(error.getIssuer().getValue()).isEqualTo(platform.issuer().toString());
+        assertThat(AuthorizationResponse.parse(accepted.redirect()).indicatesSuccess()).as("10 s before its end")
+                .isTrue();
+    }
+
+    private static String requestUriHash(URI requestUri) {
+        return TokenHashes.of(requestUri.toString().substring("urn:ietf:params:oauth:request_uri:".length()));
+    }
+
+    /** Moves the request_uri's lifetime back so that {@code left} of it remains now. */
+    private void ageRequestUri(String hash, Duration lifetime, Duration left) {
+        Instant end = Instant.now().plus(left);
+        assertThat(jdbc.sql("update oauth_token set issued_at = ?, expires_at = ? where token_hash = ?")
+                .params(Timestamp.from(end.minus(lifetime)), Timestamp.from(end), hash).update()).isEqualTo(1);
     }
 
     // ---- B5: only approved scopes, and only scopes the bank has a policy for ----
@@ -300,8 +387,8 @@ class FapiAuthorizationServerRulesTest {
                 .containsExactlyInAnyOrder("private_key_jwt", "tls_client_auth");
         assertThat(list(metadata, "token_endpoint_auth_signing_alg_values_supported"))
                 .containsExactlyInAnyOrder("PS256", "ES256", "EdDSA");
-        assertThat(list(metadata, "dpop_signing_alg_values_supported")).isNotEmpty()
-                .isSubsetOf("PS256", "ES256", "EdDSA");
+        // exactly the algorithms PAR, the token endpoint and the resources accept (RFC 9449 §5.1, DpopRulesTest)
+        assertThat(list(metadata, "dpop_signing_alg_values_supported")).containsExactlyInAnyOrder("PS256", "ES256");
         for (String endpoint : List.of("revocation", "introspection")) {
             if (metadata.containsKey(endpoint + "_endpoint_auth_methods_supported")) {
                 assertThat(list(metadata, endpoint + "_endpoint_auth_methods_supported")).as(endpoint)

@@ -9,6 +9,7 @@ import jp.kakehashi.authorization.grant.GrantManagementValidator;
 import jp.kakehashi.authorization.policy.ScopePolicy;
 import jp.kakehashi.authorization.rar.AuthorizationDetailsInTokenResponse;
 import jp.kakehashi.authorization.replay.SeenJtis;
+import jp.kakehashi.authorization.store.PushedRequestUris;
 import jp.kakehashi.authorization.token.ResourceDpopProofs;
 import jp.kakehashi.authorization.web.ConsentDecisions;
 import jp.kakehashi.consent.Grants;
@@ -46,6 +47,8 @@ public class FapiEndpoints {
     private final TlsClientCertificates tlsClientCertificates;
     private final DpopNonces nonces;
     private final ResourceDpopProofs dpopProofs;
+    private final PushedRequestUris requestUris;
+    private final java.time.Duration requestUriLifetime;
     private final java.util.function.Consumer<OAuth2AuthorizationConsentAuthenticationContext> consentRecorder;
     private final java.util.function.Function<String, OidcUserInfo> userInfo;
 
@@ -53,8 +56,11 @@ public class FapiEndpoints {
             @Value("${kakehashi.mtls.trusted-ca-file:#{null}}") java.nio.file.Path trustedCaFile, ScopePolicy policy,
             SeenJtis seenJtis, Grants grants, OAuth2AuthorizationService authorizations, Clock clock,
             DpopNonces nonces, ConsentDecisions consentDecisions, CustomerUserInfo userInfo,
-            ResourceDpopProofs dpopProofs) {
+            ResourceDpopProofs dpopProofs, PushedRequestUris requestUris,
+            @Value("${kakehashi.oauth.request-uri-lifetime:300s}") java.time.Duration requestUriLifetime) {
         this.dpopProofs = dpopProofs;
+        this.requestUris = requestUris;
+        this.requestUriLifetime = requestUriLifetime;
         this.issuer = issuer;
         this.tlsClientCertificates = new TlsClientCertificates(trustedCaFile);
         this.policy = policy;
@@ -69,20 +75,33 @@ public class FapiEndpoints {
 
     public void configure(OAuth2AuthorizationServerConfigurer server) {
         var requestValidator = new FapiRequestValidator(policy, new GrantManagementValidator(grants, clock));
+        var requestUriLifetime = new RequestUriLifetime(this.requestUriLifetime, requestUris, clock);
         var responses = new IssuerAuthorizationResponses(issuer);
         server.authorizationService(authorizations)
                 .authorizationConsentService(new NoRememberedConsents())
                 .clientAuthentication(clients -> clients
                         .authenticationConverters(this::onlyFapiClientAuthentication)
                         .authenticationProviders(providers -> providers.forEach(this::configureClientAuthentication)))
-                .pushedAuthorizationRequestEndpoint(par -> par.authenticationProviders(providers -> providers
-                        .forEach(provider -> {
+                .pushedAuthorizationRequestEndpoint(par -> par
+                        .pushedAuthorizationRequestConverters(converters -> {
+                            converters.replaceAll(converter -> new DpopBoundPushedRequests(converter,
+                                    new AuthorizationServerDpopProofs(dpopProofs)));
+                            converters.addFirst(new RequestObjectsRefused());
+                        })
+                        .authenticationProviders(providers -> providers
+                        .replaceAll(provider -> {
                             if (provider instanceof OAuth2PushedAuthorizationRequestAuthenticationProvider pushed) {
                                 pushed.setAuthenticationValidator(requestValidator);
+                                return requestUriLifetime.limiting(pushed);
                             }
-                        })))
+                            return provider;
+                        }))
+                        .pushedAuthorizationResponseHandler(requestUriLifetime))
                 .authorizationEndpoint(authorize -> authorize
-                        .authorizationRequestConverters(converters -> converters.addFirst(new PushedRequestRequired()))
+                        .authorizationRequestConverters(converters -> {
+                            converters.addFirst(new PushedRequestUriCheck(requestUris, authorizations, clock));
+                            converters.addFirst(new PushedRequestRequired());
+                        })
                         .authenticationProviders(providers -> providers.forEach(provider -> {
                             if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
                                 request.setAuthenticationValidator(requestValidator);

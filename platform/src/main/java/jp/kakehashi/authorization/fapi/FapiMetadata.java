@@ -2,6 +2,7 @@ package jp.kakehashi.authorization.fapi;
 
 import java.util.List;
 import java.util.Map;
+import jp.kakehashi.authorization.token.ResourceDpopProofs;
 
 /**
  * What the discovery documents (RFC 8414, OIDC Discovery) say about this server, corrected to what it enforces:
@@ -22,7 +23,8 @@ final class FapiMetadata {
         claims.put("code_challenge_methods_supported", List.of("S256"));
         claims.put("require_pushed_authorization_requests", true);
         claims.put("authorization_response_iss_parameter_supported", true);
-        claims.put("dpop_signing_alg_values_supported", List.of("PS256", "ES256"));
+        // exactly what every endpoint taking proofs accepts (PAR, token, userinfo, /v1), as the challenges say
+        claims.put("dpop_signing_alg_values_supported", ResourceDpopProofs.ALGORITHMS);
         claims.put("tls_client_certificate_bound_access_tokens", true);
         claims.put("scopes_supported", List.of("openid", "accounts", "balances", "transactions", "transfers",
                 "grant_management_query", "grant_management_revoke"));

@@ -1,20 +1,20 @@
 package jp.kakehashi.authorization.fapi;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jwt.SignedJWT;
 import java.util.Map;
 import jp.kakehashi.authorization.client.TppRegisteredClientRepository;
 import jp.kakehashi.authorization.grant.GrantManagementRequest;
 import jp.kakehashi.authorization.token.ResourceDpopProofs;
+import jp.kakehashi.authorization.token.VerifiedDpopProof;
 import jp.kakehashi.consent.Grants;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
-import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -29,27 +29,27 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
  * <li>only sender-constrained tokens (§5.3.2.1): a DPoP client must send a DPoP proof;</li>
  * <li>DPoP proof {@code jti}s are single-use across every node (RFC 9449 §11.1), not only per node as in Spring;</li>
  * <li>a code requested with {@code dpop_jkt} can only be redeemed with that key (RFC 9449 §10);</li>
- * <li>a refresh of a DPoP-bound grant must be proven with the key its access token is bound to: RFC 9449 §5 binds
- * refresh tokens to the key only for public clients, but here a stolen refresh token together with a stolen client
- * assertion would otherwise move the grant to the thief's key (B7); Spring checks this for public clients only;</li>
+ * <li>a refresh by a confidential client may be proven with a new key, and the new access token is bound to that
+ * key: RFC 9449 §5 binds refresh tokens to the DPoP key only for public clients, since a confidential client
+ * authenticates itself at every refresh (private_key_jwt or mTLS, B1), which lets it rotate its DPoP key; a public
+ * client's refresh (none are registered today) must keep proving the key its access token is bound to;</li>
  * <li>where the bank requires it for the client, proofs carry a nonce the server issued (RFC 9449 §8);</li>
  * <li>the grant becomes active when its code is first redeemed.</li>
  * </ul>
- * Spring's provider verifies the proof a second time, through a decoder factory held in a static field of its
- * {@code DPoPProofVerifier} that no setting reaches, with a replay cache of its own in each node's memory: at most
- * 1,000 proofs per DPoP key within its 30-second window and 100,000 in all, past which that node refuses every DPoP
- * token request until entries expire. The per-client limit of the OAuth endpoints ({@link ClientRequestLimit}, F4)
- * keeps each client well below the per-key ceiling; the shared
- * check here is the one that makes a proof single-use in the cluster (RFC 9449 §11.1).
+ * The proof is verified once, here ({@link AuthorizationServerDpopProofs}: {@code htu} compared as RFC 9449 §4.3 asks,
+ * through {@code DpopTargetUri} as at PAR and the resources; jti single-use in the whole cluster, §11.1), and handed
+ * to Spring's provider as {@link VerifiedDpopProof} in place of {@code dpop_proof}: Spring's own verification, through
+ * a decoder factory in a static field of its {@code DPoPProofVerifier} that no setting reaches, compares {@code htu}
+ * as a string and keeps used jtis in each node's memory (at most 1,000 per key in 30 s, past which that node refused
+ * the key), so it would refuse proofs RFC 9449 accepts and add nothing the shared check does not do.
  */
 public final class SenderConstrainedTokenRequests implements AuthenticationProvider {
 
     private static final OAuth2TokenType CODE = new OAuth2TokenType("code");
-    private static final java.util.Set<JWSAlgorithm> ALGORITHMS = java.util.Set.of(JWSAlgorithm.ES256, JWSAlgorithm.PS256);
 
     private final AuthenticationProvider delegate;
     private final OAuth2AuthorizationService authorizations;
-    private final ResourceDpopProofs proofs;
+    private final AuthorizationServerDpopProofs proofs;
     private final Grants grants;
     private final DpopNonces nonces;
 
@@ -58,7 +58,7 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
         this.nonces = nonces;
         this.delegate = delegate;
         this.authorizations = authorizations;
-        this.proofs = proofs;
+        this.proofs = new AuthorizationServerDpopProofs(proofs);
         this.grants = grants;
     }
 
@@ -68,12 +68,12 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
         var client = (OAuth2ClientAuthenticationToken) grant.getPrincipal();
         boolean dpopClient = client.getRegisteredClient() != null && "dpop".equals(client.getRegisteredClient()
                 .getClientSettings().getSetting(TppRegisteredClientRepository.SENDER_CONSTRAINT_SETTING));
-        SignedJWT proof = verifiedProof(grant.getAdditionalParameters());
+        Jwt proof = verifiedProof(grant.getAdditionalParameters());
         if (dpopClient && proof == null) {
             throw error("invalid_dpop_proof", "a DPoP proof is required: this client's tokens are DPoP-bound");
         }
         if (proof != null && Boolean.TRUE.equals(client.getRegisteredClient().getClientSettings()
-                .getSetting(TppRegisteredClientRepository.DPOP_NONCE_SETTING)) && !nonces.isValid(nonce(proof))) {
+                .getSetting(TppRegisteredClientRepository.DPOP_NONCE_SETTING)) && !nonces.isValid(proof.getClaimAsString("nonce"))) {
             throw error("use_dpop_nonce", "use the nonce in the DPoP-Nonce header of this response");
         }
         OAuth2Authorization authorization = null;
@@ -81,10 +81,11 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
             authorization = authorizations.findByToken(code.getCode(), CODE);
             requireBoundKey(authorization, proof);
         }
-        if (dpopClient && grant instanceof OAuth2RefreshTokenAuthenticationToken refresh) {
+        if (proof != null && grant instanceof OAuth2RefreshTokenAuthenticationToken refresh
+                && ClientAuthenticationMethod.NONE.equals(client.getClientAuthenticationMethod())) {
             requireSameKey(authorizations.findByToken(refresh.getRefreshToken(), OAuth2TokenType.REFRESH_TOKEN), proof);
         }
-        Authentication result = delegate.authenticate(authentication);
+        Authentication result = delegate.authenticate(withVerifiedProof(grant, proof));
         if (authorization != null && result != null) {
             grants.activate(GrantManagementRequest.grantIdOf(authorization));
         }
@@ -95,44 +96,40 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
      * Verifies the proof completely (RFC 9449 §4.3: signature, typ, htm, htu, iat within the skew, ES256 or PS256)
      * and only then records its jti, shared by every node and every endpoint (§11.1, B7), through
      * {@link ResourceDpopProofs}: a proof with a forged or absurd {@code iat} is refused before anything is stored.
-     * Spring's provider verifies it once more next (with its node-local cache, see above).
      */
-    private SignedJWT verifiedProof(Map<String, Object> parameters) {
+    private Jwt verifiedProof(Map<String, Object> parameters) {
         String proof = (String) parameters.get("dpop_proof");
         if (proof == null) {
             return null;
         }
-        SignedJWT jwt;
-        try {
-            jwt = SignedJWT.parse(proof);
-        }
-        catch (java.text.ParseException e) {
-            throw error("invalid_dpop_proof", "the DPoP proof is not a signed JWT");
-        }
-        if (!ALGORITHMS.contains(jwt.getHeader().getAlgorithm())) {
-            throw error("invalid_dpop_proof", "DPoP proofs must be signed with PS256 or ES256");
-        }
-        try {
-            proofs.verifyAtTokenEndpoint(proof, (String) parameters.get("dpop_method"),
-                    (String) parameters.get("dpop_target_uri"));
-        }
-        catch (JwtException | IllegalArgumentException refused) {
-            throw error("invalid_dpop_proof", refused.getMessage() != null && refused.getMessage().contains("jti")
-                    ? "the DPoP proof was already used" : "the DPoP proof is invalid: " + refused.getMessage());
-        }
-        return jwt;
+        return proofs.verify(proof, (String) parameters.get("dpop_method"), (String) parameters.get("dpop_target_uri"));
     }
 
-    private static String nonce(SignedJWT proof) {
-        try {
-            return proof.getJWTClaimsSet().getStringClaim("nonce");
+    /**
+     * The request as Spring's provider gets it: the proof verified here in place of Spring's {@code dpop_proof}
+     * ({@link VerifiedDpopProof}), so Spring does not verify it a second time with a check that compares {@code htu}
+     * as a string and keeps used jtis in each node's memory; the access token is bound to the proof's key all the same.
+     */
+    private static Authentication withVerifiedProof(OAuth2AuthorizationGrantAuthenticationToken grant, Jwt proof) {
+        Map<String, Object> parameters = VerifiedDpopProof.replacing(grant.getAdditionalParameters(), proof);
+        var client = (Authentication) grant.getPrincipal();
+        OAuth2AuthorizationGrantAuthenticationToken handed;
+        if (grant instanceof OAuth2AuthorizationCodeAuthenticationToken code) {
+            handed = new OAuth2AuthorizationCodeAuthenticationToken(code.getCode(), client, code.getRedirectUri(),
+                    parameters);
         }
-        catch (java.text.ParseException e) {
-            return null;
+        else if (grant instanceof OAuth2RefreshTokenAuthenticationToken refresh) {
+            handed = new OAuth2RefreshTokenAuthenticationToken(refresh.getRefreshToken(), client, refresh.getScopes(),
+                    parameters);
         }
+        else {
+            return grant;
+        }
+        handed.setDetails(grant.getDetails());
+        return handed;
     }
 
-    private static void requireBoundKey(OAuth2Authorization authorization, SignedJWT proof) {
+    private static void requireBoundKey(OAuth2Authorization authorization, Jwt proof) {
         if (authorization == null) {
             return;
         }
@@ -146,7 +143,7 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
         }
     }
 
-    private static void requireSameKey(OAuth2Authorization authorization, SignedJWT proof) {
+    private static void requireSameKey(OAuth2Authorization authorization, Jwt proof) {
         if (authorization == null || authorization.getAccessToken() == null) {
             return; // Spring's provider refuses the unknown refresh token
         }
@@ -157,13 +154,8 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
         }
     }
 
-    private static String thumbprint(SignedJWT proof) {
-        try {
-            return proof.getHeader().getJWK().computeThumbprint().toString();
-        }
-        catch (Exception e) {
-            throw error("invalid_dpop_proof", "the DPoP proof's jwk header is missing or invalid");
-        }
+    private static String thumbprint(Jwt proof) {
+        return AuthorizationServerDpopProofs.thumbprint(proof);
     }
 
     private static OAuth2AuthenticationException error(String code, String description) {

@@ -121,7 +121,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
                 values (?, ?, ?, ?, ?, ?, cast(? as jsonb))
                 on conflict (token_hash) do update
                    set invalidated = excluded.invalidated or oauth_token.invalidated, metadata = excluded.metadata,
-                       expires_at = excluded.expires_at
+                       expires_at = coalesce(excluded.expires_at, oauth_token.expires_at)
                  where oauth_token.authorization_id = excluded.authorization_id
                 """)
                 .params(hash, authorizationId, kind, timestamp(issuedAt), timestamp(expiresAt), invalidated,

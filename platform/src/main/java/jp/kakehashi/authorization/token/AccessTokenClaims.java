@@ -83,7 +83,7 @@ final class AccessTokenClaims implements OAuth2TokenCustomizer<OAuth2TokenClaims
     @SuppressWarnings("unchecked")
     private static Map<String, Object> confirmation(OAuth2TokenContext context) {
         Map<String, Object> cnf = new LinkedHashMap<>();
-        Jwt proof = context.get(OAuth2TokenContext.DPOP_PROOF_KEY);
+        Jwt proof = VerifiedDpopProof.of(context);
         if (proof != null) {
             try {
                 cnf.put("jkt", JWK.parse((Map<String, Object>) proof.getHeaders().get("jwk")).computeThumbprint()

@@ -22,6 +22,18 @@ public final class DpopChallenge implements AuthenticationEntryPoint {
 
     static final String ALGS = String.join(" ", ResourceDpopProofs.ALGORITHMS);
 
+    private final String resourceMetadata;
+
+    /** The challenge of a resource without protected resource metadata (userinfo). */
+    public DpopChallenge() {
+        this(null);
+    }
+
+    /** The challenge of a resource whose metadata (RFC 9728 §5.1) is at {@code resourceMetadata}. */
+    public DpopChallenge(String resourceMetadata) {
+        this.resourceMetadata = resourceMetadata;
+    }
+
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) {
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -36,6 +48,9 @@ public final class DpopChallenge implements AuthenticationEntryPoint {
             }
         }
         parameters.put("algs", ALGS);
+        if (resourceMetadata != null) {
+            parameters.put("resource_metadata", resourceMetadata);
+        }
         response.addHeader(HttpHeaders.WWW_AUTHENTICATE, header(parameters));
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
     }

@@ -140,7 +140,12 @@ public final class TestTpp {
 
     /** Pushes the request (PAR) and returns the URL to send the customer's browser to. */
     public URI push(com.nimbusds.oauth2.sdk.AuthorizationRequest request) throws Exception {
-        PushedAuthorizationResponse par = PushedAuthorizationResponse.parse(pushForResponse(request));
+        return authorizationUrl(pushForResponse(request));
+    }
+
+    /** The URL to send the customer's browser to, from a successful PAR response. */
+    public URI authorizationUrl(HTTPResponse parResponse) throws Exception {
+        PushedAuthorizationResponse par = PushedAuthorizationResponse.parse(parResponse);
         if (!par.indicatesSuccess()) {
             throw new IllegalStateException("PAR failed: " + par.toErrorResponse().getErrorObject());
         }
@@ -151,8 +156,13 @@ public final class TestTpp {
 
     /** Pushes the request (PAR) and returns the bank's answer as it is, for tests of refusals. */
     public HTTPResponse pushForResponse(com.nimbusds.oauth2.sdk.AuthorizationRequest request) throws IOException {
-        return send(new PushedAuthorizationRequest(metadata.getPushedAuthorizationRequestEndpointURI(),
-                clientAuthentication(), request).toHTTPRequest());
+        return send(pushedAuthorizationRequest(request));
+    }
+
+    /** The PAR request, authenticated with a fresh client assertion, not yet sent (e.g. to add a DPoP header). */
+    public HTTPRequest pushedAuthorizationRequest(com.nimbusds.oauth2.sdk.AuthorizationRequest request) {
+        return new PushedAuthorizationRequest(metadata.getPushedAuthorizationRequestEndpointURI(),
+                clientAuthentication(), request).toHTTPRequest();
     }
 
     /** A token request redeeming {@code code}, authenticated with a fresh client assertion, without a DPoP proof. */
