@@ -9,6 +9,7 @@ import jp.kakehashi.authorization.grant.GrantManagementValidator;
 import jp.kakehashi.authorization.policy.ScopePolicy;
 import jp.kakehashi.authorization.rar.AuthorizationDetailsInTokenResponse;
 import jp.kakehashi.authorization.replay.SeenJtis;
+import jp.kakehashi.authorization.signing.MessageSigning;
 import jp.kakehashi.authorization.token.ResourceDpopProofs;
 import jp.kakehashi.authorization.web.ConsentDecisions;
 import jp.kakehashi.consent.Grants;
@@ -48,13 +49,15 @@ public class FapiEndpoints {
     private final ResourceDpopProofs dpopProofs;
     private final java.util.function.Consumer<OAuth2AuthorizationConsentAuthenticationContext> consentRecorder;
     private final java.util.function.Function<String, OidcUserInfo> userInfo;
+    private final MessageSigning messageSigning;
 
     FapiEndpoints(@Value("${kakehashi.issuer}") String issuer,
             @Value("${kakehashi.mtls.trusted-ca-file:#{null}}") java.nio.file.Path trustedCaFile, ScopePolicy policy,
             SeenJtis seenJtis, Grants grants, OAuth2AuthorizationService authorizations, Clock clock,
             DpopNonces nonces, ConsentDecisions consentDecisions, CustomerUserInfo userInfo,
-            ResourceDpopProofs dpopProofs) {
+            ResourceDpopProofs dpopProofs, MessageSigning messageSigning) {
         this.dpopProofs = dpopProofs;
+        this.messageSigning = messageSigning;
         this.issuer = issuer;
         this.tlsClientCertificates = new TlsClientCertificates(trustedCaFile);
         this.policy = policy;
@@ -68,8 +71,10 @@ public class FapiEndpoints {
     }
 
     public void configure(OAuth2AuthorizationServerConfigurer server) {
-        var requestValidator = new FapiRequestValidator(policy, new GrantManagementValidator(grants, clock));
-        var responses = new IssuerAuthorizationResponses(issuer);
+        var requestValidator = new FapiRequestValidator(policy, new GrantManagementValidator(grants, clock))
+                .andThen(messageSigning.responseModeValidator());
+        var responses = messageSigning.authorizationResponses(new IssuerAuthorizationResponses(issuer));
+        messageSigning.configure(server);
         server.authorizationService(authorizations)
                 .authorizationConsentService(new NoRememberedConsents())
                 .clientAuthentication(clients -> clients
@@ -83,15 +88,18 @@ public class FapiEndpoints {
                         })))
                 .authorizationEndpoint(authorize -> authorize
                         .authorizationRequestConverters(converters -> converters.addFirst(new PushedRequestRequired()))
-                        .authenticationProviders(providers -> providers.forEach(provider -> {
-                            if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
-                                request.setAuthenticationValidator(requestValidator);
-                                request.setAuthorizationConsentRequired(context -> true);
-                            }
-                            if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
-                                consent.setAuthorizationConsentCustomizer(consentRecorder);
-                            }
-                        }))
+                        .authenticationProviders(providers -> {
+                            providers.forEach(provider -> {
+                                if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
+                                    request.setAuthenticationValidator(requestValidator);
+                                    request.setAuthorizationConsentRequired(context -> true);
+                                }
+                                if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
+                                    consent.setAuthorizationConsentCustomizer(consentRecorder);
+                                }
+                            });
+                            providers.replaceAll(messageSigning::consentProvider);
+                        })
                         .authorizationResponseHandler(responses)
                         .errorResponseHandler(responses)
                         .consentPage("/consent"))
