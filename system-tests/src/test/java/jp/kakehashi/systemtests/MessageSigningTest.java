@@ -8,7 +8,11 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -169,12 +173,26 @@ class MessageSigningTest {
     }
 
     @Test
+    void parWhenRequestObjectSignedWithEdDsaByARegisteredEd25519KeyThenAccepted() throws Exception {
+        OctetKeyPair ed25519 = new OctetKeyPairGenerator(Curve.Ed25519).keyID(UUID.randomUUID().toString())
+                .generate();
+        TestTpp tpp = signingClient(new ClientMessageSigning(false, "EdDSA", null, null), ed25519);
+
+        HTTPResponse pushed = pushObject(tpp, sign(requestClaims(tpp, new CodeVerifier(), UnaryOperator.identity()),
+                ed25519, JWSAlgorithm.EdDSA), Map.of());
+
+        assertThat(pushed.getStatusCode()).as("PAR %s", pushed.getBody()).isEqualTo(201);
+        assertInvalidRequestObject(tpp, sign(requestClaims(tpp, new CodeVerifier(), UnaryOperator.identity()),
+                tpp.clientKey(), JWSAlgorithm.ES256), "signed with ES256");
+    }
+
+    @Test
     void parWhenRequestObjectSignedWithAnotherAlgorithmThanRegisteredThenInvalidRequestObject() throws Exception {
         RSAKey rsa = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
         TestTpp tpp = signingClient(new ClientMessageSigning(false, "ES256", null, null), rsa);
 
         assertInvalidRequestObject(tpp, sign(requestClaims(tpp, new CodeVerifier(), UnaryOperator.identity()), rsa,
-                JWSAlgorithm.PS256));
+                JWSAlgorithm.PS256), "signed with PS256");
     }
 
     @Test
@@ -183,7 +201,7 @@ class MessageSigningTest {
         TestTpp tpp = signingClient(new ClientMessageSigning(true, null, null, null), rsa);
 
         assertInvalidRequestObject(tpp, sign(requestClaims(tpp, new CodeVerifier(), UnaryOperator.identity()), rsa,
-                JWSAlgorithm.RS256));
+                JWSAlgorithm.RS256), "signed with RS256");
     }
 
     @Test
@@ -191,7 +209,7 @@ class MessageSigningTest {
         TestTpp tpp = signingClient(new ClientMessageSigning(true, null, null, null));
         String none = new PlainJWT(requestClaims(tpp, new CodeVerifier(), UnaryOperator.identity())).serialize();
 
-        assertInvalidRequestObject(tpp, none);
+        assertInvalidRequestObject(tpp, none, "must be signed");
     }
 
     @Test
@@ -201,7 +219,7 @@ class MessageSigningTest {
                 .keyID(tpp.clientKey().getKeyID()).generate();
 
         assertInvalidRequestObject(tpp, sign(requestClaims(tpp, new CodeVerifier(), UnaryOperator.identity()), other,
-                JWSAlgorithm.ES256));
+                JWSAlgorithm.ES256), "signature");
     }
 
     @Test
@@ -215,46 +233,48 @@ class MessageSigningTest {
                 .build();
         String tampered = parts[0] + "." + com.nimbusds.jose.util.Base64URL.encode(changed.toString()) + "." + parts[2];
 
-        assertInvalidRequestObject(tpp, tampered);
+        assertInvalidRequestObject(tpp, tampered, "signature");
     }
 
     // ---- request objects: claims ----
 
     @Test
     void parWhenRequestObjectAudienceIsNotTheIssuerThenInvalidRequestObject() throws Exception {
-        assertClaimsRefused(builder -> builder.audience(issuer + "/oauth2/par"));
-        assertClaimsRefused(builder -> builder.audience((String) null));
+        assertClaimsRefused("aud", builder -> builder.audience(issuer + "/oauth2/par"));
+        assertClaimsRefused("aud", builder -> builder.audience((String) null));
     }
 
     @Test
     void parWhenRequestObjectIssuerIsNotTheClientThenInvalidRequestObject() throws Exception {
-        assertClaimsRefused(builder -> builder.issuer("another-client"));
-        assertClaimsRefused(builder -> builder.issuer(null));
+        assertClaimsRefused("iss", builder -> builder.issuer("another-client"));
+        assertClaimsRefused("iss", builder -> builder.issuer(null));
     }
 
     @Test
     void parWhenRequestObjectClientIdIsNotTheAuthenticatedClientThenInvalidRequestObject() throws Exception {
-        assertClaimsRefused(builder -> builder.claim("client_id", "another-client"));
-        assertClaimsRefused(builder -> builder.claim("client_id", null));
+        assertClaimsRefused("client_id", builder -> builder.claim("client_id", "another-client"));
+        assertClaimsRefused("client_id", builder -> builder.claim("client_id", null));
     }
 
     @Test
     void parWhenRequestObjectExpMissingOrTooLongOrPastThenInvalidRequestObject() throws Exception {
         Instant now = Instant.now();
-        assertClaimsRefused(builder -> builder.expirationTime(null));
-        assertClaimsRefused(builder -> builder.notBeforeTime(Date.from(now.minusSeconds(5)))
+        assertClaimsRefused("exp is required", builder -> builder.expirationTime(null));
+        assertClaimsRefused("60 minutes after nbf", builder -> builder.notBeforeTime(Date.from(now.minusSeconds(5)))
                 .expirationTime(Date.from(now.minusSeconds(5).plus(Duration.ofMinutes(61)))));
-        assertClaimsRefused(builder -> builder.notBeforeTime(Date.from(now.minus(Duration.ofMinutes(30))))
+        assertClaimsRefused("expired", builder -> builder.notBeforeTime(Date.from(now.minus(Duration.ofMinutes(30))))
                 .expirationTime(Date.from(now.minusSeconds(60))));
     }
 
     @Test
     void parWhenRequestObjectNbfMissingOrTooOldOrAheadThenInvalidRequestObject() throws Exception {
         Instant now = Instant.now();
-        assertClaimsRefused(builder -> builder.notBeforeTime(null));
-        assertClaimsRefused(builder -> builder.notBeforeTime(Date.from(now.minus(Duration.ofMinutes(61))))
+        assertClaimsRefused("nbf is required", builder -> builder.notBeforeTime(null));
+        assertClaimsRefused("60 minutes in the past", builder -> builder
+                .notBeforeTime(Date.from(now.minus(Duration.ofMinutes(61))))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(1)))));
-        assertClaimsRefused(builder -> builder.notBeforeTime(Date.from(now.plus(Duration.ofMinutes(5))))
+        assertClaimsRefused("nbf is in the future", builder -> builder
+                .notBeforeTime(Date.from(now.plus(Duration.ofMinutes(5))))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(10)))));
     }
 
@@ -276,7 +296,7 @@ class MessageSigningTest {
                 JWSAlgorithm.ES256);
 
         assertThat(pushObject(tpp, signed, Map.of()).getStatusCode()).as("first use").isEqualTo(201);
-        assertInvalidRequestObject(tpp, signed);
+        assertInvalidRequestObject(tpp, signed, "already used");
     }
 
     @Test
@@ -287,7 +307,7 @@ class MessageSigningTest {
                         UnaryOperator.identity()));
         jwt.sign(new ECDSASigner(tpp.clientKey()));
 
-        assertInvalidRequestObject(tpp, jwt.serialize());
+        assertInvalidRequestObject(tpp, jwt.serialize(), "typ");
     }
 
     // ---- request objects: only they carry the parameters; the per-client switch ----
@@ -470,7 +490,8 @@ class MessageSigningTest {
     }
 
     private static String sign(JWTClaimsSet claims, JWK key, JWSAlgorithm algorithm) throws Exception {
-        JWSSigner signer = key instanceof RSAKey rsa ? new RSASSASigner(rsa) : new ECDSASigner((ECKey) key);
+        JWSSigner signer = key instanceof RSAKey rsa ? new RSASSASigner(rsa)
+                : key instanceof OctetKeyPair okp ? new Ed25519Signer(okp) : new ECDSASigner((ECKey) key);
         var jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID())
                 .type(new JOSEObjectType("oauth-authz-req+jwt")).build(), claims);
         jwt.sign(signer);
@@ -507,14 +528,20 @@ class MessageSigningTest {
                 .getBody());
     }
 
-    private void assertClaimsRefused(UnaryOperator<JWTClaimsSet.Builder> change) throws Exception {
+    /** A request object with one claim changed is refused, for the reason {@code reason} names. */
+    private void assertClaimsRefused(String reason, UnaryOperator<JWTClaimsSet.Builder> change) throws Exception {
         TestTpp tpp = signingClient(new ClientMessageSigning(true, null, null, null));
-        assertInvalidRequestObject(tpp, sign(requestClaims(tpp, new CodeVerifier(), change), tpp.clientKey(),
-                JWSAlgorithm.ES256));
+        HTTPResponse response = pushObject(tpp, sign(requestClaims(tpp, new CodeVerifier(), change), tpp.clientKey(),
+                JWSAlgorithm.ES256), Map.of());
+        assertOAuthError(response, 400, "invalid_request_object");
+        assertThat(response.getContentAsJSONObject().get("error_description")).asString().contains(reason);
     }
 
-    private static void assertInvalidRequestObject(TestTpp tpp, String requestObject) throws Exception {
-        assertOAuthError(pushObject(tpp, requestObject, Map.of()), 400, "invalid_request_object");
+    private static void assertInvalidRequestObject(TestTpp tpp, String requestObject, String reason)
+            throws Exception {
+        HTTPResponse response = pushObject(tpp, requestObject, Map.of());
+        assertOAuthError(response, 400, "invalid_request_object");
+        assertThat(response.getContentAsJSONObject().get("error_description")).asString().contains(reason);
     }
 
     private static JSONObject clientMetadata(ECKey key) {

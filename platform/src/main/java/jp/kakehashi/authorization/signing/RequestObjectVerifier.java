@@ -3,14 +3,20 @@ package jp.kakehashi.authorization.signing;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.proc.BadJOSEException;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
-import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
-import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,7 +73,7 @@ final class RequestObjectVerifier {
         if (type != null && !TYPES.contains(type)) {
             throw invalid("the request object's typ " + type + " is not a request object's");
         }
-        JWTClaimsSet claims = verifySignature(signed, algorithms, client);
+        JWTClaimsSet claims = verifySignature(signed, client);
         checkClaims(claims, client.getClientId());
         if (claims.getJWTID() != null && !seenJtis.firstUse(JtiKind.REQUEST_OBJECT, client.getClientId(),
                 SeenJtis.digest(claims.getJWTID()), claims.getExpirationTime().toInstant())) {
@@ -96,23 +102,43 @@ final class RequestObjectVerifier {
                         .collect(Collectors.toUnmodifiableSet());
     }
 
-    private static JWTClaimsSet verifySignature(SignedJWT signed, Set<JWSAlgorithm> algorithms,
-            RegisteredClient client) {
+    /**
+     * Tries the client's keys that fit the header. Nimbus' {@code JWSVerificationKeySelector} converts keys to
+     * {@code java.security} keys, which Ed25519 keys (OKP) cannot be, so the verifiers are chosen here from the JWKs.
+     */
+    private static JWTClaimsSet verifySignature(SignedJWT signed, RegisteredClient client) {
         var keys = RegisteredClientKeys.of(client)
                 .orElseThrow(() -> invalid("the client registered no keys to verify request objects with"));
-        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSTypeVerifier((type, context) -> {
-        });
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));
-        // the claims are checked below, with the rules of Message Signing and errors of our own
-        processor.setJWTClaimsSetVerifier((claims, context) -> {
-        });
+        List<JWK> candidates;
         try {
-            return processor.process(signed, null);
+            candidates = keys.get(new JWKSelector(JWKMatcher.forJWSHeader(signed.getHeader())), null);
         }
-        catch (BadJOSEException | JOSEException e) {
-            throw invalid("the request object's signature does not verify with the client's registered keys");
+        catch (JOSEException e) {
+            throw invalid("the client's registered keys cannot be read");
         }
+        for (JWK key : candidates) {
+            try {
+                if (signed.verify(verifier(key))) {
+                    return signed.getJWTClaimsSet();
+                }
+            }
+            catch (JOSEException e) {
+                // this key cannot verify this algorithm (e.g. another curve): try the next
+            }
+            catch (ParseException e) {
+                throw invalid("the request object's claims are not a JSON object");
+            }
+        }
+        throw invalid("the request object's signature does not verify with the client's registered keys");
+    }
+
+    private static JWSVerifier verifier(JWK key) throws JOSEException {
+        return switch (key) {
+            case ECKey ec -> new ECDSAVerifier(ec);
+            case RSAKey rsa -> new RSASSAVerifier(rsa);
+            case OctetKeyPair okp -> new Ed25519Verifier(okp.toPublicJWK());
+            default -> throw new JOSEException("no verifier for " + key.getKeyType());
+        };
     }
 
     private void checkClaims(JWTClaimsSet claims, String clientId) {
