@@ -16,13 +16,23 @@ import java.util.List;
  * @param tlsClientAuthSubjectDn  the certificate subject for {@code tls_client_auth}, or null
  * @param senderConstraint        how its access tokens are bound to it
  * @param dpopNonceRequired       whether its DPoP proofs must carry a nonce the server issued (RFC 9449 §8)
+ * @param messageSigning          what it registered for FAPI 2.0 Message Signing
  */
 public record TppClient(String clientId, String tppId, String clientName, List<String> redirectUris, String jwks,
         String jwksUri, AuthMethod authMethod, String tlsClientAuthSubjectDn, SenderConstraint senderConstraint,
-        boolean dpopNonceRequired) {
+        boolean dpopNonceRequired, ClientMessageSigning messageSigning) {
 
     public TppClient {
         redirectUris = List.copyOf(redirectUris);
+        messageSigning = messageSigning == null ? ClientMessageSigning.NONE : messageSigning;
+    }
+
+    /** A client that uses none of Message Signing. */
+    public TppClient(String clientId, String tppId, String clientName, List<String> redirectUris, String jwks,
+            String jwksUri, AuthMethod authMethod, String tlsClientAuthSubjectDn, SenderConstraint senderConstraint,
+            boolean dpopNonceRequired) {
+        this(clientId, tppId, clientName, redirectUris, jwks, jwksUri, authMethod, tlsClientAuthSubjectDn,
+                senderConstraint, dpopNonceRequired, ClientMessageSigning.NONE);
     }
 
     /** A client without a DPoP nonce requirement. */

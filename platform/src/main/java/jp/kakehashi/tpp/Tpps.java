@@ -76,13 +76,19 @@ public class Tpps {
         jdbc.sql("""
                 insert into tpp_client (client_id, tpp_id, client_name, redirect_uris, jwks, jwks_uri,
                                         token_endpoint_auth_method, tls_client_auth_subject_dn, sender_constraint,
-                                        dpop_nonce_required)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        dpop_nonce_required, require_signed_request_object,
+                                        request_object_signing_alg, authorization_signed_response_alg,
+                                        introspection_signed_response_alg)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(client.clientId(), client.tppId(), client.clientName(),
                         client.redirectUris().toArray(String[]::new), client.jwks(), client.jwksUri(),
                         client.authMethod().value(), client.tlsClientAuthSubjectDn(),
-                        client.senderConstraint().name().toLowerCase(Locale.ROOT), client.dpopNonceRequired())
+                        client.senderConstraint().name().toLowerCase(Locale.ROOT), client.dpopNonceRequired(),
+                        client.messageSigning().requireSignedRequestObject(),
+                        client.messageSigning().requestObjectSigningAlg(),
+                        client.messageSigning().authorizationSignedResponseAlg(),
+                        client.messageSigning().introspectionSignedResponseAlg())
                 .update();
     }
 
@@ -101,7 +107,10 @@ public class Tpps {
                 TppClient.AuthMethod.of(rs.getString("token_endpoint_auth_method")),
                 rs.getString("tls_client_auth_subject_dn"),
                 TppClient.SenderConstraint.valueOf(rs.getString("sender_constraint").toUpperCase(Locale.ROOT)),
-                rs.getBoolean("dpop_nonce_required"));
+                rs.getBoolean("dpop_nonce_required"), new ClientMessageSigning(
+                        rs.getBoolean("require_signed_request_object"), rs.getString("request_object_signing_alg"),
+                        rs.getString("authorization_signed_response_alg"),
+                        rs.getString("introspection_signed_response_alg")));
     }
 
     static List<String> strings(Array array) throws SQLException {

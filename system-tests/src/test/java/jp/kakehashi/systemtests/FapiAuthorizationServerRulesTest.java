@@ -380,7 +380,8 @@ class FapiAuthorizationServerRulesTest {
         assertThat(metadata.get("authorization_response_iss_parameter_supported")).isEqualTo(true);
         assertThat(list(metadata, "code_challenge_methods_supported")).containsExactly("S256");
         assertThat(list(metadata, "response_types_supported")).containsExactly("code");
-        assertThat(list(metadata, "response_modes_supported")).containsExactly("query");
+        // query, and JARM's query.jwt and jwt (FAPI 2.0 Message Signing §5.4; MessageSigningTest)
+        assertThat(list(metadata, "response_modes_supported")).containsExactlyInAnyOrder("query", "query.jwt", "jwt");
         assertThat(list(metadata, "grant_types_supported"))
                 .containsExactlyInAnyOrder("authorization_code", "refresh_token");
         assertThat(list(metadata, "token_endpoint_auth_methods_supported"))

@@ -2,6 +2,7 @@ package jp.kakehashi.authorization.client;
 
 import java.time.Duration;
 import java.util.Set;
+import jp.kakehashi.authorization.signing.ClientSigningSettings;
 import jp.kakehashi.tpp.Tpp;
 import jp.kakehashi.tpp.TppClient;
 import jp.kakehashi.tpp.Tpps;
@@ -65,6 +66,7 @@ public class TppRegisteredClientRepository implements RegisteredClientRepository
                 .setting(SENDER_CONSTRAINT_SETTING, client.senderConstraint().name().toLowerCase())
                 .setting(TPP_SETTING, tpp.id())
                 .setting(DPOP_NONCE_SETTING, client.dpopNonceRequired());
+        ClientSigningSettings.apply(settings, client.messageSigning());
         if (client.jwksUri() != null) {
             settings.jwkSetUrl(client.jwksUri());
         }

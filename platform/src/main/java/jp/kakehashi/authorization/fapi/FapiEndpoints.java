@@ -9,6 +9,7 @@ import jp.kakehashi.authorization.grant.GrantManagementValidator;
 import jp.kakehashi.authorization.policy.ScopePolicy;
 import jp.kakehashi.authorization.rar.AuthorizationDetailsInTokenResponse;
 import jp.kakehashi.authorization.replay.SeenJtis;
+import jp.kakehashi.authorization.signing.MessageSigning;
 import jp.kakehashi.authorization.store.PushedRequestUris;
 import jp.kakehashi.authorization.token.ResourceDpopProofs;
 import jp.kakehashi.authorization.web.ConsentDecisions;
@@ -51,16 +52,19 @@ public class FapiEndpoints {
     private final java.time.Duration requestUriLifetime;
     private final java.util.function.Consumer<OAuth2AuthorizationConsentAuthenticationContext> consentRecorder;
     private final java.util.function.Function<String, OidcUserInfo> userInfo;
+    private final MessageSigning messageSigning;
 
     FapiEndpoints(@Value("${kakehashi.issuer}") String issuer,
             @Value("${kakehashi.mtls.trusted-ca-file:#{null}}") java.nio.file.Path trustedCaFile, ScopePolicy policy,
             SeenJtis seenJtis, Grants grants, OAuth2AuthorizationService authorizations, Clock clock,
             DpopNonces nonces, ConsentDecisions consentDecisions, CustomerUserInfo userInfo,
             ResourceDpopProofs dpopProofs, PushedRequestUris requestUris,
-            @Value("${kakehashi.oauth.request-uri-lifetime:300s}") java.time.Duration requestUriLifetime) {
+            @Value("${kakehashi.oauth.request-uri-lifetime:300s}") java.time.Duration requestUriLifetime,
+            MessageSigning messageSigning) {
         this.dpopProofs = dpopProofs;
         this.requestUris = requestUris;
         this.requestUriLifetime = requestUriLifetime;
+        this.messageSigning = messageSigning;
         this.issuer = issuer;
         this.tlsClientCertificates = new TlsClientCertificates(trustedCaFile);
         this.policy = policy;
@@ -74,20 +78,20 @@ public class FapiEndpoints {
     }
 
     public void configure(OAuth2AuthorizationServerConfigurer server) {
-        var requestValidator = new FapiRequestValidator(policy, new GrantManagementValidator(grants, clock));
+        var requestValidator = new FapiRequestValidator(policy, new GrantManagementValidator(grants, clock))
+                .andThen(messageSigning.responseModeValidator());
         var requestUriLifetime = new RequestUriLifetime(this.requestUriLifetime, requestUris, clock);
-        var responses = new IssuerAuthorizationResponses(issuer);
+        var responses = messageSigning.authorizationResponses(new IssuerAuthorizationResponses(issuer));
+        // signed request objects first among PAR's converters: they verify a `request` or refuse it (RFC 9101 §6.1)
+        messageSigning.configure(server);
         server.authorizationService(authorizations)
                 .authorizationConsentService(new NoRememberedConsents())
                 .clientAuthentication(clients -> clients
                         .authenticationConverters(this::onlyFapiClientAuthentication)
                         .authenticationProviders(providers -> providers.forEach(this::configureClientAuthentication)))
                 .pushedAuthorizationRequestEndpoint(par -> par
-                        .pushedAuthorizationRequestConverters(converters -> {
-                            converters.replaceAll(converter -> new DpopBoundPushedRequests(converter,
-                                    new AuthorizationServerDpopProofs(dpopProofs)));
-                            converters.addFirst(new RequestObjectsRefused());
-                        })
+                        .pushedAuthorizationRequestConverters(converters -> converters.replaceAll(converter ->
+                                new DpopBoundPushedRequests(converter, new AuthorizationServerDpopProofs(dpopProofs))))
                         .authenticationProviders(providers -> providers
                         .replaceAll(provider -> {
                             if (provider instanceof OAuth2PushedAuthorizationRequestAuthenticationProvider pushed) {
@@ -102,15 +106,18 @@ public class FapiEndpoints {
                             converters.addFirst(new PushedRequestUriCheck(requestUris, authorizations, clock));
                             converters.addFirst(new PushedRequestRequired());
                         })
-                        .authenticationProviders(providers -> providers.forEach(provider -> {
-                            if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
-                                request.setAuthenticationValidator(requestValidator);
-                                request.setAuthorizationConsentRequired(context -> true);
-                            }
-                            if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
-                                consent.setAuthorizationConsentCustomizer(consentRecorder);
-                            }
-                        }))
+                        .authenticationProviders(providers -> {
+                            providers.forEach(provider -> {
+                                if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
+                                    request.setAuthenticationValidator(requestValidator);
+                                    request.setAuthorizationConsentRequired(context -> true);
+                                }
+                                if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
+                                    consent.setAuthorizationConsentCustomizer(consentRecorder);
+                                }
+                            });
+                            providers.replaceAll(messageSigning::consentProvider);
+                        })
                         .authorizationResponseHandler(responses)
                         .errorResponseHandler(responses)
                         .consentPage("/consent"))

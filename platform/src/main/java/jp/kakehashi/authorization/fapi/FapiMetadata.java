@@ -18,7 +18,6 @@ final class FapiMetadata {
         claims.put("token_endpoint_auth_methods_supported", List.of("private_key_jwt", "tls_client_auth"));
         claims.put("token_endpoint_auth_signing_alg_values_supported", List.of("PS256", "ES256", "EdDSA"));
         claims.put("response_types_supported", List.of("code"));
-        claims.put("response_modes_supported", List.of("query"));
         claims.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
         claims.put("code_challenge_methods_supported", List.of("S256"));
         claims.put("require_pushed_authorization_requests", true);
@@ -32,7 +31,8 @@ final class FapiMetadata {
         claims.put("authorization_details_types_supported",
                 List.of(jp.kakehashi.authorization.rar.TransferDetail.TYPE));
         claims.put("claims_parameter_supported", false);
-        claims.put("request_parameter_supported", false);
+        // signed request objects, JARM and signed introspection (FAPI 2.0 Message Signing)
+        jp.kakehashi.authorization.signing.MessageSigning.metadata(claims);
         // Grant Management §7.1: the actions of the authorization request and of the grant management endpoint; a
         // request without an action creates a grant
         claims.put("grant_management_actions_supported", List.of("create", "merge", "replace", "query", "revoke"));

@@ -9,7 +9,10 @@ public enum JtiKind {
     CLIENT_ASSERTION("client_assertion"),
 
     /** DPoP proofs, at the token endpoint and at every resource (userinfo, /v1): RFC 9449 §11.1. */
-    DPOP_PROOF("dpop");
+    DPOP_PROOF("dpop"),
+
+    /** Request objects at the PAR endpoint that carry a {@code jti} (RFC 9101 §10.4.1, FAPI 2.0 Message Signing). */
+    REQUEST_OBJECT("request_object");
 
     private final String stored;
 

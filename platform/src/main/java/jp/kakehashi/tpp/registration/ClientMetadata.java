@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The client metadata a TPP sends to register (RFC 7591 §2, RFC 8705 §2.1.2, RFC 9449 §5.2). Unknown members are
+ * The client metadata a TPP sends to register (RFC 7591 §2, RFC 8705 §2.1.2, RFC 9449 §5.2; for FAPI 2.0 Message
+ * Signing RFC 9101 §10.5, OIDC Dynamic Client Registration §2, JARM §3 and RFC 9701 §6). Unknown members are
  * ignored, as RFC 7591 asks.
  */
 record ClientMetadata(
@@ -19,5 +20,15 @@ record ClientMetadata(
         @JsonProperty("jwks_uri") String jwksUri,
         @JsonProperty("tls_client_auth_subject_dn") String tlsClientAuthSubjectDn,
         @JsonProperty("dpop_bound_access_tokens") Boolean dpopBoundAccessTokens,
-        @JsonProperty("tls_client_certificate_bound_access_tokens") Boolean tlsClientCertificateBoundAccessTokens) {
+        @JsonProperty("tls_client_certificate_bound_access_tokens") Boolean tlsClientCertificateBoundAccessTokens,
+        @JsonProperty("require_signed_request_object") Boolean requireSignedRequestObject,
+        @JsonProperty("request_object_signing_alg") String requestObjectSigningAlg,
+        @JsonProperty("authorization_signed_response_alg") String authorizationSignedResponseAlg,
+        @JsonProperty("introspection_signed_response_alg") String introspectionSignedResponseAlg) {
+
+    /** What the client asks for of FAPI 2.0 Message Signing; checked by {@link RegistrationProblem} first. */
+    jp.kakehashi.tpp.ClientMessageSigning messageSigning() {
+        return new jp.kakehashi.tpp.ClientMessageSigning(Boolean.TRUE.equals(requireSignedRequestObject),
+                requestObjectSigningAlg, authorizationSignedResponseAlg, introspectionSignedResponseAlg);
+    }
 }

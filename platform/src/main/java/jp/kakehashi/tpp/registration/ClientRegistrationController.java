@@ -81,7 +81,8 @@ class ClientRegistrationController {
         return new TppClient(clientId, tppId, metadata.clientName() == null ? clientId : metadata.clientName(),
                 metadata.redirectUris(), metadata.jwks() == null ? null : jwks(metadata.jwks()).toString(),
                 metadata.jwksUri(), method, metadata.tlsClientAuthSubjectDn(),
-                mtls ? TppClient.SenderConstraint.MTLS : TppClient.SenderConstraint.DPOP);
+                mtls ? TppClient.SenderConstraint.MTLS : TppClient.SenderConstraint.DPOP, false,
+                metadata.messageSigning());
     }
 
     private Map<String, Object> response(TppClient client, ClientMetadata metadata, Tpp tpp) {
@@ -106,7 +107,22 @@ class ClientRegistrationController {
         body.put("dpop_bound_access_tokens", client.senderConstraint() == TppClient.SenderConstraint.DPOP);
         body.put("tls_client_certificate_bound_access_tokens",
                 client.senderConstraint() == TppClient.SenderConstraint.MTLS);
+        messageSigning(body, client.messageSigning());
         return body;
+    }
+
+    /** RFC 7591 §3.2.1: the registered values, including those the bank chose. */
+    private static void messageSigning(Map<String, Object> body, jp.kakehashi.tpp.ClientMessageSigning signing) {
+        body.put("require_signed_request_object", signing.requireSignedRequestObject());
+        if (signing.requestObjectSigningAlg() != null) {
+            body.put("request_object_signing_alg", signing.requestObjectSigningAlg());
+        }
+        if (signing.authorizationSignedResponseAlg() != null) {
+            body.put("authorization_signed_response_alg", signing.authorizationSignedResponseAlg());
+        }
+        if (signing.introspectionSignedResponseAlg() != null) {
+            body.put("introspection_signed_response_alg", signing.introspectionSignedResponseAlg());
+        }
     }
 
     static JWKSet jwks(Map<String, Object> json) {

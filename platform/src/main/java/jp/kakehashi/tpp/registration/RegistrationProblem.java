@@ -1,6 +1,7 @@
 package jp.kakehashi.tpp.registration;
 
 import java.util.List;
+import jp.kakehashi.tpp.ClientMessageSigning;
 
 /** Why client metadata cannot be registered, as RFC 7591 §3.2.2 error codes with a readable description. */
 record RegistrationProblem(String code, String description) {
@@ -50,6 +51,29 @@ record RegistrationProblem(String code, String description) {
         }
         if (metadata.responseTypes() != null && !List.of("code").containsAll(metadata.responseTypes())) {
             return invalid("response_types may only be code");
+        }
+        return messageSigningProblem(metadata);
+    }
+
+    /** FAPI 2.0 Message Signing: only the algorithms the bank verifies (request objects) or signs with (responses). */
+    private static RegistrationProblem messageSigningProblem(ClientMetadata metadata) {
+        String requestAlg = metadata.requestObjectSigningAlg();
+        if (requestAlg != null && !ClientMessageSigning.REQUEST_OBJECT_ALGORITHMS.contains(requestAlg)) {
+            return invalid("request_object_signing_alg must be one of "
+                    + new java.util.TreeSet<>(ClientMessageSigning.REQUEST_OBJECT_ALGORITHMS));
+        }
+        if ((requestAlg != null || Boolean.TRUE.equals(metadata.requireSignedRequestObject()))
+                && !"private_key_jwt".equals(metadata.tokenEndpointAuthMethod() == null ? "private_key_jwt"
+                        : metadata.tokenEndpointAuthMethod())) {
+            // request objects are verified with the keys of jwks or jwks_uri, which only private_key_jwt requires
+            return invalid("signed request objects need the keys a private_key_jwt client registers");
+        }
+        for (String responseAlg : new String[] {metadata.authorizationSignedResponseAlg(),
+                metadata.introspectionSignedResponseAlg()}) {
+            if (responseAlg != null && !ClientMessageSigning.RESPONSE_ALGORITHMS.contains(responseAlg)) {
+                return invalid("authorization_signed_response_alg and introspection_signed_response_alg must be one of "
+                        + new java.util.TreeSet<>(ClientMessageSigning.RESPONSE_ALGORITHMS));
+            }
         }
         return null;
     }
