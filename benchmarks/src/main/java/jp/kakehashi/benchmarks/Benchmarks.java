@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What {@code ./mvnw -pl benchmarks exec:exec} runs: the benchmark named by the first argument ({@code read} for
- * issue 3's reads, {@code transfer} for issue 4's transfers, {@code all} for both, one after the other on the same
+ * the authorised reads, {@code transfer} for the transfers, {@code all} for both, one after the other on the same
  * platform), then seconds per measurement (at most 30), concurrency, warm-up seconds, and whether to record the
  * transfer benchmark's first measurement with JFR. Exits non-zero when a benchmark saw errors.
  */

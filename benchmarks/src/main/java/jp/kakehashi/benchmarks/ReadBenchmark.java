@@ -28,8 +28,9 @@ import jp.kakehashi.tpp.ratelimit.RateLimit;
 import jp.kakehashi.tpp.ratelimit.TppRateLimits;
 
 /**
- * Issue 3's target: authorised balance reads per second and their p99, side by side with the bare endpoint of the
- * same platform in the same run, reported as ratios (target: reads ≥ 50% of the bare endpoint's throughput).
+ * The read API's performance target (docs/requirements.md): authorised balance reads per second and their p99, side by
+ * side with the bare endpoint of the same platform in the same run, reported as ratios (target: reads ≥ 50% of the bare
+ * endpoint's throughput).
  * <p>
  * Both loads are closed loops of the same concurrency over the same HTTPS client. An authorised read carries a fresh
  * DPoP proof per request, as a real TPP's does; the proofs are signed before the clock starts, so the client's

@@ -36,8 +36,9 @@ import jp.kakehashi.tpp.ratelimit.TppRateLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Issue 4's target: transfers per second with every check on, at least 1,000/s on the 2-CPU machine, reported in
- * absolute numbers and side by side with the bare endpoint of the same platform in the same run.
+ * The payment API's performance target (docs/requirements.md): transfers per second with every check on, at least
+ * 1,000/s on the 2-CPU machine, reported in absolute numbers and side by side with the bare endpoint of the same
+ * platform in the same run.
  * <p>
  * Every transfer is a {@code POST /v1/transfers} of 1 yen through the whole path: TLS, the DPoP proof and the
  * DPoP-bound token of a standing payment grant ({@code transfers} scope, no single-transfer authorization_details),

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.ComponentScan;
 
 /**
- * かけいぼ Plus, the household-budget web app of 株式会社デモフィンテック: a TPP (電子決済等代行業者) that connects to
- * the bank as a real FAPI 2.0 client, to show the whole flow of issue 3 from the TPP's side.
+ * かけいぼ Plus, the household-budget web app of 株式会社デモフィンテック: a TPP (電子決済等代行業者) that connects to the bank as a real FAPI
+ * 2.0 client, to show the whole read flow (connect, consent at the bank, read) from the TPP's side.
  *
  * <p>It imports exactly the auto-configuration it needs instead of all that is on the classpath, and reads
  * {@code kakeibo.yml} instead of {@code application.yml}: the system tests run it in one JVM next to the bank, whose

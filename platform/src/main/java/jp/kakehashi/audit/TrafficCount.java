@@ -3,7 +3,7 @@ package jp.kakehashi.audit;
 import java.time.Instant;
 
 /**
- * The calls of one TPP in one period of the API execution log, for the staff console's charts (issue 5 "Charts").
+ * The calls of one TPP in one period of the API execution log, for the staff console's charts (F4).
  *
  * @param periodStart the period's first instant (an hour, or a business day starting at midnight in Tokyo)
  * @param calls       every call of the TPP in the period

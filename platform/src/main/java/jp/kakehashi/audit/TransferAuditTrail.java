@@ -8,7 +8,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes every status a transfer takes and every refused transfer request to the business event log (C3, issue 4),
+ * Writes every status a transfer takes and every refused transfer request to the business event log (C3),
  * with its reason code. Delivered after the publishing transaction commits and retried until it succeeds (Spring
  * Modulith's publication registry), so a transfer is never without its audit record for long and never has two.
  */

@@ -1,7 +1,7 @@
 /**
  * The API execution log (API実行ログ, C1): one record for every {@code /v1} call, accepted or rejected, saying who
  * (customer, TPP, client, grant) did what (operation, resource) with which result (HTTP status, error code), when,
- * with the TPP's risk headers. Later also the staff action log (C4). It never holds tokens, DPoP proofs,
+ * with the TPP's risk headers; and the staff action log (C4). It never holds tokens, DPoP proofs,
  * Authorization headers or other secrets.
  *
  * <p>Design, for durability and throughput at once:

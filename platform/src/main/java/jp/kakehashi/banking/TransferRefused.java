@@ -3,7 +3,7 @@ package jp.kakehashi.banking;
 import java.time.Instant;
 
 /**
- * A transfer request the platform refused before storing any transfer (issue 4, C3 "every rejection is an audited
+ * A transfer request the platform refused before storing any transfer (C3 "every rejection is an audited
  * event with its reason code"): an invalid field, a limit, a payee the policy excludes, a grant that does not allow
  * it, a reused idempotency key. Published in a transaction of its own, since the refusal stores nothing else.
  *

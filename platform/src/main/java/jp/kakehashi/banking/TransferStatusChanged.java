@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A stored transfer (振込, issue 4) took a status: published once per status, in the database transaction that stored
+ * A stored transfer (振込, B10) took a status: published once per status, in the database transaction that stored
  * it, so the audit log (C3 "every transfer is an audited event") and the customer's notice (B10) never miss one.
  *
  * @param status        ACCEPTED, AWAITING_CONFIRMATION, SCHEDULED, COMPLETED, FAILED or CANCELLED

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The TPP service a grant was given to, by the name the customer saw on the consent screen (D1): for the bank's own
- * pages and notices about what the TPP did under the grant (e.g. a transfer to confirm, issue 4).
+ * pages and notices about what the TPP did under the grant (e.g. a transfer to confirm, B10).
  */
 @Component
 public class GrantedServices {

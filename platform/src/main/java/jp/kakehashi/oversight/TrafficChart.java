@@ -12,7 +12,7 @@ import jp.kakehashi.audit.TrafficCount;
 import jp.kakehashi.shared.BusinessClock;
 
 /**
- * The geometry of one TPP's traffic chart (issue 5 "Charts"), computed on the server so the page needs no script:
+ * The geometry of one TPP's traffic chart (F4), computed on the server so the page needs no script:
  * one stacked bar per period, answered calls at the bottom, rejections (4xx) above, errors (5xx) on top; periods
  * without calls are empty bars. Coordinates are in the SVG's own units ({@link #WIDTH} × {@link #HEIGHT}).
  */

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The console's traffic charts (issue 5 "Charts", C1, F4): API calls, rejections and errors per TPP, per hour over
+ * The console's traffic charts (C1, F4): API calls, rejections and errors per TPP, per hour over
  * the last day or per day over the last month, from the API execution log; drawn as inline SVG with a table of the
  * same figures for screen readers.
  */

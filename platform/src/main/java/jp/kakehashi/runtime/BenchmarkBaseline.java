@@ -17,9 +17,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The bare endpoint the benchmarks compare the real APIs with (issue targets are ratios, measured in the same run on
- * the same machine): the same TLS, container, servlet filters and security filter chain machinery, but no token,
- * no database, no core banking call. Off unless {@code kakehashi.benchmark.bare-endpoint=true}; never in production.
+ * The bare endpoint the benchmarks compare the real APIs with (the read target of docs/requirements.md is a ratio to
+ * it, measured in the same run on the same machine): the same TLS, container, servlet filters and security filter
+ * chain machinery, but no token, no database, no core banking call. Off unless
+ * {@code kakehashi.benchmark.bare-endpoint=true}; never in production.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "kakehashi.benchmark.bare-endpoint", havingValue = "true")

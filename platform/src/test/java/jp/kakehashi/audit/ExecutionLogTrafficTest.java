@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 
 /**
- * The console's charts count calls, rejections and errors per TPP from the execution log (issue 5 "Charts"), and
+ * The console's charts count calls, rejections and errors per TPP from the execution log (F4), and
  * a call's chained party (F2) is kept in the log, chained and protected like the rest of the record.
  */
 class ExecutionLogTrafficTest {

@@ -7,7 +7,7 @@ import java.util.List;
 import jp.kakehashi.audit.TrafficCount;
 import org.junit.jupiter.api.Test;
 
-/** The charts' geometry (issue 5 "Charts"): bars scale to the busiest period and stack answered, rejected, errors. */
+/** The charts' geometry (F4): bars scale to the busiest period and stack answered, rejected, errors. */
 class TrafficChartTest {
 
     private static final Instant NINE = Instant.parse("2026-11-26T00:00:00Z"); // 09:00 in Tokyo

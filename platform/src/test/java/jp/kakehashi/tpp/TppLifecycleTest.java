@@ -27,7 +27,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The TPP's whole state machine (A1, A6, issue 5 "tests for the whole state machine and for maker-checker"), on
+ * The TPP's whole state machine (A1, A6: every move of the state machine, each decision by maker and checker), on
  * PostgreSQL with the platform's migrations: which moves each status allows, that restricted/suspended/revoked
  * decisions need a reason and two different people, that every move is recorded and published, and that two staff
  * members deciding at once move a TPP once.

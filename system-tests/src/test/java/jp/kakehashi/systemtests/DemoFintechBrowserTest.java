@@ -35,10 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The whole flow of issue 3 as a customer lives it, in a real browser: the demo TPP's app かけいぼ Plus (a FAPI 2.0
- * client of its own, in demo-fintech) sends the customer to the bank, the customer signs in and consents there, and
- * the app shows what the bank's read API gives it for the chosen accounts; ending the connection in the app ends the
- * grant at the bank (B8).
+ * The whole read flow (B1, B2, D1: connect, consent at the bank, read) as a customer lives it, in a real browser: the
+ * demo TPP's app かけいぼ Plus (a FAPI 2.0 client of its own, in demo-fintech) sends the customer to the bank, the customer
+ * signs in and consents there, and the app shows what the bank's read API gives it for the chosen accounts; ending the
+ * connection in the app ends the grant at the bank (B8).
  *
  * <p>The values on the app's screens are compared with the core banking system, so they prove the bank's API passed
  * the real ledger through, for the chosen accounts only (D1, B5).

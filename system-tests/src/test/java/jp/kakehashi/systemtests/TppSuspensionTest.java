@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A6, C5, E1 on two application nodes sharing one database (issue 5): a suspension decided on one node makes the
+ * A6, C5, E1 on two application nodes sharing one database (B8): a suspension decided on one node makes the
  * TPP's outstanding tokens fail on both within one second, although both had them cached; a resumption brings them
  * back (a suspension keeps grants and data), a restriction takes one right away, a revocation ends the grants.
  */

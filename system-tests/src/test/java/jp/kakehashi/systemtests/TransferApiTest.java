@@ -30,7 +30,7 @@ import jp.kakehashi.systemtests.support.TestTpp;
 import org.junit.jupiter.api.Test;
 
 /**
- * The payment API (更新系, issue 4) through a real FAPI 2.0 client (Nimbus, DPoP) whose customer signed in with a
+ * The payment API (更新系, B9, B10) through a real FAPI 2.0 client (Nimbus, DPoP) whose customer signed in with a
  * second factor for the {@code transfers} scope: 振込手数料照会 prices a valid request and refuses every class of
  * wrong input with the field and item it concerns, without a side effect.
  */

@@ -33,8 +33,10 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The payment API under concurrency (issue 4, reliability anchors §7): many transfers at once from one account never
- * overdraw it, and concurrent retries of one request make one transfer and get one answer. The debit account is the
+ * The payment API under concurrency (payment correctness: no negative balance under concurrent transfers, the check
+ * of Jepsen's bank workload, github.com/jepsen-io/jepsen; one execution per key, as in the IETF draft
+ * draft-ietf-httpapi-idempotency-key-header): many transfers at once from one account never overdraw it, and
+ * concurrent retries of one request make one transfer and get one answer. The debit account is the
  * corporate demo customer's current account, brought to an exact withdrawable amount for each repetition and
  * restored afterwards; its transfers go to Yamada's account at the same branch (同一店内), which is free, so the
  * affordable number is the amount divided by 1,000 yen.

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Out-of-band confirmation by the bank (帯域外認証, B10, issue 4) in a real browser: a TPP's transfer above the
+ * Out-of-band confirmation by the bank (帯域外認証, B10) in a real browser: a TPP's transfer above the
  * policy's amount waits; the customer is told by mail (without a link), opens the bank's site, signs in with password
  * and a second factor, sees who asked for how much to whom, and confirms (the money moves) or declines (nothing
  * moves). Screenshots in target/screenshots.

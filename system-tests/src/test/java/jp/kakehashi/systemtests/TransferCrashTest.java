@@ -52,12 +52,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The crash test of the payment API (issue 4, "What must show"): the platform runs in a process of its own on the
- * bank's database and is killed (SIGKILL) while {@value #CLIENTS} clients of a TPP post transfers, each request under
- * its own {@code Idempotency-Key}. After a restart on the same database every acknowledged transfer is there exactly
- * once (in the API, and as one posting in the core's ledger); a retry of every request with its key and body answers
- * what its first answer said, and ends each request the crash cut off; and the books balance: every posting balanced,
- * no hold left, no account overdrawn, and the money moved is exactly the completed transfers.
+ * The crash test of the payment API (payment correctness: money never lost, duplicated or overdrawn, whatever crashes):
+ * the platform runs in a process of its own on the bank's database and is killed (SIGKILL) while {@value #CLIENTS}
+ * clients of a TPP post transfers, each request under its own {@code Idempotency-Key}. After a restart on the same
+ * database every acknowledged transfer is there exactly once (in the API, and as one posting in the core's ledger); a
+ * retry of every request with its key and body answers what its first answer said, and ends each request the crash cut
+ * off; and the books balance: every posting balanced, no hold left, no account overdrawn, and the money moved is
+ * exactly the completed transfers.
  * <p>
  * Each round kills at another moment: right after the first answer, amid the flow, and after the debit account ran out
  * of money, so that refusals are replayed too. The debit account is the corporate demo customer's current account,

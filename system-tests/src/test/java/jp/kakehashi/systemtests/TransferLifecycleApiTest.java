@@ -26,7 +26,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * The life of a transfer after the request (issue 4) through a real FAPI client: cancel (取消), scheduled execution on
+ * The life of a transfer after the request (B10, C3) through a real FAPI client: cancel (取消), scheduled execution on
  * its date, out-of-band confirmation that runs out, and for every status and every refusal an audited event with its
  * reason code (C3) and a notice to the customer by mail (B10), received by a real SMTP server.
  *

@@ -21,8 +21,8 @@ import jp.kakehashi.corebanking.spi.TransferRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Reservations of two-phase transfers (issue 4) under their idempotency keys, and the holds they place. The
- * database keeps each account's held sum in step with the active holds and lets a hold only move forward
+ * Reservations of two-phase transfers (reserve, then post or void) under their idempotency keys, and the holds they
+ * place. The database keeps each account's held sum in step with the active holds and lets a hold only move forward
  * (V2__holds.sql); this class reads and writes the rows.
  */
 final class Holds {

@@ -24,7 +24,7 @@ import jp.kakehashi.corebanking.spi.VoidResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Two-phase transfers (issue 4: reserve, then post or void). Each step is one database transaction. Locks are
+ * Two-phase transfers (reserve, then post or void; no overdraft). Each step is one database transaction. Locks are
  * always taken in the same order – the reservation's row first, then customer accounts by ascending row id – so
  * posting, voiding, expiring and one-step transfers wait for each other instead of deadlocking.
  *

@@ -22,7 +22,7 @@ import jp.kakehashi.corebanking.spi.TransferRequest;
 /**
  * Checks a transfer instruction against the accounts and works out where its money goes: within this bank from
  * account to account, to other banks through the Zengin clearing account, the fee to the bank's remittance fee
- * income ({@link TransferPosting}). Shared by one-step transfers and reservations (issue 4), so both refuse exactly
+ * income ({@link TransferPosting}). Shared by one-step transfers and reservations, so both refuse exactly
  * the same cases. Must run inside the deciding transaction: it locks the customer accounts involved, in a fixed
  * order, and decides on what it read under the lock.
  */

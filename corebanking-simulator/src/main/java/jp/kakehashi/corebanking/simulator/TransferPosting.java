@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one balanced posting of a transfer (振込, issue 4), one-step or posted from a hold: the debit account pays
+ * The one balanced posting of a transfer (振込), one-step or posted from a hold: the debit account pays
  * amount + fee, the credit account (the payee's, or Zengin clearing) receives the amount, the bank's remittance fee
  * income ({@link InternalAccount#REMITTANCE_FEE_INCOME}) the fee.
  *

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Two-phase transfers (issue 4) under races: holds never overdraw, never post twice, never get lost. Transfers pay
- * fees, so holds are amount + fee and the fee income belongs to the bank's fixed total.
+ * Two-phase transfers (payment correctness) under races: holds never overdraw, never post twice, never get lost.
+ * Transfers pay fees, so holds are amount + fee and the fee income belongs to the bank's fixed total.
  */
 class ReservationConcurrencyTest {
 

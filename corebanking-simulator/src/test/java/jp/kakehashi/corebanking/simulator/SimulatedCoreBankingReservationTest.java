@@ -26,7 +26,10 @@ import jp.kakehashi.corebanking.spi.VoidResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Two-phase transfers (issue 4) one call at a time: what each phase does to balance, hold and ledger. */
+/**
+ * Two-phase transfers (reserve, then post or void) one call at a time: what each phase does to balance, hold and
+ * ledger.
+ */
 class SimulatedCoreBankingReservationTest {
 
     private static final CustomerId PAYER = new CustomerId("T0000");

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The transfer fee (振込手数料, issue 4) as a real ledger leg: the debit account pays amount + fee in one posting,
+ * The transfer fee (振込手数料) as a real ledger leg: the debit account pays amount + fee in one posting,
  * holds cover both, and the fee lands in the bank's remittance fee income exactly once.
  */
 class TransferFeeTest {

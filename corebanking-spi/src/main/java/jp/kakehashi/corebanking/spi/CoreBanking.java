@@ -11,7 +11,7 @@ import java.util.Optional;
  * account. Only {@link #transfer} and {@link #reserve} check ownership, because the money moves on the core's side.
  * Implementations must be thread-safe; amounts are whole yen.
  *
- * <p>Fees: the platform prices a transfer's fee (振込手数料, issue 4) and passes it in
+ * <p>Fees: the platform prices a transfer's fee (振込手数料) and passes it in
  * {@link TransferRequest#fee()}; the core moves it, in the same posting as the amount, from the debit account to
  * the bank's fee income. Every check and hold on the debit account is on {@link TransferRequest#totalDebitAmount()
  * amount + fee}, so a balance that covers the amount but not the fee is {@link TransferRejection#INSUFFICIENT_FUNDS}.
@@ -51,7 +51,7 @@ public interface CoreBanking {
     Optional<TransferResult> transferResult(CustomerId customerId, IdempotencyKey idempotencyKey);
 
     /**
-     * First phase of a two-phase transfer (issue 4: "reserve, then post or void; no overdraft"): checks the
+     * First phase of a two-phase transfer (reserve, then post or void; no overdraft): checks the
      * instruction like {@link #transfer} and places a hold of {@code amount + fee} on the debit account, so its
      * withdrawable amount drops and its balance does not; holds and one-step transfers together never take
      * the withdrawable amount below zero. Idempotent like {@link #transfer}, with keys of their own: the same key

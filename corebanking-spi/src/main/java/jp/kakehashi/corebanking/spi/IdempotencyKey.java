@@ -1,8 +1,8 @@
 package jp.kakehashi.corebanking.spi;
 
 /**
- * A caller-chosen key that makes a state-changing call safe to retry (ARCHITECTURE.md: every state-changing
- * call takes an idempotency key, stored with its outcome). Unique per customer: the same key with the same
+ * A caller-chosen key that makes a call that moves money safe to retry (docs/architecture.md, "Decisions and why":
+ * payments are idempotent on both sides, the key stored with the outcome). Unique per customer: the same key with the same
  * request returns the original outcome; with a different request it is rejected.
  */
 public record IdempotencyKey(String value) {

@@ -1,7 +1,7 @@
 package jp.kakehashi.corebanking.spi;
 
 /**
- * Why {@link CoreBanking#post} moved no money (issue 4, two-phase transfers): a closed list, so the platform maps
+ * Why {@link CoreBanking#post} moved no money (two-phase transfers): a closed list, so the platform maps
  * each once. After {@link #ACCOUNT_NOT_FOUND}, {@link #ACCOUNT_FROZEN}, {@link #PAYEE_ACCOUNT_NOT_FOUND} and
  * {@link #PAYEE_ACCOUNT_FROZEN} the hold stays in place, so the caller may retry later or void it; after the
  * others nothing can ever be posted.

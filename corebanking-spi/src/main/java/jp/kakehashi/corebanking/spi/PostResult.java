@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The outcome of {@link CoreBanking#post}, the second phase of a two-phase transfer (issue 4): the money – amount
+ * The outcome of {@link CoreBanking#post}, the second phase of a two-phase transfer: the money – amount
  * and fee – moved as one balanced posting, or nothing moved, with a closed reason.
  */
 public sealed interface PostResult {

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A reservation as it stands now (issue 4, two-phase transfers), e.g. for the platform to reconcile its own
+ * A reservation as it stands now (two-phase transfers), e.g. for the platform to reconcile its own
  * transfer record after a timeout or crash.
  *
  * @param request       the instruction as first received, under its idempotency key, fee included

@@ -1,7 +1,7 @@
 package jp.kakehashi.corebanking.spi;
 
 /**
- * Identifies a reservation (仮押さえ/拘束) of the two-phase transfer of issue 4: a hold on the debit account that is
+ * Identifies a reservation (仮押さえ/拘束) of a two-phase transfer: a hold on the debit account that is
  * later posted or voided. Opaque to the platform and not meant for TPPs: the platform keeps it with its own
  * transfer record and never shows it outside.
  */

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The outcome of {@link CoreBanking#reserve}, the first phase of a two-phase transfer (issue 4): a hold on the
+ * The outcome of {@link CoreBanking#reserve}, the first phase of a two-phase transfer: a hold on the
  * debit account, or a rejection with the same closed reasons as a one-step transfer.
  */
 public sealed interface ReservationResult {

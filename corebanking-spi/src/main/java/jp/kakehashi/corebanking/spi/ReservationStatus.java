@@ -1,7 +1,7 @@
 package jp.kakehashi.corebanking.spi;
 
 /**
- * Where a reservation of the two-phase transfer (issue 4) stands. {@link #ACTIVE} is the only state that holds
+ * Where a reservation of a two-phase transfer stands. {@link #ACTIVE} is the only state that holds
  * money and the only one that changes; the other three are final.
  */
 public enum ReservationStatus {

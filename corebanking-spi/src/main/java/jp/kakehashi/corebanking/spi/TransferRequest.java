@@ -3,7 +3,7 @@ package jp.kakehashi.corebanking.spi;
 import java.util.Objects;
 
 /**
- * A transfer instruction (振込依頼) of the payment API (issue 4), executed by the core system at once
+ * A transfer instruction (振込依頼) of the payment API (更新系), executed by the core system at once
  * ({@link CoreBanking#transfer}) or in two phases ({@link CoreBanking#reserve}).
  *
  * <p>The amount is not checked here: an amount out of range is a business rejection

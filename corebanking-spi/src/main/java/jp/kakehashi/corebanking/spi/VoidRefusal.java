@@ -1,6 +1,6 @@
 package jp.kakehashi.corebanking.spi;
 
-/** Why {@link CoreBanking#voidReservation} released nothing (issue 4, two-phase transfers): a closed list. */
+/** Why {@link CoreBanking#voidReservation} released nothing (two-phase transfers): a closed list. */
 public enum VoidRefusal {
     /** No reservation with this id, or its reserve call was rejected. */
     RESERVATION_NOT_FOUND,

@@ -3,7 +3,7 @@ package jp.kakehashi.corebanking.spi;
 import java.time.Instant;
 import java.util.Objects;
 
-/** The outcome of {@link CoreBanking#voidReservation} (issue 4, two-phase transfers). */
+/** The outcome of {@link CoreBanking#voidReservation} (two-phase transfers). */
 public sealed interface VoidResult {
 
     /**

@@ -4,7 +4,7 @@
  * <p>Plain Java on purpose, without Spring, so that a bank can implement it with any technology. Amounts
  * are whole yen as {@code long} (円, scale 0); business rejections are sealed results with closed reason
  * enums, programmer errors are exceptions. Serves the read API (参照系: accounts, balances, transaction
- * history) and the payment API (更新系: transfers, one-step or in two phases – reserve, then post or void –
- * as issue 4 asks) of REQUIREMENTS.md, section "Words used here".
+ * history) and the payment API (更新系: transfers, one-step or in two phases – reserve, then post or void)
+ * of docs/requirements.md, section "Words used here".
  */
 package jp.kakehashi.corebanking.spi;

@@ -20,7 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The bank's own confirmation pages for transfers a TPP asked for (帯域外認証, B10, issue 4): reached by the customer
+ * The bank's own confirmation pages for transfers a TPP asked for (帯域外認証, B10): reached by the customer
  * on the bank's site, outside the TPP, signed in with a second factor (the customer screens' security chain asks for
  * it). They show who asked, the amount, fee and payee and until when, and take the customer's confirm or decline.
  * Another customer's transfer is indistinguishable from a missing one.

@@ -9,8 +9,9 @@ import java.util.List;
 import jp.kakehashi.banking.transfer.rules.TransferItemInput;
 
 /**
- * What makes two transfer requests "the same request" for an idempotency key (issue 4): the customer and every field
- * as sent, hashed. A retry must repeat the request exactly; anything else under the same key is another request.
+ * What makes two transfer requests "the same request" for an idempotency key (payment correctness): the customer and
+ * every field as sent, hashed. A retry must repeat the request exactly; anything else under the same key is another
+ * request.
  */
 public final class Fingerprint {
 

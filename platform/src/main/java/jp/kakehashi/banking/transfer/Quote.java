@@ -6,7 +6,7 @@ import jp.kakehashi.banking.transfer.rules.ValidTransfer;
 import jp.kakehashi.banking.transfer.rules.Violation;
 
 /**
- * The bank's answer to a transfer request before any money moves (振込手数料照会, issue 4): priced, or refused with
+ * The bank's answer to a transfer request before any money moves (振込手数料照会, Zengin rules): priced, or refused with
  * every reason found.
  */
 public sealed interface Quote {

@@ -1,6 +1,6 @@
 package jp.kakehashi.banking.transfer;
 
-/** The outcome of a transfer request (issue 4) at the platform, before the HTTP mapping. */
+/** The outcome of a transfer request (B10) at the platform, before the HTTP mapping. */
 public sealed interface Submission {
 
     /** The request is the transfer's (new, or a retry of the same request): its state as stored. */

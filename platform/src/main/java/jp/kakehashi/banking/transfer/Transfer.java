@@ -9,7 +9,7 @@ import jp.kakehashi.corebanking.spi.Payee;
 import jp.kakehashi.corebanking.spi.TransferRequest;
 
 /**
- * A transfer (振込, issue 4) as the platform stores it with the idempotency key of its request.
+ * A transfer (振込, B10) as the platform stores it with the idempotency key of its request.
  *
  * @param applyNo       受付番号 for the TPP: 16 random digits
  * @param statusReason  the reason code of a {@link TransferStatus#FAILED} or {@link TransferStatus#CANCELLED}

@@ -5,7 +5,7 @@ import jp.kakehashi.corebanking.spi.CoreBanking;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the transfer rules (issue 4) with the bank's settings, its own bank code and the platform's clock. */
+/** Wires the transfer rules (Zengin rules) with the bank's settings, its own bank code and the platform's clock. */
 @Configuration(proxyBeanMethods = false)
 class TransferConfiguration {
 

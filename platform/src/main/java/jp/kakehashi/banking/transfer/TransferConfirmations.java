@@ -9,7 +9,7 @@ import jp.kakehashi.shared.BusinessClock;
 import org.springframework.stereotype.Component;
 
 /**
- * Out-of-band confirmation by the bank (帯域外認証, B10, issue 4): a transfer the policy holds back waits until the
+ * Out-of-band confirmation by the bank (帯域外認証, B10): a transfer the policy holds back waits until the
  * customer confirms or declines it on the bank's own pages, signed in at the bank with a second factor, never through
  * the TPP; one left unconfirmed past its time fails ({@code CONFIRMATION_EXPIRED}, see {@link TransferScheduler}).
  */

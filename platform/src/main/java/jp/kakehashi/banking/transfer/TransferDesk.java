@@ -26,7 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accepts transfer requests (振込受付, issue 4) once per idempotency key. Same-day ones are stored
+ * Accepts transfer requests (振込受付, B10; payment correctness) once per idempotency key. Same-day ones are stored
  * {@link TransferStatus#ACCEPTED} and executed at once ({@link TransferExecution}), later dates are stored as
  * {@link TransferStatus#SCHEDULED}, and where the bank's policy wants the customer's own confirmation at the bank
  * (帯域外認証, B10) the transfer waits {@link TransferStatus#AWAITING_CONFIRMATION} for it. A retry of a request

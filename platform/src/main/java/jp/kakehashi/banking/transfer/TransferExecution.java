@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Executes an accepted transfer (issue 4) through the core system in two phases, reserve then post, and stores its
- * end. No platform transaction is open while the core is called: the core is a remote system. Whoever finds a
- * transfer {@link TransferStatus#ACCEPTED} (the request, a retry of it on any node, the scheduler after a crash)
- * may drive it: the core's reserve and post are idempotent under the key derived from the apply number, so they all
- * get the same answers, and the first to store the end wins.
+ * Executes an accepted transfer (payment correctness) through the core system in two phases, reserve then post, and
+ * stores its end. No platform transaction is open while the core is called: the core is a remote system. Whoever finds
+ * a transfer {@link TransferStatus#ACCEPTED} (the request, a retry of it on any node, the scheduler after a crash) may
+ * drive it: the core's reserve and post are idempotent under the key derived from the apply number, so they all get the
+ * same answers, and the first to store the end wins.
  */
 @Component
 class TransferExecution {

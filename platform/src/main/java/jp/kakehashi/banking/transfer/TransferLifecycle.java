@@ -12,7 +12,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The moves of a stored transfer between its statuses (issue 4), each published as {@link TransferStatusChanged} in
+ * The moves of a stored transfer between its statuses (B10, C3), each published as {@link TransferStatusChanged} in
  * the transaction that makes it, so the audit log and the customer's notice get every status exactly once (C3, B10).
  * {@link TransferStatus#ACCEPTED} is not published: it only says the core is being asked, and the end follows at
  * once (or, after a crash, when the scheduler finishes it); every other status is. A move only happens from the

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides whether a transfer is within the bank's limits (B10, issue 4). Pure: the caller gives the totals already
+ * Decides whether a transfer is within the bank's limits (B10). Pure: the caller gives the totals already
  * accepted today and this month, read under the customer's lock so that concurrent transfers are counted.
  */
 public final class TransferLimitPolicy {

@@ -1,7 +1,7 @@
 package jp.kakehashi.banking.transfer;
 
 /**
- * The bank's payment policy for one level of configuration (B10, issue 4): the largest single transfer, the daily
+ * The bank's payment policy for one level of configuration (B10): the largest single transfer, the daily
  * and monthly totals per customer (over accepted transfers, all TPPs together) in yen, whether payees are
  * restricted to the customer's own accounts at this bank, and the amount above which the customer must confirm the
  * transfer at the bank (帯域外認証) before it runs. A null field inherits from the level below (TPP over customer

@@ -5,7 +5,7 @@ import jp.kakehashi.banking.transfer.rules.TransferInput;
 import jp.kakehashi.banking.transfer.rules.TransferItemInput;
 
 /**
- * A transfer request (振込依頼) as the client sent it, in GMO Aozora's shape (issue 4): every value a string, so that
+ * A transfer request (振込依頼) as the client sent it, in GMO Aozora's shape: every value a string, so that
  * the rules, not JSON binding, decide what is wrong with it.
  *
  * @param accountId               the debit account (the caller has checked it is one the grant covers)

@@ -19,7 +19,7 @@ import jp.kakehashi.banking.transfer.rules.ViolationCode;
 import jp.kakehashi.corebanking.spi.Account;
 
 /**
- * Prices a transfer request (振込手数料照会, issue 4) without side effects: the Zengin field rules, the request's
+ * Prices a transfer request (振込手数料照会, Zengin rules) without side effects: the Zengin field rules, the request's
  * totals, the execution date (cut-off, holidays) and the fee of each item by route from the debit account. Every
  * violation is reported at once. One item per request for now.
  */

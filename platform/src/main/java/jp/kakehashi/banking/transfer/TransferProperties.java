@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The bank's transfer settings ({@code kakehashi.banking.transfers}, issue 4): cut-off time (受付時限) and how far
+ * The bank's transfer settings ({@code kakehashi.banking.transfers}, B10): cut-off time (受付時限) and how far
  * ahead a transfer may be booked, extra bank closures no rule predicts, and the customer's fees (振込手数料).
  *
  * @param fees          the fee table; absent means the demo bank's ({@link FeeTable#demo()})

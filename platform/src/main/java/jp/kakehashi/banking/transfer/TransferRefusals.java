@@ -8,7 +8,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes every transfer request refused before a transfer was stored as {@link TransferRefused} (C3, issue 4), in
+ * Publishes every transfer request refused before a transfer was stored as {@link TransferRefused} (C3), in
  * a transaction of its own: the refusal's own work was rolled back, the record of it must not be.
  */
 @Component

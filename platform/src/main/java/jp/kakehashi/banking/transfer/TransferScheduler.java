@@ -12,10 +12,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The transfers' clockwork (issue 4), run on every node: executes scheduled transfers (予約振込) on their date, fails
- * the ones whose confirmation time ran out, finishes accepted transfers no request finished (the node that took
- * them stopped), and lets the core release lapsed holds. Every step moves a transfer only from the status it found,
- * so nodes running at once never do anything twice.
+ * The transfers' clockwork (B10; payment correctness), run on every node: executes scheduled transfers (予約振込) on their
+ * date, fails the ones whose confirmation time ran out, finishes accepted transfers no request finished (the node that
+ * took them stopped), and lets the core release lapsed holds. Every step moves a transfer only from the status it
+ * found, so nodes running at once never do anything twice.
  */
 @Component
 public class TransferScheduler {

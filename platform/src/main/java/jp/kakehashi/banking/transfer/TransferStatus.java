@@ -1,7 +1,7 @@
 package jp.kakehashi.banking.transfer;
 
 /**
- * Where a transfer (振込, issue 4) stands. The first three change; {@link #COMPLETED}, {@link #FAILED} and
+ * Where a transfer (振込, B10) stands. The first three change; {@link #COMPLETED}, {@link #FAILED} and
  * {@link #CANCELLED} are final.
  */
 public enum TransferStatus {

@@ -12,7 +12,7 @@ import jp.kakehashi.corebanking.spi.Payee;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The stored transfers (issue 4) and the single use of transfer grants; see V9__transfers.sql. */
+/** The stored transfers (B10) and the single use of transfer grants; see V9__transfers.sql. */
 @Repository
 class Transfers {
 

@@ -3,8 +3,8 @@ package jp.kakehashi.banking.web;
 import org.springframework.http.HttpStatus;
 
 /**
- * The HTTP answer to a transfer the core system refused (issue 4), by its stored reason: the same answer to every
- * retry. A refusal the client can fix in the request is 400, one of the accounts' state is 409.
+ * The HTTP answer to a transfer the core system refused (payment correctness), by its stored reason: the same answer to
+ * every retry. A refusal the client can fix in the request is 400, one of the accounts' state is 409.
  */
 final class TransferFailures {
 

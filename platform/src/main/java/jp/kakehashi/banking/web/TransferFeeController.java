@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * 振込手数料照会 (issue 4): validates and prices a transfer request without side effects, so a TPP can show the
+ * 振込手数料照会 (B10, Zengin rules): validates and prices a transfer request without side effects, so a TPP can show the
  * customer the fee and the execution date before asking to transfer. The {@code transfers} scope is checked by the
  * resource server's chain; the debit account must be one the grant covers, refused like a read otherwise.
  */

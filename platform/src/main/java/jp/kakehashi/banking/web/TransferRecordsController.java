@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * 振込照会 (issue 4): one transfer by its apply number, or the transfers accepted in a period, of the grant's customer
+ * 振込照会 (B2, D1): one transfer by its apply number, or the transfers accepted in a period, of the grant's customer
  * from the accounts the grant covers, made by a client of the grant's TPP; anything else is not found, like a missing
  * one (another TPP learns nothing of transfers it did not make, B2, D1). Paged like the history.
  */

@@ -29,12 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * 振込依頼 (issue 4): a transfer from a consented account, once per {@code Idempotency-Key} of the TPP's client. A
- * retry of the same request answers what the first got (status and body); the key with another request is refused
- * with {@code IDEMPOTENCY_KEY_REUSED}. Same-day transfers run at once, later ones are stored as scheduled, and ones
- * the policy wants confirmed at the bank wait for the customer. A grant approved for one transfer (RFC 9396) allows
- * exactly that one, once. 取消: a transfer that has not run yet can be cancelled by a client of the TPP that made it, under a grant
- * with the {@code transfers} right.
+ * 振込依頼 (B9, B10; payment correctness): a transfer from a consented account, once per {@code Idempotency-Key} of the
+ * TPP's client. A retry of the same request answers what the first got (status and body); the key with another request
+ * is refused with {@code IDEMPOTENCY_KEY_REUSED}. Same-day transfers run at once, later ones are stored as scheduled,
+ * and ones the policy wants confirmed at the bank wait for the customer. A grant approved for one transfer (RFC 9396)
+ * allows exactly that one, once. 取消: a transfer that has not run yet can be cancelled by a client of the TPP that made
+ * it, under a grant with the {@code transfers} right.
  */
 @RestController
 class TransfersController {

@@ -6,7 +6,7 @@ import java.util.List;
 import jp.kakehashi.banking.transfer.rules.TransferItemInput;
 import org.junit.jupiter.api.Test;
 
-/** Which requests count as the same request under an idempotency key (issue 4), without Spring. */
+/** Which requests count as the same request under an idempotency key (payment correctness), without Spring. */
 class FingerprintTest {
 
     private static TransferOrder order(String remitter, String amount) {

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * How an accepted transfer ends when the core refuses its post (issue 4): failed only when no money moved. Two
- * drivers of one transfer (a retry and the scheduler) may see different answers from the core; the one whose post
+ * How an accepted transfer ends when the core refuses its post (payment correctness): failed only when no money moved.
+ * Two drivers of one transfer (a retry and the scheduler) may see different answers from the core; the one whose post
  * was refused must not call FAILED a transfer the other one posted.
  */
 class TransferExecutionTest {

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** 振込手数料照会 (issue 4) without Spring: totals, one item, execution date and fee by route, every violation at once. */
+/**
+ * 振込手数料照会 (Zengin rules, the bank's fee table) without Spring: totals, one item, execution date and fee by route, every
+ * violation at once.
+ */
 class TransferPricingTest {
 
     private static final String BANK = "0999";

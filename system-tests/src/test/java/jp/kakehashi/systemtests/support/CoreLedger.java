@@ -7,8 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The simulated core system's books (schema {@code corebanking}) read straight from the bank's database, as a
- * reconciliation would: for tests that must show that money was neither lost, duplicated nor overdrawn (issue 4),
- * whatever the platform answered, also right after a crash.
+ * reconciliation would: for tests that must show that money was neither lost, duplicated nor overdrawn (payment
+ * correctness), whatever the platform answered, also right after a crash.
  */
 public final class CoreLedger {
 

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The platform in a JVM of its own, so that a test can kill it the way a crash would (SIGKILL: no shutdown hook, no
- * rollback but the database's own) and start it again, for the crash test of issue 4. The database is the bank's
- * external one, owned by the test ({@code spring.datasource.url}), so it outlives the process.
+ * rollback but the database's own) and start it again, for the crash test of the payment API (TransferCrashTest). The
+ * database is the bank's external one, owned by the test ({@code spring.datasource.url}), so it outlives the process.
  * <p>
  * Every start uses the same port, issuer, TLS keystore, master key and demo TPP key, all under {@code home}, so what
  * a TPP holds (the bank's certificate, its registration, its tokens) stays valid across a restart. The demo TPP's

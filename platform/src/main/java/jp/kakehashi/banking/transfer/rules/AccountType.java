@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * 預金種目 of a beneficiary account as Zengin codes it (issue 4): 1 普通 (ordinary), 2 当座 (current), 4 貯蓄
+ * 預金種目 of a beneficiary account as Zengin codes it: 1 普通 (ordinary), 2 当座 (current), 4 貯蓄
  * (savings), 9 その他 (other). There is no 3: Zengin leaves it unused.
  */
 public enum AccountType {

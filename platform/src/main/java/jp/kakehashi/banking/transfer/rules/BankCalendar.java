@@ -6,7 +6,7 @@ import java.time.MonthDay;
 import java.util.Set;
 
 /**
- * Bank business days (銀行営業日, issue 4): 銀行法15条 and 施行令5条 close banks on Saturdays, Sundays, national
+ * Bank business days (銀行営業日): 銀行法15条 and 施行令5条 close banks on Saturdays, Sundays, national
  * holidays (incl. 振替休日 and 国民の休日) and 12/31–1/3. Extra closures cover what no rule predicts: a one-off
  * holiday enacted by law, or a corrected equinox day.
  */

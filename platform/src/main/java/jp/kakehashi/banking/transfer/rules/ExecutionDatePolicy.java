@@ -7,7 +7,7 @@ import java.util.Objects;
 import jp.kakehashi.shared.BusinessClock;
 
 /**
- * Decides the day a transfer is executed (振込実行日, issue 4) from the requested date (振込指定日), the holiday
+ * Decides the day a transfer is executed (振込実行日) from the requested date (振込指定日), the holiday
  * handling and the time of the request in Japan:
  * <ul>
  * <li>a date in the past, or more than {@code maxDaysAhead} days ahead, is refused;</li>

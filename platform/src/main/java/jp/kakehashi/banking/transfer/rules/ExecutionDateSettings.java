@@ -4,7 +4,7 @@ import java.time.LocalTime;
 import java.util.Objects;
 
 /**
- * The bank's choices for transfer dates (issue 4): the cut-off time (受付時限, Japan time) after which a same-day
+ * The bank's choices for transfer dates: the cut-off time (受付時限, Japan time) after which a same-day
  * transfer moves to the next business day, and how many days ahead a transfer may be booked (予約振込).
  */
 public record ExecutionDateSettings(LocalTime cutOff, int maxDaysAhead) {

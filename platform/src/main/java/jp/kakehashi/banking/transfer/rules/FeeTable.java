@@ -3,7 +3,7 @@ package jp.kakehashi.banking.transfer.rules;
 import java.util.Objects;
 
 /**
- * The customer's transfer fee (振込手数料, issue 4) in whole yen by route and amount band: banks price transfers
+ * The customer's transfer fee (振込手数料) in whole yen by route and amount band: banks price transfers
  * below and from a threshold (traditionally 30,000 yen) separately. Each bank chooses its own fees (the interbank
  * charge is 62 yen since 2021-10-01, the customer fee is not regulated), so the table is configuration.
  *

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * What to do when the transfer date (振込指定日) is not a business day, GMO Aozora's
- * {@code transferDateHolidayCode} (issue 4): 1 move to the next business day (the default), 2 move to the previous
+ * {@code transferDateHolidayCode}: 1 move to the next business day (the default), 2 move to the previous
  * business day, 3 refuse.
  */
 public enum HolidayHandling {

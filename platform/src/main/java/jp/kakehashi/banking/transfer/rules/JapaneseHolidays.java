@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The holidays of Japan (国民の祝日 and the days the 祝日法 makes 休日) computed by rule, for the bank calendar
- * (issue 4): fixed days, the Happy Monday days, the equinoxes by the standard approximation, 振替休日 (a holiday on a
+ * (祝日法): fixed days, the Happy Monday days, the equinoxes by the standard approximation, 振替休日 (a holiday on a
  * Sunday moves to the next day that is not a holiday) and 国民の休日 (a day between two holidays).
  * <p>
  * The rules are those in force since 2022; earlier years had other rules (the 2019 enthronement, the 2020/2021

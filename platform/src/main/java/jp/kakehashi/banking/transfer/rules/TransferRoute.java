@@ -1,7 +1,7 @@
 package jp.kakehashi.banking.transfer.rules;
 
 /**
- * Where a transfer goes, seen from the debited account (issue 4): the customer's fee (振込手数料) depends on it —
+ * Where a transfer goes, seen from the debited account: the customer's fee (振込手数料) depends on it —
  * 同一店内, 本支店宛 (same bank, other branch) or 他行宛 (through the Zengin network).
  */
 public enum TransferRoute {

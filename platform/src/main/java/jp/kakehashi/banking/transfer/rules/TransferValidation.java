@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The Zengin field rules of a transfer request (issue 4; 全銀 formats and GMO Aozora's limits): 1–99 items with
+ * The Zengin field rules of a transfer request (全銀 formats and GMO Aozora's limits): 1–99 items with
  * unique item ids 1–99, each a valid payee, an amount of 1–9,999,999,999 yen and EDI information of at most 20
  * Zengin characters without comma; a remitter name of at most 40. Every wrong field is reported, not only the
  * first, so a client can fix a bulk request in one round.

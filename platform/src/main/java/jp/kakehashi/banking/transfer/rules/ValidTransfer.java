@@ -3,7 +3,7 @@ package jp.kakehashi.banking.transfer.rules;
 import java.util.List;
 
 /**
- * A transfer request that passed the Zengin field rules (issue 4): the remitter name in Zengin characters (null
+ * A transfer request that passed the Zengin field rules: the remitter name in Zengin characters (null
  * when the account holder's name is to be used) and its items in request order.
  */
 public record ValidTransfer(String remitterName, List<TransferItem> items) {

@@ -3,7 +3,7 @@ package jp.kakehashi.banking.transfer.rules;
 import java.util.Objects;
 
 /**
- * One refused field of a transfer request (issue 4, Zengin rules), in the shape of the API's
+ * One refused field of a transfer request (Zengin rules), in the shape of the API's
  * {@code errorDetails[{errorDetailsCode, errorDetailsMessage, itemId}]}: the code, where it is (the item, or null
  * for a request-level field, and the field name of the request body) and the message in Japanese and English.
  */

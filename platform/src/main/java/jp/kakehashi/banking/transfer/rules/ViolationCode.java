@@ -1,7 +1,7 @@
 package jp.kakehashi.banking.transfer.rules;
 
 /**
- * The closed list of reasons a transfer request is refused before it reaches the core system (issue 4, Zengin rules):
+ * The closed list of reasons a transfer request is refused before it reaches the core system (Zengin rules):
  * the stable {@code errorDetailsCode} of the API with its Japanese and English message templates.
  * <p>
  * Templates take {@link String#format} arguments; the order of the arguments is the same in both languages.

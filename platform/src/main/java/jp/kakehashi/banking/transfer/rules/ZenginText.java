@@ -3,7 +3,7 @@ package jp.kakehashi.banking.transfer.rules;
 import java.text.Normalizer;
 
 /**
- * Converts names and EDI text into the Zengin character set (全銀協 半角文字, issue 4): half-width katakana
+ * Converts names and EDI text into the Zengin character set (全銀協 半角文字, Zengin rules): half-width katakana
  * {@code ｦ}–{@code ﾝ} with {@code ﾞ ﾟ}, {@code A–Z}, {@code 0–9}, space and {@code ( ) - . / ,}.
  * <p>
  * Customers type full-width kana, hiragana, lower case and 株式会社; the receiving bank matches the name against

@@ -1,5 +1,5 @@
 /**
- * Zengin (全銀) transfer rules for the payment API (更新系, issue 4): pure Java, no Spring, no database, so the
+ * Zengin (全銀) transfer rules for the payment API (更新系): pure Java, no Spring, no database, so the
  * rules are decided the same way by the fee estimate, the transfer request and the tests.
  * <ul>
  * <li>{@link jp.kakehashi.banking.transfer.rules.TransferValidation}: payee and item fields (bank, branch, 預金種目,
@@ -13,6 +13,9 @@
  * {@code transferDateHolidayCode}.</li>
  * <li>{@link jp.kakehashi.banking.transfer.rules.FeeTable}: the customer's transfer fee (振込手数料) in whole yen.</li>
  * </ul>
- * Field names follow GMO Aozora's transfer request (see the reference note on Japanese banking, §2.1 and §4).
+ * Field names follow GMO Aozora Net Bank's transfer request ({@code TransferRequest} and {@code Transfer} of its
+ * published API, https://github.com/gmoaozora/gmo-aozora-api-java); the formats are Zengin's (bank 4 digits, branch
+ * 3, account 7; 預金種目 1/2/4/9; 受取人名 at most 30 and 依頼人名 40 characters of the Zengin set; amount N(10); EDI
+ * at most 20).
  */
 package jp.kakehashi.banking.transfer.rules;

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Japanese holidays by rule and bank business days (issue 4), without Spring. */
+/** Japanese holidays by rule and bank business days (銀行法15条, 施行令5条), without Spring. */
 class BankCalendarTest {
 
     private final BankCalendar calendar = BankCalendar.standard();

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Transfer dates, cut-off and holiday codes (issue 4), with a fixed clock and without Spring. */
+/**
+ * Transfer dates, cut-off and holiday codes (bank business days, GMO Aozora's transferDateHolidayCode), with a fixed
+ * clock and without Spring.
+ */
 class ExecutionDatePolicyTest {
 
     private static ExecutionDatePolicy policyAt(String tokyoDateTime) {

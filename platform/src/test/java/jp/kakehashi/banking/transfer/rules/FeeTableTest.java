@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Transfer fees by route and amount band (issue 4), without Spring. */
+/** Transfer fees (振込手数料, each bank's own table) by route and amount band, without Spring. */
 class FeeTableTest {
 
     @ParameterizedTest(name = "{0} {1} yen → {2} yen")

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The Zengin field rules of a transfer request (issue 4), without Spring. */
+/** The Zengin field rules of a transfer request, without Spring. */
 class TransferValidationTest {
 
     private static TransferItemInput item(String itemId) {

@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Zengin name conversion (issue 4; reference note §4), without Spring. */
+/** Zengin name conversion (the Zengin character set: half-width kana with small kana written large, A–Z, 0–9, a few
+ * symbols; 法人略語), without Spring. */
 class ZenginTextTest {
 
     @ParameterizedTest(name = "{0} → {1}")
