@@ -1,6 +1,7 @@
 package jp.kakehashi.tpp;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * An OAuth client of a TPP, as the bank registered it. FAPI 2.0 allows only confidential clients that authenticate
@@ -17,14 +18,26 @@ import java.util.List;
  * @param senderConstraint        how its access tokens are bound to it
  * @param dpopNonceRequired       whether its DPoP proofs must carry a nonce the server issued (RFC 9449 §8)
  * @param messageSigning          what it registered for FAPI 2.0 Message Signing
+ * @param scopes                  the scopes it registered (RFC 7591 §2), a subset of its TPP's approved scopes and
+ *                                {@code openid}; null for the TPP's approved scopes and {@code openid}, whatever the
+ *                                bank approves over time
  */
 public record TppClient(String clientId, String tppId, String clientName, List<String> redirectUris, String jwks,
         String jwksUri, AuthMethod authMethod, String tlsClientAuthSubjectDn, SenderConstraint senderConstraint,
-        boolean dpopNonceRequired, ClientMessageSigning messageSigning) {
+        boolean dpopNonceRequired, ClientMessageSigning messageSigning, Set<String> scopes) {
 
     public TppClient {
         redirectUris = List.copyOf(redirectUris);
         messageSigning = messageSigning == null ? ClientMessageSigning.NONE : messageSigning;
+        scopes = scopes == null ? null : Set.copyOf(scopes);
+    }
+
+    /** A client that may use all of its TPP's approved scopes. */
+    public TppClient(String clientId, String tppId, String clientName, List<String> redirectUris, String jwks,
+            String jwksUri, AuthMethod authMethod, String tlsClientAuthSubjectDn, SenderConstraint senderConstraint,
+            boolean dpopNonceRequired, ClientMessageSigning messageSigning) {
+        this(clientId, tppId, clientName, redirectUris, jwks, jwksUri, authMethod, tlsClientAuthSubjectDn,
+                senderConstraint, dpopNonceRequired, messageSigning, null);
     }
 
     /** A client that uses none of Message Signing. */

@@ -78,8 +78,8 @@ public class Tpps {
                                         token_endpoint_auth_method, tls_client_auth_subject_dn, sender_constraint,
                                         dpop_nonce_required, require_signed_request_object,
                                         request_object_signing_alg, authorization_signed_response_alg,
-                                        introspection_signed_response_alg)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        introspection_signed_response_alg, scopes)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(client.clientId(), client.tppId(), client.clientName(),
                         client.redirectUris().toArray(String[]::new), client.jwks(), client.jwksUri(),
@@ -88,7 +88,8 @@ public class Tpps {
                         client.messageSigning().requireSignedRequestObject(),
                         client.messageSigning().requestObjectSigningAlg(),
                         client.messageSigning().authorizationSignedResponseAlg(),
-                        client.messageSigning().introspectionSignedResponseAlg())
+                        client.messageSigning().introspectionSignedResponseAlg(),
+                        client.scopes() == null ? null : client.scopes().stream().sorted().toArray(String[]::new))
                 .update();
     }
 
@@ -110,7 +111,8 @@ public class Tpps {
                 rs.getBoolean("dpop_nonce_required"), new ClientMessageSigning(
                         rs.getBoolean("require_signed_request_object"), rs.getString("request_object_signing_alg"),
                         rs.getString("authorization_signed_response_alg"),
-                        rs.getString("introspection_signed_response_alg")));
+                        rs.getString("introspection_signed_response_alg")),
+                rs.getArray("scopes") == null ? null : new HashSet<>(strings(rs.getArray("scopes"))));
     }
 
     static List<String> strings(Array array) throws SQLException {

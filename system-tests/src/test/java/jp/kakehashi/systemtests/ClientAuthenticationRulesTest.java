@@ -15,6 +15,11 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
+import com.nimbusds.jose.crypto.Ed25519Signer;
+import jp.kakehashi.systemtests.support.Connection;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
@@ -180,6 +185,27 @@ class ClientAuthenticationRulesTest {
         assertInvalidClient(token(clientId, assertion));
     }
 
+    @Test
+    void assertionWhenSignedWithEd25519ThenTheClientGetsTokensAndATamperedOneIsRefused() throws Exception {
+        OctetKeyPair key = newEd25519Key();
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"), key);
+        String clientId = tpp.clientId().getValue();
+        OctetKeyPair strangerWithTheClientsKid = new OctetKeyPairGenerator(Curve.Ed25519).keyID(key.getKeyID())
+                .generate();
+        String[] parts = sign(claims(clientId), JWSAlgorithm.EdDSA, key).split("\\.");
+        String tampered = parts[0] + "." + Base64URL.encode(com.nimbusds.jose.util.JSONObjectUtils.toJSONString(
+                claims(clientId))) + "." + parts[2];
+
+        // PAR and the token request, both authenticated with EdDSA assertions
+        Connection connection = Connection.establish(platform, tpp, "sato", "openid", "accounts");
+
+        assertThat(connection.userInfoStatus()).isEqualTo(200);
+        assertInvalidClient(par(clientId, tampered));
+        assertInvalidClient(par(clientId, sign(claims(clientId), JWSAlgorithm.EdDSA, strangerWithTheClientsKid)));
+        assertInvalidClient(token(clientId, sign(claims(clientId), JWSAlgorithm.EdDSA, strangerWithTheClientsKid)));
+        assertThat(par(clientId, sign(claims(clientId), JWSAlgorithm.EdDSA, key)).getStatusCode()).isEqualTo(201);
+    }
+
     // ---- keys: only the client's registered keys ----
 
     @Test
@@ -301,11 +327,16 @@ class ClientAuthenticationRulesTest {
     }
 
     private static String sign(Map<String, Object> claims, JWSAlgorithm algorithm, JWK key) throws Exception {
-        JWSSigner signer = key instanceof RSAKey rsa ? new RSASSASigner(rsa) : new ECDSASigner((ECKey) key);
+        JWSSigner signer = key instanceof RSAKey rsa ? new RSASSASigner(rsa)
+                : key instanceof OctetKeyPair ed25519 ? new Ed25519Signer(ed25519) : new ECDSASigner((ECKey) key);
         JWSObject jws = new JWSObject(new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(JOSEObjectType.JWT)
                 .build(), new Payload(claims));
         jws.sign(signer);
         return jws.serialize();
+    }
+
+    private static OctetKeyPair newEd25519Key() throws Exception {
+        return new OctetKeyPairGenerator(Curve.Ed25519).keyID(UUID.randomUUID().toString()).generate();
     }
 
     private String registerClient(JWK key) {

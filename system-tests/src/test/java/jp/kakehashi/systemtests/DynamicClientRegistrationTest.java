@@ -53,6 +53,34 @@ class DynamicClientRegistrationTest {
     }
 
     @Test
+    void registerWhenScopeRequestedThenTheClientGetsExactlyThatWithOpenidAndNothingMore() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts", "balances"));
+        var key = TestTpp.newKey();
+
+        var info = registered(register(tpp, tokens.issue(tpp.tppId(), Duration.ofDays(1)),
+                metadata(key, "openid accounts")));
+
+        assertThat(info.getMetadata().getScope()).isEqualTo(new Scope("openid", "accounts"));
+        var dynamic = TestTpp.forClient(platform, tpp.tppId(), info.getID().getValue(), key);
+        assertThat(Connection.establish(platform, dynamic, "sato", "openid", "accounts").userInfoStatus())
+                .isEqualTo(200);
+        var beyondRegistration = dynamic.pushForResponse(dynamic.authorizationRequest(
+                new Scope("openid", "balances"), new com.nimbusds.oauth2.sdk.pkce.CodeVerifier()).build());
+        assertThat(beyondRegistration.getStatusCode()).as(beyondRegistration.getBody()).isEqualTo(400);
+        assertThat(beyondRegistration.getContentAsJSONObject().get("error")).isEqualTo("invalid_scope");
+    }
+
+    @Test
+    void registerWhenNoScopeRequestedThenTheTppsApprovedScopesWithOpenid() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts", "balances"));
+
+        var info = registered(register(tpp, tokens.issue(tpp.tppId(), Duration.ofDays(1)),
+                metadata(TestTpp.newKey(), null)));
+
+        assertThat(info.getMetadata().getScope()).isEqualTo(new Scope("openid", "accounts", "balances"));
+    }
+
+    @Test
     void registerWhenScopeNotApprovedThenRefusedAndTokenStillUsable() throws Exception {
         TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
         String token = tokens.issue(tpp.tppId(), Duration.ofDays(1));
@@ -62,6 +90,8 @@ class DynamicClientRegistrationTest {
         assertThat(refused.indicatesSuccess()).isFalse();
         assertThat(((ClientRegistrationErrorResponse) refused).getErrorObject().getCode())
                 .isEqualTo("invalid_client_metadata");
+        assertThat(((ClientRegistrationErrorResponse) refused).getErrorObject().getDescription())
+                .as("names the scope that is not approved").contains("transfers").doesNotContain("accounts");
         assertThat(register(tpp, token, metadata(TestTpp.newKey(), "openid accounts")).indicatesSuccess()).isTrue();
     }
 
@@ -96,10 +126,17 @@ class DynamicClientRegistrationTest {
         metadata.setRedirectionURI(TestTpp.REDIRECT_URI);
         metadata.setTokenEndpointAuthMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT);
         metadata.setJWKSet(new JWKSet(key.toPublicJWK()));
-        metadata.setScope(Scope.parse(scope));
+        metadata.setScope(scope == null ? null : Scope.parse(scope));
         metadata.setName("Dynamically registered client");
         metadata.setDPoPBoundAccessTokens(true);
         return metadata;
+    }
+
+    private static com.nimbusds.openid.connect.sdk.rp.OIDCClientInformation registered(
+            ClientRegistrationResponse response) {
+        assertThat(response.indicatesSuccess()).as("%s", response instanceof ClientRegistrationErrorResponse e
+                ? e.getErrorObject().toJSONObject() : "").isTrue();
+        return ((OIDCClientInformationResponse) response).getOIDCClientInformation();
     }
 
     private ClientRegistrationResponse register(TestTpp tpp, String token, OIDCClientMetadata metadata)

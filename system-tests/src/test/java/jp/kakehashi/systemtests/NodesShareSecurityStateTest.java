@@ -193,6 +193,24 @@ class NodesShareSecurityStateTest {
         assertThat(tokens.indicatesSuccess()).as("node 2 takes node 1's nonce").isTrue();
     }
 
+    // ---- refreshes (B7, B8): the guard of a grant's refreshes is a row lock in PostgreSQL, not one node's ----
+
+    @Test
+    void refreshWhenOneGrantIsRefreshedOnBothNodesAtOnceThenAllSucceedAndEveryAccessTokenWorksOnBoth()
+            throws Exception {
+        Connection connection = Connection.establish(platform, TestTpp.register(platform, Set.of("accounts")),
+                "yamada", "openid", "accounts");
+
+        List<Connection> issued = ConcurrentRefreshTest.refreshAtOnce(connection,
+                i -> onNode(i % 2 == 0 ? firstNode() : secondNode.port(), "/oauth2/token"));
+
+        for (Connection each : issued) {
+            assertThat(new ApiClient(platform, each).get("/v1/accounts").status()).isEqualTo(200);
+            assertThat(new ApiClient(platform, each, secondNode.port()).get("/v1/accounts").status())
+                    .isEqualTo(200);
+        }
+    }
+
     // ---- rate limits (F4) and lockout (B2) ----
 
     @Test

@@ -83,7 +83,7 @@ public class TppRegisteredClientRepository implements RegisteredClientRepository
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUris(uris -> uris.addAll(client.redirectUris()))
-                .scopes(scopes -> scopes.addAll(withOpenId(tpp.usableScopes())))
+                .scopes(scopes -> scopes.addAll(registeredScopes(client, tpp)))
                 .clientSettings(settings.build())
                 .tokenSettings(TokenSettings.builder()
                         .authorizationCodeTimeToLive(Duration.ofSeconds(60))
@@ -95,6 +95,15 @@ public class TppRegisteredClientRepository implements RegisteredClientRepository
                         .x509CertificateBoundAccessTokens(mtls)
                         .build())
                 .build();
+    }
+
+    /** RFC 7591 §2: what the client registered, as far as its TPP may still use it (B5, A6). */
+    private static Set<String> registeredScopes(TppClient client, Tpp tpp) {
+        Set<String> usable = withOpenId(tpp.usableScopes());
+        if (client.scopes() != null) {
+            usable.retainAll(client.scopes());
+        }
+        return usable;
     }
 
     private static Set<String> withOpenId(Set<String> approved) {

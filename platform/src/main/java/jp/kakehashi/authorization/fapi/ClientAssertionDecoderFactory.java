@@ -1,23 +1,22 @@
 package jp.kakehashi.authorization.fapi;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import java.net.MalformedURLException;
-import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import jp.kakehashi.authorization.client.TppRegisteredClientRepository;
 import jp.kakehashi.authorization.replay.JtiKind;
 import jp.kakehashi.authorization.replay.SeenJtis;
+import jp.kakehashi.authorization.signing.RegisteredClientKeys;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -36,6 +35,10 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * string in the aud claim", so not even a one-element array); {@code iss} and {@code sub} the client id;
  * {@code exp} present and at most an hour ahead; {@code iat}/{@code nbf} at most 60 s in the future; and every
  * {@code jti} used once across all nodes.
+ * <p>
+ * The signature is checked with the client's registered keys by {@link RegisteredClientKeys}, as request objects
+ * are: Nimbus' {@code JWSVerificationKeySelector}, which Spring's decoder uses, hands over {@code java.security}
+ * keys, which Ed25519 keys cannot be, so an EdDSA assertion could never verify through it.
  */
 public final class ClientAssertionDecoderFactory implements JwtDecoderFactory<RegisteredClient> {
 
@@ -55,12 +58,7 @@ public final class ClientAssertionDecoderFactory implements JwtDecoderFactory<Re
 
     @Override
     public JwtDecoder createDecoder(RegisteredClient client) {
-        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keysOf(client)));
-        // claims are checked below with errors we control; Nimbus' own verifier would also accept what FAPI rejects
-        processor.setJWTClaimsSetVerifier((claims, context) -> {
-        });
-        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(new SignedByTheClient(client));
         decoder.setJwtValidator(validator(client.getClientId()));
         return assertion -> {
             requireAudienceString(assertion);
@@ -86,20 +84,35 @@ public final class ClientAssertionDecoderFactory implements JwtDecoderFactory<Re
         }
     }
 
-    private static JWKSource<SecurityContext> keysOf(RegisteredClient client) {
-        String jwks = client.getClientSettings().getSetting(TppRegisteredClientRepository.JWKS_SETTING);
-        try {
-            if (jwks != null) {
-                return new com.nimbusds.jose.jwk.source.ImmutableJWKSet<>(JWKSet.parse(jwks));
-            }
-            String url = client.getClientSettings().getJwkSetUrl();
-            if (url == null) {
-                throw new BadJwtException("the client has no registered keys");
-            }
-            return JWKSourceBuilder.create(URI.create(url).toURL()).build();
+    /**
+     * Nimbus' processor with the signature check replaced: PS256, ES256 or EdDSA, verified with one of the client's
+     * keys. Unsigned and encrypted assertions stay refused by Nimbus; the claims are checked by {@link #validator}
+     * with errors we control, since Nimbus' own claims verifier would accept what FAPI 2.0 refuses.
+     */
+    private static final class SignedByTheClient extends DefaultJWTProcessor<SecurityContext> {
+
+        private final RegisteredClient client;
+
+        SignedByTheClient(RegisteredClient client) {
+            this.client = client;
         }
-        catch (ParseException | MalformedURLException e) {
-            throw new BadJwtException("the client's registered keys cannot be read");
+
+        @Override
+        public JWTClaimsSet process(SignedJWT assertion, SecurityContext context)
+                throws BadJOSEException, JOSEException {
+            getJWSTypeVerifier().verify(assertion.getHeader().getType(), context);
+            if (!ALGORITHMS.contains(assertion.getHeader().getAlgorithm())) {
+                throw new BadJOSEException("the client assertion must be signed with PS256, ES256 or EdDSA");
+            }
+            if (RegisteredClientKeys.verify(assertion, client) != RegisteredClientKeys.Verification.VERIFIED) {
+                throw new BadJOSEException("the client assertion's signature does not verify with the client's keys");
+            }
+            try {
+                return assertion.getJWTClaimsSet();
+            }
+            catch (ParseException e) {
+                throw new BadJWTException("the client assertion's claims are not a JSON object", e);
+            }
         }
     }
 

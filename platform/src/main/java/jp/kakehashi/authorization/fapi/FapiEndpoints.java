@@ -10,6 +10,7 @@ import jp.kakehashi.authorization.policy.ScopePolicy;
 import jp.kakehashi.authorization.rar.AuthorizationDetailsInTokenResponse;
 import jp.kakehashi.authorization.replay.SeenJtis;
 import jp.kakehashi.authorization.signing.MessageSigning;
+import jp.kakehashi.authorization.store.GrantRefreshes;
 import jp.kakehashi.authorization.store.PushedRequestUris;
 import jp.kakehashi.authorization.token.ResourceDpopProofs;
 import jp.kakehashi.authorization.web.ConsentDecisions;
@@ -53,6 +54,7 @@ public class FapiEndpoints {
     private final java.util.function.Consumer<OAuth2AuthorizationConsentAuthenticationContext> consentRecorder;
     private final java.util.function.Function<String, OidcUserInfo> userInfo;
     private final MessageSigning messageSigning;
+    private final GrantRefreshes refreshes;
 
     FapiEndpoints(@Value("${kakehashi.issuer}") String issuer,
             @Value("${kakehashi.mtls.trusted-ca-file:#{null}}") java.nio.file.Path trustedCaFile, ScopePolicy policy,
@@ -60,7 +62,8 @@ public class FapiEndpoints {
             DpopNonces nonces, ConsentDecisions consentDecisions, CustomerUserInfo userInfo,
             ResourceDpopProofs dpopProofs, PushedRequestUris requestUris,
             @Value("${kakehashi.oauth.request-uri-lifetime:300s}") java.time.Duration requestUriLifetime,
-            MessageSigning messageSigning) {
+            MessageSigning messageSigning, GrantRefreshes refreshes) {
+        this.refreshes = refreshes;
         this.dpopProofs = dpopProofs;
         this.requestUris = requestUris;
         this.requestUriLifetime = requestUriLifetime;
@@ -162,8 +165,15 @@ public class FapiEndpoints {
         providers.replaceAll(provider -> provider instanceof OAuth2AuthorizationCodeAuthenticationProvider
                 || provider instanceof OAuth2RefreshTokenAuthenticationProvider
                 ? new GrantIdInTokenResponse(new AuthorizationDetailsInTokenResponse(
-                        new SenderConstrainedTokenRequests(provider, authorizations, dpopProofs, grants, nonces),
+                        new SenderConstrainedTokenRequests(oneRefreshAtATime(provider), authorizations, dpopProofs,
+                                grants, nonces),
                         authorizations), authorizations, grants)
                 : provider);
+    }
+
+    /** Refreshes of one grant take turns on every node, so concurrent ones all succeed (B7). */
+    private AuthenticationProvider oneRefreshAtATime(AuthenticationProvider provider) {
+        return provider instanceof OAuth2RefreshTokenAuthenticationProvider ? refreshes.oneAtATime(provider)
+                : provider;
     }
 }

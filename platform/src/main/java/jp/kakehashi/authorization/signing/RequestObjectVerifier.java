@@ -1,18 +1,7 @@
 package jp.kakehashi.authorization.signing;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.Ed25519Verifier;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKMatcher;
-import com.nimbusds.jose.jwk.JWKSelector;
-import com.nimbusds.jose.jwk.OctetKeyPair;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
@@ -102,43 +91,22 @@ final class RequestObjectVerifier {
                         .collect(Collectors.toUnmodifiableSet());
     }
 
-    /**
-     * Tries the client's keys that fit the header. Nimbus' {@code JWSVerificationKeySelector} converts keys to
-     * {@code java.security} keys, which Ed25519 keys (OKP) cannot be, so the verifiers are chosen here from the JWKs.
-     */
+    /** The claims, once one of the client's keys verifies the signature (Ed25519 too: {@link RegisteredClientKeys}). */
     private static JWTClaimsSet verifySignature(SignedJWT signed, RegisteredClient client) {
-        var keys = RegisteredClientKeys.of(client)
-                .orElseThrow(() -> invalid("the client registered no keys to verify request objects with"));
-        List<JWK> candidates;
+        switch (RegisteredClientKeys.verify(signed, client)) {
+            case NO_KEYS -> throw invalid("the client registered no keys to verify request objects with");
+            case UNREADABLE_KEYS -> throw invalid("the client's registered keys cannot be read");
+            case NOT_VERIFIED -> throw invalid(
+                    "the request object's signature does not verify with the client's registered keys");
+            case VERIFIED -> {
+            }
+        }
         try {
-            candidates = keys.get(new JWKSelector(JWKMatcher.forJWSHeader(signed.getHeader())), null);
+            return signed.getJWTClaimsSet();
         }
-        catch (JOSEException e) {
-            throw invalid("the client's registered keys cannot be read");
+        catch (ParseException e) {
+            throw invalid("the request object's claims are not a JSON object");
         }
-        for (JWK key : candidates) {
-            try {
-                if (signed.verify(verifier(key))) {
-                    return signed.getJWTClaimsSet();
-                }
-            }
-            catch (JOSEException e) {
-                // this key cannot verify this algorithm (e.g. another curve): try the next
-            }
-            catch (ParseException e) {
-                throw invalid("the request object's claims are not a JSON object");
-            }
-        }
-        throw invalid("the request object's signature does not verify with the client's registered keys");
-    }
-
-    private static JWSVerifier verifier(JWK key) throws JOSEException {
-        return switch (key) {
-            case ECKey ec -> new ECDSAVerifier(ec);
-            case RSAKey rsa -> new RSASSAVerifier(rsa);
-            case OctetKeyPair okp -> new Ed25519Verifier(okp.toPublicJWK());
-            default -> throw new JOSEException("no verifier for " + key.getKeyType());
-        };
     }
 
     private void checkClaims(JWTClaimsSet claims, String clientId) {

@@ -35,8 +35,14 @@ import org.springframework.transaction.annotation.Transactional;
  * The authorization store on PostgreSQL, replacing Spring's JDBC store for two reasons (B7, B8, C2): Spring keeps
  * token values in plain text, and it cannot find tokens by grant, customer or TPP. Here every token, code and
  * consent state is kept only as a SHA-256 hash, one row per token; the authorization row is the grant's anchor.
- * Updates are optimistic ({@code version}), so two concurrent redemptions of one code or refresh token cannot both
- * succeed.
+ * Updates are optimistic ({@code version}), so two concurrent redemptions of one code cannot both succeed; refreshes
+ * of one grant are serialised by {@link GrantRefreshes} instead, since each of them must succeed.
+ * <p>
+ * Refresh tokens are not rotated (FAPI 2.0 §5.3.2.1), so an authorization collects one access token per refresh, and
+ * each stays usable until it expires (B7): a TPP's app and its server may refresh the same grant, and neither may
+ * pull the token from under the other. A look-up by an access token restores that token as the authorization's
+ * access token, so it is judged, revoked (RFC 7009) or introspected on its own; any other look-up restores the newest.
+ * Ending the refresh token (a replayed code, RFC 6749 §4.1.2; revocation) or the grant ends all of them.
  */
 @Component
 public class HashedAuthorizationService implements OAuth2AuthorizationService {
@@ -109,8 +115,18 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
                         metadata));
             }
         }
-        jdbc.sql("delete from oauth_token where authorization_id = ? and not (token_hash = any(?))")
-                .params(authorization.getId(), kept.toArray(String[]::new)).update();
+        // earlier access tokens of a refreshed grant stay usable until they expire, as the TPP was told (B7)
+        jdbc.sql("""
+                delete from oauth_token where authorization_id = ? and not (token_hash = any(?))
+                   and not (token_kind = ? and expires_at > now())
+                """).params(authorization.getId(), kept.toArray(String[]::new), OAuth2ParameterNames.ACCESS_TOKEN)
+                .update();
+        OAuth2Authorization.Token<OAuth2RefreshToken> refreshToken = authorization.getRefreshToken();
+        if (refreshToken != null && refreshToken.isInvalidated()) {
+            // Spring ends the access token it holds with the refresh token; the earlier ones must end with it too
+            jdbc.sql("update oauth_token set invalidated = true where authorization_id = ? and not invalidated")
+                    .param(authorization.getId()).update();
+        }
     }
 
     private String upsert(String authorizationId, String value, String kind, @Nullable Instant issuedAt,
@@ -186,8 +202,11 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
                 .authorizationGrantType(new AuthorizationGrantType(row.get().grantType()))
                 .authorizedScopes(row.get().scopes())
                 .attributes(a -> a.putAll(attributes));
-        for (TokenRow token : jdbc.sql("select * from oauth_token where authorization_id = ?").param(id)
-                .query(TokenRow::of).list()) {
+        // the builder keeps the last token of each type: the looked-up one, otherwise the newest
+        for (TokenRow token : jdbc.sql("""
+                select * from oauth_token where authorization_id = ?
+                 order by token_hash = ? nulls first, issued_at nulls first
+                """).params(id, knownHash).query(TokenRow::of).list()) {
             String value = token.hash().equals(knownHash) ? knownValue : TokenHash.placeholder(token.hash());
             TokenKind.restore(builder, token, value);
         }

@@ -8,12 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import jp.kakehashi.tpp.RegistrationTokens;
 import jp.kakehashi.tpp.Tpp;
 import jp.kakehashi.tpp.TppClient;
 import jp.kakehashi.tpp.Tpps;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,9 +26,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * RFC 7591 dynamic client registration for TPPs the bank has approved. The TPP proves who it is with the initial
- * access token the bank issued to it (one client per token); the new client can only ever get the TPP's approved
- * scopes (B5) and must be a FAPI 2.0 client: {@code private_key_jwt} or {@code tls_client_auth}, https redirect
- * URIs, and sender-constrained tokens (DPoP by default, mTLS on request).
+ * access token the bank issued to it (one client per token); the new client must be a FAPI 2.0 client:
+ * {@code private_key_jwt} or {@code tls_client_auth}, https redirect URIs, and sender-constrained tokens (DPoP by
+ * default, mTLS on request).
+ * <p>
+ * Scopes (B5, RFC 7591 §2 and §3.2.1): the client is registered for the scopes it asked for, each of which must be
+ * approved for its TPP ({@code openid} needs no approval: it only asks for an ID token of the customer who consents),
+ * and the answer's {@code scope} is exactly that. A scope the TPP is not approved for refuses the whole registration
+ * with {@code invalid_client_metadata} naming it, rather than registering less than was asked. Without {@code scope},
+ * the bank chooses, as §2 lets it: the client gets {@code openid} and every scope its TPP is approved for, now and as
+ * the bank's approval changes, and the answer lists them as they are at registration. Restricting or suspending the
+ * TPP (A6) narrows what any of its clients can use, whatever it registered.
  */
 @RestController
 class ClientRegistrationController {
@@ -61,20 +71,42 @@ class ClientRegistrationController {
             return error(HttpStatus.UNAUTHORIZED, "invalid_token", "the initial access token is unknown, used or expired");
         }
         Tpp tpp = tpps.find(tppId.get()).orElseThrow();
-        List<String> requested = metadata.scope() == null ? List.of() : List.of(metadata.scope().trim().split("\\s+"));
-        if (!tpp.canConnect() || !requested.stream().allMatch(s -> s.equals("openid") || tpp.approvedScopes().contains(s))) {
-            // roll back the token redemption too: a refused registration must not use up the token
-            throw new RefusedRegistration("invalid_client_metadata", tpp.canConnect()
-                    ? "scope asks for more than the TPP is approved for: " + tpp.approvedScopes()
-                    : "the TPP may not connect");
+        // a refusal rolls back the token redemption too: a refused registration must not use up the token
+        if (!tpp.canConnect()) {
+            throw new RefusedRegistration("invalid_client_metadata", "the TPP may not connect");
         }
-        TppClient client = toClient(clientId, tpp.id(), metadata);
+        Set<String> scopes = registeredScopes(metadata.scope(), tpp);
+        TppClient client = toClient(clientId, tpp.id(), metadata, scopes);
         tpps.registerClient(client);
         return ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(response(client, metadata, tpp));
+                .body(response(client, metadata, scopes == null ? withOpenId(tpp.approvedScopes()) : scopes));
     }
 
-    private static TppClient toClient(String clientId, String tppId, ClientMetadata metadata) {
+    /**
+     * The scopes requested, each approved for the TPP or {@code openid}; null for none requested (the TPP's approved
+     * scopes, RFC 7591 §2). Any other scope refuses the registration, naming it.
+     */
+    private static Set<String> registeredScopes(String scope, Tpp tpp) {
+        if (scope == null || scope.isBlank()) {
+            return null;
+        }
+        Set<String> requested = new TreeSet<>(List.of(scope.trim().split("\\s+")));
+        Set<String> notApproved = new TreeSet<>(requested);
+        notApproved.removeAll(withOpenId(tpp.approvedScopes()));
+        if (!notApproved.isEmpty()) {
+            throw new RefusedRegistration("invalid_client_metadata", "scope " + String.join(" ", notApproved)
+                    + " is not approved for the TPP; nothing was registered");
+        }
+        return requested;
+    }
+
+    private static Set<String> withOpenId(Set<String> approved) {
+        Set<String> scopes = new TreeSet<>(approved);
+        scopes.add(OidcScopes.OPENID);
+        return scopes;
+    }
+
+    private static TppClient toClient(String clientId, String tppId, ClientMetadata metadata, Set<String> scopes) {
         var method = metadata.tokenEndpointAuthMethod() == null ? TppClient.AuthMethod.PRIVATE_KEY_JWT
                 : TppClient.AuthMethod.of(metadata.tokenEndpointAuthMethod());
         boolean mtls = Boolean.TRUE.equals(metadata.tlsClientCertificateBoundAccessTokens());
@@ -82,10 +114,10 @@ class ClientRegistrationController {
                 metadata.redirectUris(), metadata.jwks() == null ? null : jwks(metadata.jwks()).toString(),
                 metadata.jwksUri(), method, metadata.tlsClientAuthSubjectDn(),
                 mtls ? TppClient.SenderConstraint.MTLS : TppClient.SenderConstraint.DPOP, false,
-                metadata.messageSigning());
+                metadata.messageSigning(), scopes);
     }
 
-    private Map<String, Object> response(TppClient client, ClientMetadata metadata, Tpp tpp) {
+    private Map<String, Object> response(TppClient client, ClientMetadata metadata, Set<String> scopes) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("client_id", client.clientId());
         body.put("client_id_issued_at", clock.instant().getEpochSecond());
@@ -94,7 +126,7 @@ class ClientRegistrationController {
         body.put("token_endpoint_auth_method", client.authMethod().value());
         body.put("grant_types", List.copyOf(GRANT_TYPES));
         body.put("response_types", List.of("code"));
-        body.put("scope", String.join(" ", new java.util.TreeSet<>(tpp.approvedScopes())));
+        body.put("scope", String.join(" ", new TreeSet<>(scopes)));
         if (client.jwks() != null) {
             body.put("jwks", metadata.jwks());
         }

@@ -88,6 +88,43 @@ class HashedAuthorizationServiceTest {
         assertThat(after.getAccessToken().isActive()).isFalse();
     }
 
+    @Test
+    void saveWhenRefreshedThenEarlierAccessTokensStayAndEachLookupRestoresItsOwn() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        store.save(authorization("code-value-5", "access-value-5", "refresh-value-5", now));
+        var loaded = store.findByToken("refresh-value-5", OAuth2TokenType.REFRESH_TOKEN);
+
+        store.save(OAuth2Authorization.from(loaded).token(new OAuth2AccessToken(OAuth2AccessToken.TokenType.DPOP,
+                "access-value-5b", now.plusSeconds(1), now.plusSeconds(301), Set.of("accounts"))).build());
+
+        var earlier = store.findByToken("access-value-5", OAuth2TokenType.ACCESS_TOKEN);
+        assertThat(earlier).as("refresh tokens are not rotated: the earlier access token lives on (B7)").isNotNull();
+        assertThat(earlier.getAccessToken().getToken().getTokenValue()).isEqualTo("access-value-5");
+        assertThat(earlier.getAccessToken().isActive()).isTrue();
+        assertThat(store.findByToken("access-value-5b", OAuth2TokenType.ACCESS_TOKEN).getAccessToken().getToken()
+                .getTokenValue()).isEqualTo("access-value-5b");
+        assertThat(store.findByToken("refresh-value-5", OAuth2TokenType.REFRESH_TOKEN).getAccessToken().getToken()
+                .getExpiresAt()).as("any other look-up: the newest").isEqualTo(now.plusSeconds(301));
+    }
+
+    @Test
+    void saveWhenRefreshTokenInvalidatedThenEveryAccessTokenOfTheAuthorizationIsInactive() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        store.save(authorization("code-value-6", "access-value-6", "refresh-value-6", now));
+        var loaded = store.findByToken("refresh-value-6", OAuth2TokenType.REFRESH_TOKEN);
+        store.save(OAuth2Authorization.from(loaded).token(new OAuth2AccessToken(OAuth2AccessToken.TokenType.DPOP,
+                "access-value-6b", now.plusSeconds(1), now.plusSeconds(301), Set.of("accounts"))).build());
+        var refreshed = store.findByToken("refresh-value-6", OAuth2TokenType.REFRESH_TOKEN);
+
+        // as Spring does when a used code is presented again (RFC 6749 §4.1.2) or the refresh token is revoked
+        store.save(OAuth2Authorization.from(refreshed).invalidate(refreshed.getRefreshToken().getToken()).build());
+
+        assertThat(store.findByToken("access-value-6", OAuth2TokenType.ACCESS_TOKEN).getAccessToken().isActive())
+                .isFalse();
+        assertThat(store.findByToken("access-value-6b", OAuth2TokenType.ACCESS_TOKEN).getAccessToken().isActive())
+                .isFalse();
+    }
+
     private OAuth2Authorization authorization(String code, String access, String refresh, Instant now) {
         var client = clients.findByClientId("demo-kakeibo");
         var request = OAuth2AuthorizationRequest.authorizationCode().authorizationUri("https://localhost/oauth2/authorize")

@@ -6,6 +6,10 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.Ed25519Signer;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.oauth2.sdk.PushedAuthorizationRequest;
 import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
@@ -47,7 +51,7 @@ public final class TestTpp {
     private final RunningPlatform platform;
     private final String tppId;
     private final ClientID clientId;
-    private final ECKey clientKey;
+    private final JWK clientKey;
     private final JWK dpopKey;
     private final DefaultDPoPProofFactory dpop;
     private final OIDCProviderMetadata metadata;
@@ -56,7 +60,7 @@ public final class TestTpp {
         this(platform, tppId, clientId, clientKey, JWSAlgorithm.ES256);
     }
 
-    private TestTpp(RunningPlatform platform, String tppId, ClientID clientId, ECKey clientKey,
+    private TestTpp(RunningPlatform platform, String tppId, ClientID clientId, JWK clientKey,
             JWSAlgorithm dpopAlgorithm) throws Exception {
         this.platform = platform;
         this.tppId = tppId;
@@ -80,18 +84,28 @@ public final class TestTpp {
     public static TestTpp register(RunningPlatform platform, Set<String> scopes, JWSAlgorithm dpopAlgorithm) {
         // the id ends with the suffix of the TPP's names, which screens show
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        return register(platform, "tpp-test-" + suffix, suffix, scopes, dpopAlgorithm);
+        return register(platform, "tpp-test-" + suffix, suffix, scopes, dpopAlgorithm, null);
+    }
+
+    /**
+     * The same with {@code clientKey} as the client's registered key, e.g. an Ed25519 one, whose assertions are then
+     * signed with EdDSA (FAPI 2.0 §5.4.1 allows PS256, ES256 and EdDSA).
+     */
+    public static TestTpp register(RunningPlatform platform, Set<String> scopes, JWK clientKey) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        return register(platform, "tpp-test-" + suffix, suffix, scopes, JWSAlgorithm.ES256, clientKey);
     }
 
     /** The same under a TPP id chosen in advance, e.g. one the bank's settings name (a rate limit of its own, F4). */
     public static TestTpp register(RunningPlatform platform, String tppId, Set<String> scopes) {
-        return register(platform, tppId, UUID.randomUUID().toString().substring(0, 8), scopes, JWSAlgorithm.ES256);
+        return register(platform, tppId, UUID.randomUUID().toString().substring(0, 8), scopes, JWSAlgorithm.ES256,
+                null);
     }
 
     private static TestTpp register(RunningPlatform platform, String tppId, String suffix, Set<String> scopes,
-            JWSAlgorithm dpopAlgorithm) {
+            JWSAlgorithm dpopAlgorithm, JWK clientKey) {
         try {
-            ECKey key = newKey();
+            JWK key = clientKey == null ? newKey() : clientKey;
             Tpps tpps = platform.bean(Tpps.class);
             tpps.register(new Tpp(tppId, "株式会社テスト" + suffix, "Test K.K. " + suffix, "テスト家計簿", "Test Budget",
                     "代表取締役 試験 太郎", "東京都港区1-2-3", "03-1111-2222", "help@tpp.example",
@@ -119,9 +133,19 @@ public final class TestTpp {
 
     /** A fresh client assertion whose audience is the issuer, as FAPI 2.0 final requires. */
     public ClientAuthentication clientAuthentication() {
+        var claims = new JWTAuthenticationClaimsSet(clientId, new Audience(platform.issuer().toString()));
         try {
-            return new PrivateKeyJWT(new JWTAuthenticationClaimsSet(clientId, new Audience(platform.issuer().toString())),
-                    JWSAlgorithm.ES256, clientKey.toECPrivateKey(), clientKey.getKeyID(), null);
+            if (clientKey instanceof OctetKeyPair ed25519) {
+                var assertion = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(ed25519.getKeyID())
+                        .build(), claims.toJWTClaimsSet());
+                assertion.sign(new Ed25519Signer(ed25519));
+                // Nimbus' PrivateKeyJWT takes only RSA and EC signatures; the request is the same for EdDSA
+                return new com.nimbusds.oauth2.sdk.auth.JWTAuthentication(
+                        com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod.PRIVATE_KEY_JWT, assertion) {
+                };
+            }
+            return new PrivateKeyJWT(claims, JWSAlgorithm.ES256, clientKey.toECKey().toECPrivateKey(),
+                    clientKey.getKeyID(), null);
         }
         catch (JOSEException e) {
             throw new IllegalStateException(e);
@@ -193,7 +217,7 @@ public final class TestTpp {
     }
 
     public ECKey clientKey() {
-        return clientKey;
+        return clientKey.toECKey();
     }
 
     public JWK dpopKey() {
