@@ -54,7 +54,7 @@ public class GrantRefreshes {
                 select id from oauth_authorization
                  where id = (select authorization_id from oauth_token where token_hash = ? and token_kind = ?)
                    for update
-                """).params(TokenHash.of(refreshToken), OAuth2ParameterNames.REFRESH_TOKEN)
+                """).params(TokenHash.ofPresented(refreshToken), OAuth2ParameterNames.REFRESH_TOKEN)
                 .query(String.class).optional();
     }
 }

@@ -160,7 +160,7 @@ public class HashedAuthorizationService implements OAuth2AuthorizationService {
 
     @Override
     public @Nullable OAuth2Authorization findByToken(String token, @Nullable OAuth2TokenType tokenType) {
-        String hash = TokenHash.of(token);
+        String hash = TokenHash.ofPresented(token);
         var found = jdbc.sql("select authorization_id, token_kind from oauth_token where token_hash = ?")
                 .param(hash).query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
         if (found.isEmpty() || (tokenType != null && !tokenType.getValue().equals(found.get()[1]))) {

@@ -23,7 +23,7 @@ public class PushedRequestUris {
     /** Records when the request_uri of {@code state} was issued and when it expires. */
     public void setLifetime(String state, Instant issuedAt, Instant expiresAt) {
         jdbc.sql("update oauth_token set issued_at = ?, expires_at = ? where token_hash = ? and token_kind = ?")
-                .params(Timestamp.from(issuedAt), Timestamp.from(expiresAt), TokenHash.of(state),
+                .params(Timestamp.from(issuedAt), Timestamp.from(expiresAt), TokenHash.ofPresented(state),
                         OAuth2ParameterNames.STATE)
                 .update();
     }
@@ -31,7 +31,7 @@ public class PushedRequestUris {
     /** When the request_uri of {@code state} expires; empty if it is unknown, used, or has no recorded lifetime. */
     public Optional<Instant> expiresAt(String state) {
         return jdbc.sql("select expires_at from oauth_token where token_hash = ? and token_kind = ?")
-                .params(TokenHash.of(state), OAuth2ParameterNames.STATE)
+                .params(TokenHash.ofPresented(state), OAuth2ParameterNames.STATE)
                 .query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
                 .optional().flatMap(expiry -> expiry);
     }

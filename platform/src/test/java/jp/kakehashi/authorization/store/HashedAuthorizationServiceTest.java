@@ -61,6 +61,24 @@ class HashedAuthorizationServiceTest {
     }
 
     @Test
+    void findByTokenWhenAStoredHashIsPresentedAsTheTokenThenNothingIsFound() {
+        // C2: reading oauth_token must not be enough to use a token: its stored hash is no token
+        String suffix = java.util.UUID.randomUUID().toString();
+        var authorization = authorization("code-" + suffix, "access-" + suffix, "refresh-" + suffix,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        store.save(authorization);
+        List<String> stored = jdbc.sql("select token_hash from oauth_token where authorization_id = ?")
+                .param(authorization.getId()).query(String.class).list();
+        assertThat(stored).hasSize(3);
+
+        for (String hash : stored) {
+            assertThat(store.findByToken(TokenHash.PREFIX + hash, null)).as(hash).isNull();
+            assertThat(store.findByToken(hash, null)).as(hash).isNull();
+        }
+        assertThat(store.findByToken("refresh-" + suffix, OAuth2TokenType.REFRESH_TOKEN)).isNotNull();
+    }
+
+    @Test
     void saveWhenTwoUpdatesRaceFromTheSameVersionThenTheSecondIsRefused() {
         Instant now = Instant.now();
         store.save(authorization("code-value-2", null, null, now));
