@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -64,27 +65,43 @@ class ModuleDocumentationTests {
     }
 
     /**
-     * The diagrams list their relationships in an order that changes from run to run (Structurizr keeps them in a
-     * hash set): sorted, the same code gives the same files, so only a change of the code changes them.
+     * The diagrams' relationships and the canvases' lists come in an order that changes from run to run (Structurizr
+     * and ArchUnit keep them in hash sets): sorted, the same code gives the same files, so only a change of the code
+     * changes them.
      */
     private static void inStableOrder(Path generated) throws IOException {
-        for (Path diagram : files(generated).values()) {
-            if (!diagram.getFileName().toString().endsWith(".puml")) {
+        for (Path file : files(generated).values()) {
+            String name = file.getFileName().toString();
+            if (name.endsWith(".puml")) {
+                Files.write(file, sortedRuns(Files.readAllLines(file), line -> RELATIONSHIP.matcher(line).find(),
+                        line -> RELATIONSHIP.matcher(line).find()));
+            } else if (name.startsWith("module-") && name.endsWith(".adoc")) {
+                // a list in a table cell: its first item starts the cell ("|* "), the others follow ("* ")
+                Files.write(file, sortedRuns(Files.readAllLines(file),
+                        line -> line.startsWith("|* ") || line.startsWith("* "), line -> line.startsWith("* ")));
+            }
+        }
+    }
+
+    /** Each run of lines (a first line, then lines that continue it) sorted, its first line's prefix kept first. */
+    private static List<String> sortedRuns(List<String> lines, Predicate<String> starts, Predicate<String> continues) {
+        List<String> sorted = new ArrayList<>();
+        int i = 0;
+        while (i < lines.size()) {
+            if (!starts.test(lines.get(i))) {
+                sorted.add(lines.get(i++));
                 continue;
             }
-            List<String> lines = new ArrayList<>(Files.readAllLines(diagram));
-            List<Integer> positions = new ArrayList<>();
-            for (int i = 0; i < lines.size(); i++) {
-                if (RELATIONSHIP.matcher(lines.get(i)).find()) {
-                    positions.add(i);
-                }
+            String cellStart = lines.get(i).startsWith("|") ? "|" : "";
+            List<String> run = new ArrayList<>(List.of(lines.get(i++).substring(cellStart.length())));
+            while (i < lines.size() && continues.test(lines.get(i))) {
+                run.add(lines.get(i++));
             }
-            List<String> relationships = positions.stream().map(lines::get).sorted().toList();
-            for (int i = 0; i < positions.size(); i++) {
-                lines.set(positions.get(i), relationships.get(i));
-            }
-            Files.write(diagram, lines);
+            run.sort(null);
+            run.set(0, cellStart + run.getFirst());
+            sorted.addAll(run);
         }
+        return sorted;
     }
 
     private static void replaceCommitted(Path generated) throws IOException {

@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data", allowedDependencies = { "admin", "portal",
         "authorization :: customer", "tpp", "tpp :: screening", "tpp :: monitoring", "tpp :: assessment", "tpp :: chain",
-        "incident", "availability", "notification", "shared" })
+        "incident", "availability", "notification :: mail", "shared" })
 package jp.kakehashi.demo;
