@@ -22,5 +22,5 @@
  * browser stays apart.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Staff console", allowedDependencies = {"tpp", "tpp :: screening", "consent",
-        "risk", "audit", "shared"})
+        "audit", "shared"})
 package jp.kakehashi.admin;

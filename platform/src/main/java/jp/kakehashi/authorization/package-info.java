@@ -5,5 +5,5 @@
  * single-use codes, a grant-centric token store that keeps only hashes, per-scope authentication and lifetime
  * policy, customer sign-in with lockout and step-up, and the consent screen.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Authorization server")
+@org.springframework.modulith.ApplicationModule(displayName = "Authorization server", allowedDependencies = { "tpp", "consent", "shared" })
 package jp.kakehashi.authorization;

@@ -6,5 +6,5 @@
  * the sign-in level; it is append-only (a trigger, and the runtime role has no right to change it) and the audit
  * module hash-chains and checkpoints it through {@link jp.kakehashi.consent.ConsentRecords}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Consent and grants")
+@org.springframework.modulith.ApplicationModule(displayName = "Consent and grants", allowedDependencies = { "tpp", "shared" })
 package jp.kakehashi.consent;

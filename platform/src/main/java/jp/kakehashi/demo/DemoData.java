@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import jp.kakehashi.authorization.customer.CustomerCredentials;
-import jp.kakehashi.notification.CustomerContacts;
+import jp.kakehashi.notification.mail.CustomerContacts;
 import jp.kakehashi.tpp.RegistrationTokens;
 import jp.kakehashi.tpp.Tpp;
 import jp.kakehashi.tpp.TppClient;

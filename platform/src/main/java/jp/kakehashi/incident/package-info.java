@@ -5,5 +5,5 @@
  * banks, warning mails to customers.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Incidents",
-        allowedDependencies = { "tpp", "consent", "shared" })
+        allowedDependencies = { "tpp", "consent" })
 package jp.kakehashi.incident;

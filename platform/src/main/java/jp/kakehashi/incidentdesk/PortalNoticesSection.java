@@ -3,8 +3,8 @@ package jp.kakehashi.incidentdesk;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import jp.kakehashi.notification.TppNotice;
-import jp.kakehashi.notification.TppNotices;
+import jp.kakehashi.notification.webhook.TppNotice;
+import jp.kakehashi.notification.webhook.TppNotices;
 import jp.kakehashi.portal.PortalSection;
 import org.springframework.stereotype.Component;
 

@@ -5,5 +5,6 @@
  * and reads them. Screens only: the rules live in {@code incident}, {@code availability} and {@code notification}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Incident desk (console and portal pages)",
-        allowedDependencies = { "admin", "portal", "incident", "availability", "notification", "tpp", "shared" })
+        allowedDependencies = { "admin", "portal", "incident", "availability", "notification :: mail",
+        "notification :: delivery", "notification :: webhook", "notification :: secevent", "tpp", "shared" })
 package jp.kakehashi.incidentdesk;

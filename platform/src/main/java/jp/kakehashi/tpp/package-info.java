@@ -3,5 +3,5 @@
  * OAuth clients (A1–A7, B5, D4, E3, F2), and its lifecycle: application, screening, activation, restriction,
  * suspension, resumption, revocation ({@link jp.kakehashi.tpp.TppLifecycle}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "TPP registry")
+@org.springframework.modulith.ApplicationModule(displayName = "TPP registry", allowedDependencies = "shared")
 package jp.kakehashi.tpp;

@@ -14,11 +14,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * on a {@link TestReceiver} in this JVM, and one trusted bank whose key the tests hold.
  */
 @PlatformTest
-abstract class DeliveriesContext {
+public abstract class DeliveriesContext {
 
-    static final TestReceiver RECEIVER = new TestReceiver();
-    static final String OTHER_BANK = "https://trusted-bank.example";
-    static final ECKey OTHER_BANKS_KEY = key();
+    protected static final TestReceiver RECEIVER = new TestReceiver();
+    protected static final String OTHER_BANK = "https://trusted-bank.example";
+    protected static final ECKey OTHER_BANKS_KEY = key();
 
     @DynamicPropertySource
     static void endpoints(DynamicPropertyRegistry registry) {
@@ -36,7 +36,7 @@ abstract class DeliveriesContext {
                 () -> new JWKSet(OTHER_BANKS_KEY.toPublicJWK()).toString());
     }
 
-    static ECKey key() {
+    protected static ECKey key() {
         try {
             return new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
         } catch (com.nimbusds.jose.JOSEException e) {

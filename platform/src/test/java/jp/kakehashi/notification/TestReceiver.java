@@ -16,15 +16,15 @@ import org.awaitility.Awaitility;
  * {@code /chatty…}, and 202 elsewhere, as RFC 8935
  * receivers do.
  */
-final class TestReceiver {
+public final class TestReceiver {
 
-    record Received(String path, String contentType, String body, String signature) {
+    public record Received(String path, String contentType, String body, String signature) {
     }
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    TestReceiver() {
+    public TestReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -54,16 +54,16 @@ final class TestReceiver {
         server.start();
     }
 
-    long count(String path) {
+    public long count(String path) {
         return received.stream().filter(r -> r.path().equals(path)).count();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** Waits (up to 10 s) for a POST that matches. */
-    Received await(Predicate<Received> wanted) {
+    public Received await(Predicate<Received> wanted) {
         return Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                 .until(() -> received.stream().filter(wanted).findFirst(), java.util.Optional::isPresent)
                 .orElseThrow();
