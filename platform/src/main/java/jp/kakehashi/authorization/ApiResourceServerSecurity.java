@@ -3,6 +3,7 @@ package jp.kakehashi.authorization;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import jp.kakehashi.authorization.fapi.ResourceDpopNonces;
 import jp.kakehashi.authorization.token.DpopChallenge;
 import jp.kakehashi.authorization.token.ResourceDpopProofs;
 import jp.kakehashi.authorization.token.StoredAccessTokenDecoder;
@@ -20,6 +21,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 
 /**
@@ -39,7 +41,7 @@ class ApiResourceServerSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain apiResourceServerChain(HttpSecurity http, StoredAccessTokenDecoder accessTokens,
-            ResourceDpopProofs dpopProofs, @Value("${kakehashi.issuer}") String issuer,
+            ResourceDpopProofs dpopProofs, ResourceDpopNonces dpopNonces, @Value("${kakehashi.issuer}") String issuer,
             @Value("${kakehashi.mtls.trusted-ca-file:#{null}}") java.nio.file.Path trustedTppCas) throws Exception {
         String metadata = ApiProtectedResourceMetadata.url(issuer);
         var bearer = new JsonErrorEntryPoint(bearerChallenge(metadata));
@@ -71,6 +73,11 @@ class ApiResourceServerSecurity {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
+                // RFC 9449 §9: nonces for the clients the bank requires them of, after the token and proof verified
+                .addFilterBefore(dpopNonces.filter((request, response, e) -> {
+                    new DpopChallenge(metadata).commence(request, response, e);
+                    writeError(response, "INVALID_TOKEN", "DPoP-Nonce ヘッダのナンスを DPoP 証明に含めて送り直してください。");
+                }), AuthorizationFilter.class)
                 .oauth2ResourceServer(resource -> resource
                         .withObjectPostProcessor(dpopProofs)
                         .jwt(jwt -> jwt.decoder(accessTokens))

@@ -5,6 +5,7 @@ import java.util.List;
 import jp.kakehashi.authorization.fapi.ClientAuthenticationRequired;
 import jp.kakehashi.authorization.fapi.DpopNonces;
 import jp.kakehashi.authorization.fapi.FapiEndpoints;
+import jp.kakehashi.authorization.fapi.ResourceDpopNonces;
 import jp.kakehashi.authorization.store.RefreshTokenRevocations;
 import jp.kakehashi.authorization.token.DpopChallenge;
 import jp.kakehashi.authorization.token.ResourceDpopProofs;
@@ -46,8 +47,8 @@ class AuthorizationServerSecurity {
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, FapiEndpoints fapi,
             StoredAccessTokenDecoder accessTokens, StepUpRequired stepUp, DpopNonces dpopNonces,
-            RefreshTokenRevocations revocations, ResourceDpopProofs dpopProofs, OAuthClientLimits clientLimits)
-            throws Exception {
+            RefreshTokenRevocations revocations, ResourceDpopProofs dpopProofs, OAuthClientLimits clientLimits,
+            ResourceDpopNonces resourceDpopNonces) throws Exception {
         http.oauth2AuthorizationServer(server -> {
             fapi.configure(server);
             server.tokenRevocationEndpoint(revocation -> revocation.authenticationProviders(revocations::wrap));
@@ -58,6 +59,8 @@ class AuthorizationServerSecurity {
                 .addFilterBefore(dpopNonces, AbstractPreAuthenticatedProcessingFilter.class)
                 // F4: after client authentication, before the endpoint filters Spring places after AuthorizationFilter
                 .addFilterBefore(new ClientRequestLimit(clientLimits), AuthorizationFilter.class)
+                // userinfo (RFC 9449 §9): nonces for the clients the bank requires them of, after the proof verified
+                .addFilterBefore(resourceDpopNonces.filter(new DpopChallenge()), AuthorizationFilter.class)
                 .oauth2ResourceServer(resource -> resource
                         .withObjectPostProcessor(dpopProofs)
                         .jwt(jwt -> jwt.decoder(accessTokens))

@@ -3,6 +3,7 @@ package jp.kakehashi.authorization.grant;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import jp.kakehashi.authorization.fapi.ResourceDpopNonces;
 import jp.kakehashi.authorization.token.DpopChallenge;
 import jp.kakehashi.authorization.token.ResourceDpopProofs;
 import jp.kakehashi.authorization.token.StoredAccessTokenDecoder;
@@ -21,6 +22,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 
 /**
@@ -40,7 +42,7 @@ class GrantManagementSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain grantManagementChain(HttpSecurity http, StoredAccessTokenDecoder accessTokens,
-            ResourceDpopProofs dpopProofs) throws Exception {
+            ResourceDpopProofs dpopProofs, ResourceDpopNonces dpopNonces) throws Exception {
         var dpop = new DpopChallenge();
         AuthenticationEntryPoint byScheme = (request, response, e) -> {
             if (usesDpop(request)) {
@@ -62,6 +64,8 @@ class GrantManagementSecurity {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
+                // RFC 9449 §9: nonces for the clients the bank requires them of, after the token and proof verified
+                .addFilterBefore(dpopNonces.filter(GrantManagementSecurity::useDpopNonce), AuthorizationFilter.class)
                 .oauth2ResourceServer(resource -> resource
                         .withObjectPostProcessor(dpopProofs)
                         .jwt(jwt -> jwt.decoder(accessTokens))
@@ -71,6 +75,14 @@ class GrantManagementSecurity {
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(GrantManagementSecurity::noToken)
                         .accessDeniedHandler(GrantManagementSecurity::insufficientScope));
         return http.build();
+    }
+
+    /** RFC 9449 §9: the DPoP challenge and the body name the nonce refusal, so a client does not drop its token. */
+    private static void useDpopNonce(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException e) throws IOException {
+        new DpopChallenge().commence(request, response, e);
+        var error = ((org.springframework.security.oauth2.core.OAuth2AuthenticationException) e).getError();
+        ErrorResponses.write(response, 0, ErrorResponses.oauth(error.getErrorCode(), error.getDescription()));
     }
 
     /** No token at all: both schemes are challenged (RFC 9449 §7.1). */
