@@ -190,6 +190,29 @@ class DpopNonceTest {
         assertThat(tpp.send(retry).getStatusCode()).isEqualTo(200);
     }
 
+    /** RFC 9449 §10.1: a proof at PAR is optional, but one a client sends must carry the nonce the bank requires. */
+    @Test
+    void pushedRequestWhenNonceRequiredAndProofWithoutNonceThenUseDpopNonceAndRetryWithItSucceeds() throws Exception {
+        TestTpp tpp = nonceRequiringTpp();
+        var request = tpp.authorizationRequest(new Scope("openid", "accounts"), new CodeVerifier()).build();
+        HTTPRequest first = tpp.pushedAuthorizationRequest(request);
+        first.setDPoP(tpp.dpop().createDPoPJWT("POST", first.getURI()));
+
+        HTTPResponse refused = tpp.send(first);
+
+        assertThat(refused.getStatusCode()).isEqualTo(400);
+        assertThat(refused.getContentAsJSONObject().get("error")).isEqualTo("use_dpop_nonce");
+        String nonce = refused.getHeaderValue("DPoP-Nonce");
+        assertThat(nonce).isNotBlank();
+
+        HTTPRequest retry = tpp.pushedAuthorizationRequest(request);
+        retry.setDPoP(tpp.dpop().createDPoPJWT("POST", retry.getURI(), new Nonce(nonce)));
+        HTTPResponse pushed = tpp.send(retry);
+
+        assertThat(pushed.getStatusCode()).as(pushed.getBody()).isEqualTo(201);
+        assertThat(pushed.getHeaderValue("DPoP-Nonce")).as("every PAR response names the nonce").isNotBlank();
+    }
+
     /**
      * The whole flow of a client that must use nonces, as its library does it: the token request is retried with the
      * nonce the refusal names.

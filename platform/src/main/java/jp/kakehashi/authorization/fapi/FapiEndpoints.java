@@ -91,7 +91,7 @@ public class FapiEndpoints {
                         .authenticationProviders(providers -> providers.forEach(this::configureClientAuthentication)))
                 .pushedAuthorizationRequestEndpoint(par -> par
                         .pushedAuthorizationRequestConverters(converters -> converters.replaceAll(converter ->
-                                new DpopBoundPushedRequests(converter, new AuthorizationServerDpopProofs(dpopProofs))))
+                                new DpopBoundPushedRequests(converter, new AuthorizationServerDpopProofs(dpopProofs), nonces)))
                         .authenticationProviders(providers -> providers
                         .replaceAll(provider -> {
                             if (provider instanceof OAuth2PushedAuthorizationRequestAuthenticationProvider pushed) {
