@@ -81,7 +81,8 @@ class ClientRegistrationController {
         return new TppClient(clientId, tppId, metadata.clientName() == null ? clientId : metadata.clientName(),
                 metadata.redirectUris(), metadata.jwks() == null ? null : jwks(metadata.jwks()).toString(),
                 metadata.jwksUri(), method, metadata.tlsClientAuthSubjectDn(),
-                mtls ? TppClient.SenderConstraint.MTLS : TppClient.SenderConstraint.DPOP, false,
+                mtls ? TppClient.SenderConstraint.MTLS : TppClient.SenderConstraint.DPOP,
+                Boolean.TRUE.equals(metadata.dpopNonceRequired()),
                 metadata.messageSigning());
     }
 
@@ -107,6 +108,7 @@ class ClientRegistrationController {
         body.put("dpop_bound_access_tokens", client.senderConstraint() == TppClient.SenderConstraint.DPOP);
         body.put("tls_client_certificate_bound_access_tokens",
                 client.senderConstraint() == TppClient.SenderConstraint.MTLS);
+        body.put(ClientMetadata.DPOP_NONCE_REQUIRED, client.dpopNonceRequired());
         messageSigning(body, client.messageSigning());
         return body;
     }
