@@ -7,6 +7,7 @@ import jp.kakehashi.authorization.fapi.DpopNonces;
 import jp.kakehashi.authorization.fapi.FapiEndpoints;
 import jp.kakehashi.authorization.fapi.ResourceDpopNonces;
 import jp.kakehashi.authorization.store.RefreshTokenRevocations;
+import jp.kakehashi.authorization.token.BearerChallenge;
 import jp.kakehashi.authorization.token.DpopChallenge;
 import jp.kakehashi.authorization.token.ResourceDpopProofs;
 import jp.kakehashi.authorization.token.StoredAccessTokenDecoder;
@@ -64,6 +65,8 @@ class AuthorizationServerSecurity {
                 .oauth2ResourceServer(resource -> resource
                         .withObjectPostProcessor(dpopProofs)
                         .jwt(jwt -> jwt.decoder(accessTokens))
+                        // userinfo publishes no protected resource metadata: its challenges name none
+                        .authenticationEntryPoint(AuthorizationServerSecurity::userInfoChallenge)
                         // the challenge names only the algorithms accepted (RFC 9449 §7.1), not Spring's nine
                         .dPoP(dpop -> dpop.authenticationFailureHandler(
                                 new AuthenticationEntryPointFailureHandler(new DpopChallenge()))))
@@ -72,6 +75,20 @@ class AuthorizationServerSecurity {
                         .defaultAuthenticationEntryPointFor(ClientAuthenticationRequired::commence,
                                 ClientAuthenticationRequired.ENDPOINTS));
         return http.build();
+    }
+
+    /**
+     * A 401 of userinfo (and of any endpoint of this chain an API client calls unauthenticated): the Bearer challenge
+     * without {@code resource_metadata} ({@link BearerChallenge}), and without any token a DPoP challenge as well
+     * (RFC 9449 §7.1), as at the {@code /v1} API.
+     */
+    private static void userInfoChallenge(jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException e) {
+        new BearerChallenge().commence(request, response, e);
+        if (request.getHeader(org.springframework.http.HttpHeaders.AUTHORIZATION) == null) {
+            new DpopChallenge().commence(request, response, e);
+        }
     }
 
     /** Only a browser (asking for HTML, not for anything) is sent to the sign-in page; API clients get a 401. */
