@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import jp.kakehashi.authorization.fapi.ResourceDpopNonces;
+import jp.kakehashi.authorization.fapi.TlsClientCertificates;
 import jp.kakehashi.authorization.token.DpopChallenge;
 import jp.kakehashi.authorization.token.ResourceDpopProofs;
 import jp.kakehashi.authorization.token.StoredAccessTokenDecoder;
@@ -42,7 +43,7 @@ class ApiResourceServerSecurity {
     @Order(1)
     SecurityFilterChain apiResourceServerChain(HttpSecurity http, StoredAccessTokenDecoder accessTokens,
             ResourceDpopProofs dpopProofs, ResourceDpopNonces dpopNonces, @Value("${kakehashi.issuer}") String issuer,
-            @Value("${kakehashi.mtls.trusted-ca-file:#{null}}") java.nio.file.Path trustedTppCas) throws Exception {
+            TlsClientCertificates tppCertificates) throws Exception {
         String metadata = ApiProtectedResourceMetadata.url(issuer);
         var bearer = new JsonErrorEntryPoint(bearerChallenge(metadata));
         var dpop = new JsonErrorEntryPoint(new DpopChallenge(metadata));
@@ -82,7 +83,7 @@ class ApiResourceServerSecurity {
                         .withObjectPostProcessor(dpopProofs)
                         .jwt(jwt -> jwt.decoder(accessTokens))
                         .protectedResourceMetadata(published -> published.protectedResourceMetadataCustomizer(
-                                ApiProtectedResourceMetadata.of(issuer, trustedTppCas != null)))
+                                ApiProtectedResourceMetadata.of(issuer, tppCertificates.bindsTokens())))
                         .authenticationEntryPoint(byScheme)
                         .accessDeniedHandler(ApiResourceServerSecurity::insufficientScope)
                         .dPoP(d -> d.authenticationFailureHandler(new AuthenticationEntryPointFailureHandler(dpop))))

@@ -55,7 +55,7 @@ public class FapiEndpoints {
     private final MessageSigning messageSigning;
 
     FapiEndpoints(@Value("${kakehashi.issuer}") String issuer,
-            @Value("${kakehashi.mtls.trusted-ca-file:#{null}}") java.nio.file.Path trustedCaFile, ScopePolicy policy,
+            TlsClientCertificates tlsClientCertificates, ScopePolicy policy,
             SeenJtis seenJtis, Grants grants, OAuth2AuthorizationService authorizations, Clock clock,
             DpopNonces nonces, ConsentDecisions consentDecisions, CustomerUserInfo userInfo,
             ResourceDpopProofs dpopProofs, PushedRequestUris requestUris,
@@ -66,7 +66,7 @@ public class FapiEndpoints {
         this.requestUriLifetime = requestUriLifetime;
         this.messageSigning = messageSigning;
         this.issuer = issuer;
-        this.tlsClientCertificates = new TlsClientCertificates(trustedCaFile);
+        this.tlsClientCertificates = tlsClientCertificates;
         this.policy = policy;
         this.seenJtis = seenJtis;
         this.grants = grants;
@@ -132,7 +132,7 @@ public class FapiEndpoints {
     }
 
     private void metadata(java.util.Map<String, Object> claims) {
-        FapiMetadata.apply(claims);
+        FapiMetadata.apply(claims, tlsClientCertificates.bindsTokens());
         claims.put("registration_endpoint", issuer + "/connect/register");
         claims.put("grant_management_endpoint", issuer + GrantManagementEndpoint.PATH);
     }
