@@ -3,6 +3,8 @@ package jp.kakehashi.authorization;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import jp.kakehashi.authorization.fapi.ResourceDpopNonces;
+import jp.kakehashi.authorization.fapi.TlsClientCertificates;
 import jp.kakehashi.authorization.token.DpopChallenge;
 import jp.kakehashi.authorization.token.ResourceDpopProofs;
 import jp.kakehashi.authorization.token.StoredAccessTokenDecoder;
@@ -20,6 +22,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 
 /**
@@ -39,8 +42,8 @@ class ApiResourceServerSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain apiResourceServerChain(HttpSecurity http, StoredAccessTokenDecoder accessTokens,
-            ResourceDpopProofs dpopProofs, @Value("${kakehashi.issuer}") String issuer,
-            @Value("${kakehashi.mtls.trusted-ca-file:#{null}}") java.nio.file.Path trustedTppCas) throws Exception {
+            ResourceDpopProofs dpopProofs, ResourceDpopNonces dpopNonces, @Value("${kakehashi.issuer}") String issuer,
+            TlsClientCertificates tppCertificates) throws Exception {
         String metadata = ApiProtectedResourceMetadata.url(issuer);
         var bearer = new JsonErrorEntryPoint(bearerChallenge(metadata));
         var dpop = new JsonErrorEntryPoint(new DpopChallenge(metadata));
@@ -71,11 +74,16 @@ class ApiResourceServerSecurity {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
+                // RFC 9449 §9: nonces for the clients the bank requires them of, after the token and proof verified
+                .addFilterBefore(dpopNonces.filter((request, response, e) -> {
+                    new DpopChallenge(metadata).commence(request, response, e);
+                    writeError(response, "INVALID_TOKEN", "DPoP-Nonce ヘッダのナンスを DPoP 証明に含めて送り直してください。");
+                }), AuthorizationFilter.class)
                 .oauth2ResourceServer(resource -> resource
                         .withObjectPostProcessor(dpopProofs)
                         .jwt(jwt -> jwt.decoder(accessTokens))
                         .protectedResourceMetadata(published -> published.protectedResourceMetadataCustomizer(
-                                ApiProtectedResourceMetadata.of(issuer, trustedTppCas != null)))
+                                ApiProtectedResourceMetadata.of(issuer, tppCertificates.bindsTokens())))
                         .authenticationEntryPoint(byScheme)
                         .accessDeniedHandler(ApiResourceServerSecurity::insufficientScope)
                         .dPoP(d -> d.authenticationFailureHandler(new AuthenticationEntryPointFailureHandler(dpop))))

@@ -5,7 +5,9 @@ import java.util.List;
 import jp.kakehashi.authorization.fapi.ClientAuthenticationRequired;
 import jp.kakehashi.authorization.fapi.DpopNonces;
 import jp.kakehashi.authorization.fapi.FapiEndpoints;
+import jp.kakehashi.authorization.fapi.ResourceDpopNonces;
 import jp.kakehashi.authorization.store.RefreshTokenRevocations;
+import jp.kakehashi.authorization.token.BearerChallenge;
 import jp.kakehashi.authorization.token.DpopChallenge;
 import jp.kakehashi.authorization.token.ResourceDpopProofs;
 import jp.kakehashi.authorization.token.StoredAccessTokenDecoder;
@@ -46,8 +48,8 @@ class AuthorizationServerSecurity {
     @Order(1)
     SecurityFilterChain authorizationServerChain(HttpSecurity http, FapiEndpoints fapi,
             StoredAccessTokenDecoder accessTokens, StepUpRequired stepUp, DpopNonces dpopNonces,
-            RefreshTokenRevocations revocations, ResourceDpopProofs dpopProofs, OAuthClientLimits clientLimits)
-            throws Exception {
+            RefreshTokenRevocations revocations, ResourceDpopProofs dpopProofs, OAuthClientLimits clientLimits,
+            ResourceDpopNonces resourceDpopNonces) throws Exception {
         http.oauth2AuthorizationServer(server -> {
             fapi.configure(server);
             server.tokenRevocationEndpoint(revocation -> revocation.authenticationProviders(revocations::wrap));
@@ -58,9 +60,13 @@ class AuthorizationServerSecurity {
                 .addFilterBefore(dpopNonces, AbstractPreAuthenticatedProcessingFilter.class)
                 // F4: after client authentication, before the endpoint filters Spring places after AuthorizationFilter
                 .addFilterBefore(new ClientRequestLimit(clientLimits), AuthorizationFilter.class)
+                // userinfo (RFC 9449 §9): nonces for the clients the bank requires them of, after the proof verified
+                .addFilterBefore(resourceDpopNonces.filter(new DpopChallenge()), AuthorizationFilter.class)
                 .oauth2ResourceServer(resource -> resource
                         .withObjectPostProcessor(dpopProofs)
                         .jwt(jwt -> jwt.decoder(accessTokens))
+                        // userinfo publishes no protected resource metadata: its challenges name none
+                        .authenticationEntryPoint(AuthorizationServerSecurity::userInfoChallenge)
                         // the challenge names only the algorithms accepted (RFC 9449 §7.1), not Spring's nine
                         .dPoP(dpop -> dpop.authenticationFailureHandler(
                                 new AuthenticationEntryPointFailureHandler(new DpopChallenge()))))
@@ -69,6 +75,20 @@ class AuthorizationServerSecurity {
                         .defaultAuthenticationEntryPointFor(ClientAuthenticationRequired::commence,
                                 ClientAuthenticationRequired.ENDPOINTS));
         return http.build();
+    }
+
+    /**
+     * A 401 of userinfo (and of any endpoint of this chain an API client calls unauthenticated): the Bearer challenge
+     * without {@code resource_metadata} ({@link BearerChallenge}), and without any token a DPoP challenge as well
+     * (RFC 9449 §7.1), as at the {@code /v1} API.
+     */
+    private static void userInfoChallenge(jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException e) {
+        new BearerChallenge().commence(request, response, e);
+        if (request.getHeader(org.springframework.http.HttpHeaders.AUTHORIZATION) == null) {
+            new DpopChallenge().commence(request, response, e);
+        }
     }
 
     /** Only a browser (asking for HTML, not for anything) is sent to the sign-in page; API clients get a 401. */

@@ -19,6 +19,7 @@ import jp.kakehashi.systemtests.support.Connection;
 import jp.kakehashi.systemtests.support.RunningPlatform;
 import jp.kakehashi.systemtests.support.TestTpp;
 import jp.kakehashi.tpp.RegistrationTokens;
+import jp.kakehashi.tpp.Tpps;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -119,6 +120,57 @@ class DynamicClientRegistrationTest {
                 .isEqualTo("invalid_client_metadata");
         assertThat(((ClientRegistrationErrorResponse) second).getErrorObject().getCode())
                 .isEqualTo("invalid_redirect_uri");
+    }
+
+    /** The bank's extension {@code dpop_nonce_required} (RFC 7591 §2): registered, echoed, and enforced (RFC 9449 §8). */
+    @Test
+    void registerWhenDpopNonceRequiredThenEchoedAndTheClientsProofsMustCarryANonce() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        var key = TestTpp.newKey();
+        var metadata = metadata(key, "openid accounts");
+        metadata.setCustomField("dpop_nonce_required", true);
+
+        var response = register(tpp, tokens.issue(tpp.tppId(), Duration.ofDays(1)), metadata);
+
+        assertThat(response.indicatesSuccess()).as("%s", response instanceof ClientRegistrationErrorResponse e
+                ? e.getErrorObject().toJSONObject() : "").isTrue();
+        var info = ((OIDCClientInformationResponse) response).getOIDCClientInformation();
+        assertThat(info.getMetadata().getCustomField("dpop_nonce_required")).isEqualTo(true);
+        assertThat(platform.bean(Tpps.class).findClient(info.getID().getValue()).orElseThrow().dpopNonceRequired())
+                .isTrue();
+        var dynamic = TestTpp.forClient(platform, tpp.tppId(), info.getID().getValue(), key);
+        var verifier = new com.nimbusds.oauth2.sdk.pkce.CodeVerifier();
+        var code = Connection.authorizationCode(platform, dynamic, "sato", verifier, "openid", "accounts");
+        var token = dynamic.sendWithDpop(dynamic.codeTokenRequest(code, TestTpp.REDIRECT_URI, verifier), null);
+        assertThat(token.getStatusCode()).isEqualTo(400);
+        assertThat(token.getContentAsJSONObject().get("error")).isEqualTo("use_dpop_nonce");
+    }
+
+    @Test
+    void registerWhenDpopNonceNotAskedForThenEchoedFalse() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+
+        var response = register(tpp, tokens.issue(tpp.tppId(), Duration.ofDays(1)), metadata(TestTpp.newKey(),
+                "openid accounts"));
+
+        var info = ((OIDCClientInformationResponse) response).getOIDCClientInformation();
+        assertThat(info.getMetadata().getCustomField("dpop_nonce_required")).isEqualTo(false);
+        assertThat(platform.bean(Tpps.class).findClient(info.getID().getValue()).orElseThrow().dpopNonceRequired())
+                .isFalse();
+    }
+
+    @Test
+    void registerWhenDpopNonceRequiredWithCertificateBoundTokensThenInvalidClientMetadata() throws Exception {
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        var metadata = metadata(TestTpp.newKey(), "openid accounts");
+        metadata.setDPoPBoundAccessTokens(false);
+        metadata.setTLSClientCertificateBoundAccessTokens(true);
+        metadata.setCustomField("dpop_nonce_required", true);
+
+        var response = register(tpp, tokens.issue(tpp.tppId(), Duration.ofDays(1)), metadata);
+
+        assertThat(((ClientRegistrationErrorResponse) response).getErrorObject().getCode())
+                .isEqualTo("invalid_client_metadata");
     }
 
     private static OIDCClientMetadata metadata(com.nimbusds.jose.jwk.ECKey key, String scope) {

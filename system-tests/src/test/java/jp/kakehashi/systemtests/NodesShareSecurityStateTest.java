@@ -138,6 +138,7 @@ class NodesShareSecurityStateTest {
             HTTPResponse refused = connection.tpp().send(withProof(new HTTPRequest(HTTPRequest.Method.GET, resource),
                     connection, wrongUrl));
             assertThat(refused.getStatusCode()).as(resource.toString()).isEqualTo(401);
+            // the /v1 challenge names its protected resource metadata after algs (RFC 9728 §5.1)
             assertThat(refused.getHeaderValue("WWW-Authenticate")).as(resource.toString()).startsWith("DPoP ")
                     .contains("algs=\"ES256 PS256\"").doesNotContain("RS256", "EdDSA");
         }
@@ -209,6 +210,34 @@ class NodesShareSecurityStateTest {
             assertThat(new ApiClient(platform, each, secondNode.port()).get("/v1/accounts").status())
                     .isEqualTo(200);
         }
+    }
+
+    /** RFC 9449 §9: a nonce one node's resource issued is taken by every other node's (B7). */
+    @Test
+    void apiCallWhenTheNonceOfOneNodeIsSentToTheOtherThenAccepted() throws Exception {
+        TestTpp tpp = nonceRequiringTpp();
+        CodeVerifier verifier = new CodeVerifier();
+        var grant = new AuthorizationCodeGrant(
+                Connection.authorizationCode(platform, tpp, "sato", verifier, "openid", "accounts"),
+                TestTpp.REDIRECT_URI, verifier);
+        String tokenNonce = tpp.sendWithDpop(new TokenRequest(tpp.metadata().getTokenEndpointURI(),
+                tpp.clientAuthentication(), grant).toHTTPRequest(), null).getHeaderValue("DPoP-Nonce");
+        HTTPRequest token = new TokenRequest(tpp.metadata().getTokenEndpointURI(), tpp.clientAuthentication(), grant)
+                .toHTTPRequest();
+        token.setDPoP(tpp.dpop().createDPoPJWT("POST", token.getURI(), new Nonce(tokenNonce)));
+        var access = (com.nimbusds.oauth2.sdk.token.DPoPAccessToken) OIDCTokenResponseParser.parse(tpp.send(token))
+                .toSuccessResponse().getTokens().getAccessToken();
+        var connection = new Connection(tpp, null, access, null);
+        ApiClient first = new ApiClient(platform, connection, firstNode());
+        ApiClient second = new ApiClient(platform, connection, secondNode.port());
+
+        var askedForNonce = first.sendWithProof("GET", "/v1/accounts", null, first.proof("GET", "/v1/accounts"));
+        String nonce = askedForNonce.header("DPoP-Nonce");
+        var answered = second.sendWithProof("GET", "/v1/accounts", null, second.proof("GET", "/v1/accounts", nonce));
+
+        assertThat(askedForNonce.status()).isEqualTo(401);
+        assertThat(askedForNonce.header("WWW-Authenticate")).contains("error=\"use_dpop_nonce\"");
+        assertThat(answered.status()).as("node 2 takes node 1's nonce: %s", answered.body()).isEqualTo(200);
     }
 
     // ---- rate limits (F4) and lockout (B2) ----

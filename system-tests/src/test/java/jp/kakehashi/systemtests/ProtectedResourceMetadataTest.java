@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.kakehashi.systemtests.support.RunningPlatform;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The banking API's protected resource metadata (RFC 9728, B7): the 401 challenges of {@code /v1} point at it in
@@ -68,6 +70,29 @@ class ProtectedResourceMetadataTest {
                 .containsExactlyInAnyOrder("ES256", "PS256");
         assertThat((List<Object>) discovery.get("dpop_signing_alg_values_supported"))
                 .containsExactlyInAnyOrder("ES256", "PS256");
+    }
+
+    /**
+     * RFC 9728 §5.1: a challenge may only name metadata describing the resource. userinfo and grant management publish
+     * none (the {@code /v1} document describes {@code /v1} alone, and {@code /.well-known/oauth-protected-resource}
+     * is the sign-in page), so their challenges, with no token or a bad one, name none.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/userinfo", "/grants/some-grant"})
+    void challengeWhenResourceHasNoMetadataThenItNamesNone(String path) throws Exception {
+        HttpResponse<String> noToken = get(platform.uri(path));
+        HttpResponse<String> badToken = http.send(HttpRequest.newBuilder(platform.uri(path))
+                .header("Authorization", "Bearer not-a-token").GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(noToken.statusCode()).isEqualTo(401);
+        assertThat(noToken.headers().allValues("WWW-Authenticate")).as("a Bearer and a DPoP challenge")
+                .anySatisfy(challenge -> assertThat(challenge).startsWith("Bearer"))
+                .anySatisfy(challenge -> assertThat(challenge).startsWith("DPoP"))
+                .noneSatisfy(challenge -> assertThat(challenge).contains("resource_metadata"));
+        assertThat(badToken.statusCode()).isEqualTo(401);
+        assertThat(badToken.headers().allValues("WWW-Authenticate")).isNotEmpty()
+                .allSatisfy(challenge -> assertThat(challenge).startsWith("Bearer").contains("invalid_token")
+                        .doesNotContain("resource_metadata"));
     }
 
     private HttpResponse<String> get(URI uri) throws Exception {

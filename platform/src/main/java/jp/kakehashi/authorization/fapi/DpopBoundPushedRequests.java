@@ -5,8 +5,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.kakehashi.authorization.client.TppRegisteredClientRepository;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2PushedAuthorizationRequestAuthenticationToken;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
@@ -22,6 +26,11 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
  * PAR endpoint does not accept; a proof for another key than {@code dpop_jkt} does not prove possession of the key the
  * request names, and a client handles the code already for every other proof failure. Wraps Spring's PAR request converter, which runs after client authentication, so only an authenticated
  * client's proofs reach the shared replay store.
+ * <p>
+ * A client the bank requires DPoP nonces of ({@link TppRegisteredClientRepository#DPOP_NONCE_SETTING}) must put a
+ * nonce the server issued in a proof it sends here, as at the token endpoint: otherwise 400 {@code use_dpop_nonce},
+ * the nonce to use being in the {@code DPoP-Nonce} header of every PAR response ({@link DpopNonces}; RFC 9449 §8,
+ * §10.1). A PAR request without a proof stays allowed: the proof at PAR is optional (§10.1).
  */
 final class DpopBoundPushedRequests implements AuthenticationConverter {
 
@@ -29,10 +38,12 @@ final class DpopBoundPushedRequests implements AuthenticationConverter {
 
     private final AuthenticationConverter delegate;
     private final AuthorizationServerDpopProofs proofs;
+    private final DpopNonces nonces;
 
-    DpopBoundPushedRequests(AuthenticationConverter delegate, AuthorizationServerDpopProofs proofs) {
+    DpopBoundPushedRequests(AuthenticationConverter delegate, AuthorizationServerDpopProofs proofs, DpopNonces nonces) {
         this.delegate = delegate;
         this.proofs = proofs;
+        this.nonces = nonces;
     }
 
     @Override
@@ -46,6 +57,10 @@ final class DpopBoundPushedRequests implements AuthenticationConverter {
             throw AuthorizationServerDpopProofs.invalid("exactly one DPoP header is allowed (RFC 9449 §4.3)");
         }
         Jwt proof = proofs.verify(headers.getFirst(), request.getMethod(), request.getRequestURL().toString());
+        if (requiresNonce(pushed) && !nonces.isValid(proof.getClaimAsString("nonce"))) {
+            throw new OAuth2AuthenticationException(new OAuth2Error(DpopNonces.USE_DPOP_NONCE,
+                    "this client's DPoP proofs must carry the nonce in the DPoP-Nonce header of this response", null));
+        }
         String thumbprint = AuthorizationServerDpopProofs.thumbprint(proof);
         Map<String, Object> parameters = new LinkedHashMap<>(pushed.getAdditionalParameters());
         Object requested = parameters.putIfAbsent(DPOP_JKT, thumbprint);
@@ -55,5 +70,11 @@ final class DpopBoundPushedRequests implements AuthenticationConverter {
         return new OAuth2PushedAuthorizationRequestAuthenticationToken(pushed.getAuthorizationUri(),
                 pushed.getClientId(), (Authentication) pushed.getPrincipal(), pushed.getRedirectUri(),
                 pushed.getState(), pushed.getScopes(), parameters);
+    }
+
+    private static boolean requiresNonce(OAuth2PushedAuthorizationRequestAuthenticationToken pushed) {
+        return pushed.getPrincipal() instanceof OAuth2ClientAuthenticationToken client
+                && client.getRegisteredClient() != null && Boolean.TRUE.equals(client.getRegisteredClient()
+                        .getClientSettings().getSetting(TppRegisteredClientRepository.DPOP_NONCE_SETTING));
     }
 }

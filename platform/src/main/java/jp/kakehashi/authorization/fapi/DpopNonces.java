@@ -15,12 +15,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Server-provided DPoP nonces (RFC 9449 §8), which limit how long a stolen or pre-generated proof is worth anything.
  * A nonce is a MAC of the current minute, so every node makes and accepts the same ones without shared state; the
- * previous minute's nonce stays valid to avoid a race at the boundary. Every token endpoint response carries the
- * current nonce in {@code DPoP-Nonce}.
+ * previous minute's nonce stays valid to avoid a race at the boundary. Every response of the token and PAR endpoints
+ * carries the current nonce in {@code DPoP-Nonce} (RFC 9449 §8, §10.1: PAR takes DPoP proofs too); the resources use
+ * the same nonces ({@link ResourceDpopNonces}, §9).
  */
 @Component
 public class DpopNonces extends OncePerRequestFilter {
 
+    /** The response header carrying the nonce to use (RFC 9449 §8.1). */
+    public static final String HEADER = "DPoP-Nonce";
+    /** RFC 9449 §8, §9, §12.2; not among Spring's {@code OAuth2ErrorCodes}. */
+    public static final String USE_DPOP_NONCE = "use_dpop_nonce";
+
+    /** The endpoints of the authorization server that take DPoP proofs (token, PAR). */
+    private static final java.util.Set<String> ENDPOINTS = java.util.Set.of("/oauth2/token", "/oauth2/par");
     private static final long WINDOW_SECONDS = 60;
 
     private final ServerSecrets secrets;
@@ -45,13 +53,13 @@ public class DpopNonces extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"/oauth2/token".equals(request.getRequestURI());
+        return !ENDPOINTS.contains(request.getRequestURI());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader("DPoP-Nonce", current());
+        response.setHeader(HEADER, current());
         chain.doFilter(request, response);
     }
 

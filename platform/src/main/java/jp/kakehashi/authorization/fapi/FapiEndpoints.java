@@ -57,7 +57,7 @@ public class FapiEndpoints {
     private final GrantRefreshes refreshes;
 
     FapiEndpoints(@Value("${kakehashi.issuer}") String issuer,
-            @Value("${kakehashi.mtls.trusted-ca-file:#{null}}") java.nio.file.Path trustedCaFile, ScopePolicy policy,
+            TlsClientCertificates tlsClientCertificates, ScopePolicy policy,
             SeenJtis seenJtis, Grants grants, OAuth2AuthorizationService authorizations, Clock clock,
             DpopNonces nonces, ConsentDecisions consentDecisions, CustomerUserInfo userInfo,
             ResourceDpopProofs dpopProofs, PushedRequestUris requestUris,
@@ -69,7 +69,7 @@ public class FapiEndpoints {
         this.requestUriLifetime = requestUriLifetime;
         this.messageSigning = messageSigning;
         this.issuer = issuer;
-        this.tlsClientCertificates = new TlsClientCertificates(trustedCaFile);
+        this.tlsClientCertificates = tlsClientCertificates;
         this.policy = policy;
         this.seenJtis = seenJtis;
         this.grants = grants;
@@ -94,7 +94,7 @@ public class FapiEndpoints {
                         .authenticationProviders(providers -> providers.forEach(this::configureClientAuthentication)))
                 .pushedAuthorizationRequestEndpoint(par -> par
                         .pushedAuthorizationRequestConverters(converters -> converters.replaceAll(converter ->
-                                new DpopBoundPushedRequests(converter, new AuthorizationServerDpopProofs(dpopProofs))))
+                                new DpopBoundPushedRequests(converter, new AuthorizationServerDpopProofs(dpopProofs), nonces)))
                         .authenticationProviders(providers -> providers
                         .replaceAll(provider -> {
                             if (provider instanceof OAuth2PushedAuthorizationRequestAuthenticationProvider pushed) {
@@ -135,7 +135,7 @@ public class FapiEndpoints {
     }
 
     private void metadata(java.util.Map<String, Object> claims) {
-        FapiMetadata.apply(claims);
+        FapiMetadata.apply(claims, tlsClientCertificates.bindsTokens());
         claims.put("registration_endpoint", issuer + "/connect/register");
         claims.put("grant_management_endpoint", issuer + GrantManagementEndpoint.PATH);
     }

@@ -14,8 +14,14 @@ final class FapiMetadata {
     private FapiMetadata() {
     }
 
-    static void apply(Map<String, Object> claims) {
-        claims.put("token_endpoint_auth_methods_supported", List.of("private_key_jwt", "tls_client_auth"));
+    /**
+     * @param mutualTls whether the bank trusts a CA for TPP certificates ({@link TlsClientCertificates#bindsTokens()}):
+     *                  without one no client can use {@code tls_client_auth} or get certificate-bound tokens
+     *                  (RFC 8705 §3.3), so neither is advertised
+     */
+    static void apply(Map<String, Object> claims, boolean mutualTls) {
+        List<String> authMethods = mutualTls ? List.of("private_key_jwt", "tls_client_auth") : List.of("private_key_jwt");
+        claims.put("token_endpoint_auth_methods_supported", authMethods);
         claims.put("token_endpoint_auth_signing_alg_values_supported", List.of("PS256", "ES256", "EdDSA"));
         claims.put("response_types_supported", List.of("code"));
         claims.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
@@ -24,7 +30,7 @@ final class FapiMetadata {
         claims.put("authorization_response_iss_parameter_supported", true);
         // exactly what every endpoint taking proofs accepts (PAR, token, userinfo, /v1), as the challenges say
         claims.put("dpop_signing_alg_values_supported", ResourceDpopProofs.ALGORITHMS);
-        claims.put("tls_client_certificate_bound_access_tokens", true);
+        claims.put("tls_client_certificate_bound_access_tokens", mutualTls);
         claims.put("scopes_supported", List.of("openid", "accounts", "balances", "transactions", "transfers",
                 "grant_management_query", "grant_management_revoke"));
         claims.put("acr_values_supported", List.of("urn:kakehashi:acr:password", "urn:kakehashi:acr:mfa"));
@@ -38,9 +44,7 @@ final class FapiMetadata {
         claims.put("grant_management_actions_supported", List.of("create", "merge", "replace", "query", "revoke"));
         claims.put("grant_management_action_required", false);
         claims.computeIfPresent("id_token_signing_alg_values_supported", (k, v) -> List.of("ES256"));
-        claims.computeIfPresent("introspection_endpoint_auth_methods_supported",
-                (k, v) -> List.of("private_key_jwt", "tls_client_auth"));
-        claims.computeIfPresent("revocation_endpoint_auth_methods_supported",
-                (k, v) -> List.of("private_key_jwt", "tls_client_auth"));
+        claims.computeIfPresent("introspection_endpoint_auth_methods_supported", (k, v) -> authMethods);
+        claims.computeIfPresent("revocation_endpoint_auth_methods_supported", (k, v) -> authMethods);
     }
 }

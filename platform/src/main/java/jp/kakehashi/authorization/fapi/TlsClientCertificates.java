@@ -14,24 +14,36 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationContext;
+import org.springframework.stereotype.Component;
 
 /**
  * Verifies a TPP's client certificate for {@code tls_client_auth} (RFC 8705 §2.1): the chain must lead to one of
  * the CAs the bank trusts for TPP certificates ({@code kakehashi.mtls.trusted-ca-file}, PEM) and the subject must be
  * the one registered for the client. The TLS layer does not check TPP certificates (see the runtime module), so
  * this is the only check, and with no CA configured no certificate passes.
+ * <p>
+ * So {@code tls_client_auth}, and the certificate-bound access tokens only such clients get (RFC 8705 §3), are
+ * offered only when the bank trusts at least one CA ({@link #bindsTokens()}): discovery and the API's protected
+ * resource metadata say so from here, never from the setting alone, which names a file by default.
  */
-final class TlsClientCertificates implements Consumer<OAuth2ClientAuthenticationContext> {
+@Component
+public final class TlsClientCertificates implements Consumer<OAuth2ClientAuthenticationContext> {
 
     private final Set<TrustAnchor> anchors;
 
-    TlsClientCertificates(Path trustedCaFile) {
-        this.anchors = trustedCaFile == null || !Files.exists(trustedCaFile) ? Set.of() : load(trustedCaFile);
+    TlsClientCertificates(@Value("${kakehashi.mtls.trusted-ca-file:#{null}}") Path trustedCaFile) {
+        this.anchors = trustedCaFile == null || !Files.isRegularFile(trustedCaFile) ? Set.of() : load(trustedCaFile);
+    }
+
+    /** Whether a client can authenticate with {@code tls_client_auth}, and so get certificate-bound access tokens. */
+    public boolean bindsTokens() {
+        return !anchors.isEmpty();
     }
 
     @Override

@@ -3,6 +3,8 @@ package jp.kakehashi.authorization.grant;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import jp.kakehashi.authorization.fapi.ResourceDpopNonces;
+import jp.kakehashi.authorization.token.BearerChallenge;
 import jp.kakehashi.authorization.token.DpopChallenge;
 import jp.kakehashi.authorization.token.ResourceDpopProofs;
 import jp.kakehashi.authorization.token.StoredAccessTokenDecoder;
@@ -17,10 +19,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 
 /**
@@ -28,7 +30,8 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
  * sender-constrained access tokens as the banking API (DPoP or mTLS, B7), so a revoked grant's or TPP's token is
  * refused at once (B8); {@code GET} needs the scope {@code grant_management_query}, {@code DELETE} the scope
  * {@code grant_management_revoke}. No token or a bad one is 401 {@code invalid_token}, a token without the scope 403
- * {@code insufficient_scope}, each with the challenge of the scheme the client used.
+ * {@code insufficient_scope}, each with the challenge of the scheme the client used. The endpoint publishes no protected
+ * resource metadata, so its challenges name none ({@link BearerChallenge}).
  */
 @Configuration(proxyBeanMethods = false)
 class GrantManagementSecurity {
@@ -40,14 +43,14 @@ class GrantManagementSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain grantManagementChain(HttpSecurity http, StoredAccessTokenDecoder accessTokens,
-            ResourceDpopProofs dpopProofs) throws Exception {
+            ResourceDpopProofs dpopProofs, ResourceDpopNonces dpopNonces) throws Exception {
         var dpop = new DpopChallenge();
         AuthenticationEntryPoint byScheme = (request, response, e) -> {
             if (usesDpop(request)) {
                 dpop.commence(request, response, e);
             }
             else {
-                new BearerTokenAuthenticationEntryPoint().commence(request, response, e);
+                new BearerChallenge().commence(request, response, e);
             }
             ErrorResponses.write(response, 0, ErrorResponses.oauth(OAuth2ErrorCodes.INVALID_TOKEN,
                     "a valid access token is required"));
@@ -62,6 +65,8 @@ class GrantManagementSecurity {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
+                // RFC 9449 §9: nonces for the clients the bank requires them of, after the token and proof verified
+                .addFilterBefore(dpopNonces.filter(GrantManagementSecurity::useDpopNonce), AuthorizationFilter.class)
                 .oauth2ResourceServer(resource -> resource
                         .withObjectPostProcessor(dpopProofs)
                         .jwt(jwt -> jwt.decoder(accessTokens))
@@ -73,10 +78,18 @@ class GrantManagementSecurity {
         return http.build();
     }
 
+    /** RFC 9449 §9: the DPoP challenge and the body name the nonce refusal, so a client does not drop its token. */
+    private static void useDpopNonce(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException e) throws IOException {
+        new DpopChallenge().commence(request, response, e);
+        var error = ((org.springframework.security.oauth2.core.OAuth2AuthenticationException) e).getError();
+        ErrorResponses.write(response, 0, ErrorResponses.oauth(error.getErrorCode(), error.getDescription()));
+    }
+
     /** No token at all: both schemes are challenged (RFC 9449 §7.1). */
     private static void noToken(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        new BearerTokenAuthenticationEntryPoint().commence(request, response, e);
+        new BearerChallenge().commence(request, response, e);
         new DpopChallenge().commence(request, response, e);
         ErrorResponses.write(response, 0, ErrorResponses.oauth(OAuth2ErrorCodes.INVALID_TOKEN,
                 "an access token is required"));

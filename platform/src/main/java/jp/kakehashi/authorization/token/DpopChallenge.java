@@ -56,7 +56,12 @@ public final class DpopChallenge implements AuthenticationEntryPoint {
     }
 
     static String header(Map<String, String> parameters) {
-        StringBuilder header = new StringBuilder("DPoP");
+        return header("DPoP", parameters);
+    }
+
+    /** A challenge of {@code scheme} with {@code parameters} as auth-params (RFC 9110 §11.6.1). */
+    static String header(String scheme, Map<String, String> parameters) {
+        StringBuilder header = new StringBuilder(scheme);
         String separator = " ";
         for (var parameter : parameters.entrySet()) {
             header.append(separator).append(parameter.getKey()).append("=\"").append(quoted(parameter.getValue()))

@@ -113,8 +113,8 @@ class ClientRegistrationController {
         return new TppClient(clientId, tppId, metadata.clientName() == null ? clientId : metadata.clientName(),
                 metadata.redirectUris(), metadata.jwks() == null ? null : jwks(metadata.jwks()).toString(),
                 metadata.jwksUri(), method, metadata.tlsClientAuthSubjectDn(),
-                mtls ? TppClient.SenderConstraint.MTLS : TppClient.SenderConstraint.DPOP, false,
-                metadata.messageSigning(), scopes);
+                mtls ? TppClient.SenderConstraint.MTLS : TppClient.SenderConstraint.DPOP,
+                Boolean.TRUE.equals(metadata.dpopNonceRequired()), metadata.messageSigning(), scopes);
     }
 
     private Map<String, Object> response(TppClient client, ClientMetadata metadata, Set<String> scopes) {
@@ -139,6 +139,7 @@ class ClientRegistrationController {
         body.put("dpop_bound_access_tokens", client.senderConstraint() == TppClient.SenderConstraint.DPOP);
         body.put("tls_client_certificate_bound_access_tokens",
                 client.senderConstraint() == TppClient.SenderConstraint.MTLS);
+        body.put(ClientMetadata.DPOP_NONCE_REQUIRED, client.dpopNonceRequired());
         messageSigning(body, client.messageSigning());
         return body;
     }

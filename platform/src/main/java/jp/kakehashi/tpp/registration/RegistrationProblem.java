@@ -46,6 +46,10 @@ record RegistrationProblem(String code, String description) {
                 && !Boolean.TRUE.equals(metadata.tlsClientCertificateBoundAccessTokens())) {
             return invalid("access tokens must be sender-constrained (FAPI 2.0): DPoP or mTLS");
         }
+        if (Boolean.TRUE.equals(metadata.dpopNonceRequired())
+                && Boolean.TRUE.equals(metadata.tlsClientCertificateBoundAccessTokens())) {
+            return invalid(ClientMetadata.DPOP_NONCE_REQUIRED + " needs DPoP-bound access tokens (RFC 9449 §8, §9)");
+        }
         if (metadata.grantTypes() != null && !ClientRegistrationController.grantTypes().containsAll(metadata.grantTypes())) {
             return invalid("grant_types may only be authorization_code and refresh_token");
         }

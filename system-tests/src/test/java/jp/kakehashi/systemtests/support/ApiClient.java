@@ -156,6 +156,11 @@ public final class ApiClient {
         return tpp.dpop().createDPoPJWT(method, htu(base.apply(pathAndQuery)), token);
     }
 
+    /** The same proof carrying {@code nonce}, a server-provided nonce (RFC 9449 §9). */
+    public SignedJWT proof(String method, String pathAndQuery, String nonce) throws Exception {
+        return tpp.dpop().createDPoPJWT(method, htu(base.apply(pathAndQuery)), token, new Nonce(nonce));
+    }
+
     /**
      * Sends a call with {@code proof} as it is, without making a fresh one or retrying with a nonce: for tests of
      * what the bank does with a proof used before (B7). {@code jsonBody} may be null (a GET).
