@@ -34,7 +34,7 @@ import org.springframework.security.oauth2.server.authorization.web.authenticati
 import org.springframework.stereotype.Component;
 
 /**
- * Turns Spring's authorization server into a FAPI 2.0 one (oauth-anchors.md §1.1): each Spring provider keeps doing
+ * Turns Spring's authorization server into a FAPI 2.0 one (FAPI 2.0 Security Profile §5.3.2): each Spring provider keeps doing
  * its job, and we chain validators, wrap providers or replace response handlers only where FAPI asks for more.
  */
 @Component

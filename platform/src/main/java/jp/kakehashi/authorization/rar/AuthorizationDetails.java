@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the {@code authorization_details} parameter (RFC 9396 §2) the bank accepts: at most one detail, of type
- * {@value TransferDetail#TYPE}, with every field checked against Zengin rules (japan-banking.md: bank 4 digits,
+ * {@value TransferDetail#TYPE}, with every field checked against Zengin rules (bank 4 digits,
  * branch 3, account 7, 預金種目 1/2/4/9, 受取人名 ≤ 30 half-width kana characters, amount N(10), EDI ≤ 20). Fields
  * the bank does not know are refused rather than ignored: the customer must never authorise more than the consent
  * screen showed.

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells every node that an authorization changed (a token issued, refreshed, revoked; its grant revoked), so caches
- * of access tokens drop what they hold for it (ARCHITECTURE: caches are invalidated by PostgreSQL LISTEN/NOTIFY, so a
+ * of access tokens drop what they hold for it (docs/architecture.md, "How modules talk": caches are invalidated by PostgreSQL LISTEN/NOTIFY, so a
  * revocation takes effect on every node at once, B8).
  * <p>
  * The notification is sent inside the changing transaction, so PostgreSQL delivers it exactly when the change

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Access tokens this node resolved recently, so a TPP's API calls do not each read the token, its authorization and
- * its grant from the database (ARCHITECTURE: opaque tokens, hashed and cached). Entries are keyed by the token's
+ * its grant from the database (docs/architecture.md, "Decisions and why": opaque tokens, hashed and cached). Entries are keyed by the token's
  * SHA-256, never the token, and live at most {@link #MAX_AGE}, never past the token's or the grant's end.
  * <p>
  * Revocation stays immediate: every change of an authorization (tokens refreshed or revoked, the grant revoked, the
