@@ -48,8 +48,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * One black-box test per FAPI 2.0 Security Profile rule for the authorization server (
- * FAPI 2.0 §5.3.2.1–5.3.2.2; B1, B3, B5), each sending what a careless or hostile client would and asserting the
+ * One black-box test per FAPI 2.0 Security Profile rule for the authorization server
+ * (FAPI 2.0 §5.3.2.1–5.3.2.2; B1, B3, B5), each sending what a careless or hostile client would and asserting the
  * exact refusal. The happy path is {@link FapiAuthorizationCodeFlowTest}.
  */
 class FapiAuthorizationServerRulesTest {
