@@ -2,13 +2,11 @@ package jp.kakehashi.authorization.token;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
@@ -25,23 +23,13 @@ public final class BearerChallenge implements AuthenticationEntryPoint {
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) {
-        Map<String, String> parameters = new LinkedHashMap<>();
+        Map<String, String> parameters = DpopChallenge.errorParameters(failure);
         HttpStatus status = HttpStatus.UNAUTHORIZED;
-        if (failure instanceof OAuth2AuthenticationException oauth) {
-            OAuth2Error error = oauth.getError();
-            parameters.put("error", error.getErrorCode());
-            if (error.getDescription() != null && !error.getDescription().isBlank()) {
-                parameters.put("error_description", error.getDescription());
+        if (failure instanceof OAuth2AuthenticationException oauth && oauth.getError() instanceof BearerTokenError bearer) {
+            if (bearer.getScope() != null && !bearer.getScope().isBlank()) {
+                parameters.put("scope", bearer.getScope());
             }
-            if (error.getUri() != null && !error.getUri().isBlank()) {
-                parameters.put("error_uri", error.getUri());
-            }
-            if (error instanceof BearerTokenError bearer) {
-                if (bearer.getScope() != null && !bearer.getScope().isBlank()) {
-                    parameters.put("scope", bearer.getScope());
-                }
-                status = bearer.getHttpStatus();
-            }
+            status = bearer.getHttpStatus();
         }
         response.addHeader(HttpHeaders.WWW_AUTHENTICATE, DpopChallenge.header("Bearer", parameters));
         response.setStatus(status.value());

@@ -36,6 +36,17 @@ public final class DpopChallenge implements AuthenticationEntryPoint {
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) {
+        Map<String, String> parameters = errorParameters(failure);
+        parameters.put("algs", ALGS);
+        if (resourceMetadata != null) {
+            parameters.put("resource_metadata", resourceMetadata);
+        }
+        response.addHeader(HttpHeaders.WWW_AUTHENTICATE, header(parameters));
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+    }
+
+    /** The OAuth error of a failure as challenge parameters (RFC 6750 §3, RFC 9449 §7.1), in their usual order. */
+    static Map<String, String> errorParameters(AuthenticationException failure) {
         Map<String, String> parameters = new LinkedHashMap<>();
         if (failure instanceof OAuth2AuthenticationException oauth) {
             OAuth2Error error = oauth.getError();
@@ -47,12 +58,7 @@ public final class DpopChallenge implements AuthenticationEntryPoint {
                 parameters.put("error_uri", error.getUri());
             }
         }
-        parameters.put("algs", ALGS);
-        if (resourceMetadata != null) {
-            parameters.put("resource_metadata", resourceMetadata);
-        }
-        response.addHeader(HttpHeaders.WWW_AUTHENTICATE, header(parameters));
-        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        return parameters;
     }
 
     static String header(Map<String, String> parameters) {
