@@ -45,7 +45,8 @@ final class AuthorizationServerDpopProofs {
             return proofs.verify(proof, method, targetUri);
         }
         catch (JwtException | IllegalArgumentException refused) {
-            throw invalid(refused.getMessage() != null && refused.getMessage().contains("jti")
+            // Spring's replay check says "jti claim is invalid"; a missing jti is "jti claim is required"
+            throw invalid(refused.getMessage() != null && refused.getMessage().contains("jti claim is invalid")
                     ? "the DPoP proof was already used" : "the DPoP proof is invalid: " + refused.getMessage());
         }
     }
