@@ -201,6 +201,8 @@ class SenderConstrainedTokenRequestsTests {
 
     @Test
     void authenticateWhenAConfidentialClientRefreshesWithANewKeyThenTheNewTokenIsBoundToIt() {
+        when(authorizations.findByToken(eq("the-refresh-token"), eq(OAuth2TokenType.REFRESH_TOKEN)))
+                .thenReturn(boundTo(thumbprint(key)));
         var newKey = ecKey();
         var refresh = refresh(authenticated(dpopClient), dpopProof(newKey, TOKEN_URI).serialize());
 
