@@ -25,19 +25,18 @@ import java.util.regex.Pattern;
 import jp.kakehashi.consent.AccountDirectory;
 import jp.kakehashi.consent.AccountDirectory.ConsentableAccount;
 import jp.kakehashi.consent.Grants;
+import jp.kakehashi.systemtests.support.ApiClient;
+import jp.kakehashi.systemtests.support.Connection;
 import jp.kakehashi.systemtests.support.CustomerScreens;
 import jp.kakehashi.systemtests.support.CustomerScreens.Redeemed;
 import jp.kakehashi.systemtests.support.CustomerScreens.TppCallback;
-import jp.kakehashi.systemtests.support.HeadlessChromium;
+import jp.kakehashi.systemtests.support.BrowserExtension;
 import jp.kakehashi.systemtests.support.RunningPlatform;
 import jp.kakehashi.systemtests.support.TestTpp;
 import jp.kakehashi.tpp.Tpp;
-import jp.kakehashi.tpp.Tpps;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The bank's consent screen in a real browser (D1–D4, B2, B3): a TPP pushes its request, the customer's browser
@@ -51,39 +50,25 @@ class ConsentBrowserTest {
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     private static final DateTimeFormatter JA_DATE = DateTimeFormatter.ofPattern("uuuu年M月d日").withZone(TOKYO);
 
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final BrowserExtension chromium = new BrowserExtension();
 
     private final RunningPlatform platform = RunningPlatform.get();
     private BrowserContext context;
     private Page page;
     private TppCallback callback;
 
-    @BeforeAll
-    static void launch() {
-        chromium = HeadlessChromium.launch(ConsentBrowserTest.class);
-    }
-
-    @AfterAll
-    static void shutDown() {
-        chromium.close();
-    }
-
     @BeforeEach
-    void openBrowser() {
-        context = chromium.newContext();
+    void openBrowser(BrowserContext context) {
+        this.context = context;
         callback = TppCallback.answerIn(context);
         page = context.newPage();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        chromium.closeContexts();
     }
 
     @Test
     void consentScreenWhenTppAsksForReadRightsThenShowsEverythingAndTheChosenAccountIsGranted() throws Exception {
         TestTpp testTpp = TestTpp.register(platform, Set.of("accounts", "balances", "transactions"));
-        Tpp tpp = platform.bean(Tpps.class).find(testTpp.tppId()).orElseThrow();
+        Tpp tpp = testTpp.registration();
         CodeVerifier verifier = new CodeVerifier();
         AuthenticationRequest request = testTpp.authorizationRequest(
                 new Scope("openid", "accounts", "balances", "transactions"), verifier).build();
@@ -191,9 +176,17 @@ class ConsentBrowserTest {
         assertThat(callback.received()).hasSize(1);
 
         Redeemed redeemed = Redeemed.redeem(platform, testTpp, success.getAuthorizationCode(), verifier);
-        var grant = platform.bean(Grants.class).find(redeemed.grantId()).orElseThrow();
-        assertThat(grant.accountIds()).as("only the account the customer ticked").containsExactly(chosen.accountId());
-        assertThat(grant.scopes()).contains("accounts", "balances", "transactions").doesNotContain("transfers");
+        // what the TPP was granted, as it learns it: the token's scope, and the accounts the API then lists
+        assertThat(redeemed.accessToken().getScope().toStringList()).contains("accounts", "balances", "transactions")
+                .doesNotContain("transfers");
+        var api = new ApiClient(platform, new Connection(testTpp, redeemed.grantId(), redeemed.accessToken(),
+                redeemed.tokens().getRefreshToken()));
+        var listed = api.get("/v1/accounts");
+        assertThat(listed.status()).isEqualTo(200);
+        @SuppressWarnings("unchecked")
+        var listedAccounts = (List<java.util.Map<String, Object>>) listed.json().get("accounts");
+        assertThat(listedAccounts).as("only the account the customer ticked")
+                .extracting(account -> account.get("accountId")).containsExactly(chosen.accountId());
         assertThat(redeemed.userInfoStatus()).isEqualTo(200);
     }
 
@@ -260,13 +253,14 @@ class ConsentBrowserTest {
         SignedJWT idToken = (SignedJWT) redeemed.tokens().getIDToken();
         assertThat(idToken.getJWTClaimsSet().getStringClaim("acr")).as("the grant rests on a second factor")
                 .isEqualTo("urn:kakehashi:acr:mfa");
-        assertThat(platform.bean(Grants.class).find(redeemed.grantId()).orElseThrow().scopes()).contains("transfers");
+        assertThat(redeemed.accessToken().getScope().toStringList()).as("the rights granted, as the TPP learns them")
+                .contains("transfers");
     }
 
     @Test
     void consentScreenWhenCustomerSwitchesToEnglishThenEnglishTextsAndTheRecordKeepsThem() throws Exception {
         TestTpp testTpp = TestTpp.register(platform, Set.of("accounts", "balances"));
-        Tpp tpp = platform.bean(Tpps.class).find(testTpp.tppId()).orElseThrow();
+        Tpp tpp = testTpp.registration();
         CodeVerifier verifier = new CodeVerifier();
         AuthenticationRequest request = testTpp.authorizationRequest(new Scope("openid", "accounts", "balances"),
                 verifier).build();
@@ -323,7 +317,10 @@ class ConsentBrowserTest {
         assertThat(error.getState()).isEqualTo(request.getState());
         assertThat(error.getIssuer().getValue()).as("RFC 9207 iss").isEqualTo(platform.issuer().toString());
         assertThat(redirect.getQuery()).doesNotContain("code=");
-        assertThat(platform.bean(Grants.class).activeOf("C0001"))
-                .noneMatch(grant -> grant.tppId().equals(testTpp.tppId()));
+        // the customer's own list of connections shows none with this TPP
+        page.navigate(platform.uri("/connected-services").toString());
+        assertThat(page.locator("h1")).hasText("連携中のサービス");
+        assertThat(page.locator("article.service .company",
+                new Page.LocatorOptions().setHasText(testTpp.registration().legalName()))).hasCount(0);
     }
 }

@@ -3,6 +3,8 @@ package jp.kakehashi.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -72,9 +74,10 @@ class ConsentRecordTest {
                 .build()), "sato", "Kakehashi#2026", true);
         assertThat(outcome.redirect().getQuery()).contains("code=");
         String page = agent.consentPages().getLast();
-        String grantId = platform.bean(JdbcClient.class).sql("""
-                select grant_id from consent_record where customer_id = 'C0002' order by agreed_at desc limit 1""")
-                .query(String.class).single();
+        // the grant the consent made, as the token response names it to the TPP (Grant Management §5.5)
+        var code = AuthorizationResponse.parse(outcome.redirect()).toSuccessResponse().getAuthorizationCode();
+        String grantId = Connection.grantIdOf(OIDCTokenResponseParser.parse(tpp.sendWithDpop(
+                tpp.codeTokenRequest(code, TestTpp.REDIRECT_URI, verifier), null)).toSuccessResponse());
 
         var rendered = platform.bean(Grants.class).consentRecordOf(grantId).orElseThrow().rendered();
 

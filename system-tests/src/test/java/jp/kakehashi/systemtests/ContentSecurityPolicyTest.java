@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestFactory;
  * B11: every page of the bank (customer screens, console, portal, error pages) and every machine answer carries the
  * platform's Content-Security-Policy (no inline script, no framing, forms to the bank only), and no page has an inline
  * script or event handler left for the policy to block. The browser tests hold the pages to it in Chromium
- * ({@code HeadlessChromium} fails a test on any CSP violation); the consent screen's wider {@code form-action} is
+ * ({@code BrowserExtension} fails a test on any CSP violation); the consent screen's wider {@code form-action} is
  * exercised by {@code ConsentBrowserTest}.
  */
 class ContentSecurityPolicyTest {

@@ -11,27 +11,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import jp.kakehashi.consent.AccountDirectory;
 import jp.kakehashi.consent.AccountDirectory.ConsentableAccount;
-import jp.kakehashi.consent.Grant;
-import jp.kakehashi.consent.GrantStatus;
-import jp.kakehashi.consent.Grants;
 import jp.kakehashi.corebanking.spi.AccountId;
 import jp.kakehashi.corebanking.spi.Balance;
 import jp.kakehashi.corebanking.spi.CoreBanking;
 import jp.kakehashi.corebanking.spi.Transaction;
 import jp.kakehashi.corebanking.spi.TransactionQuery;
 import jp.kakehashi.corebanking.spi.TransactionType;
+import jp.kakehashi.systemtests.support.CustomerAgent;
 import jp.kakehashi.systemtests.support.CustomerScreens;
-import jp.kakehashi.systemtests.support.HeadlessChromium;
+import jp.kakehashi.systemtests.support.BrowserExtension;
 import jp.kakehashi.systemtests.support.RunningDemoFintech;
 import jp.kakehashi.systemtests.support.RunningPlatform;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -46,35 +41,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DemoFintechBrowserTest {
 
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-    private static final String DEMO_TPP = "tpp-demo-fintech";
     private static final String CUSTOMER = "C0001";
 
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final BrowserExtension chromium = new BrowserExtension();
 
     private final RunningPlatform platform = RunningPlatform.get();
     private final RunningDemoFintech demo = RunningDemoFintech.get(platform);
-    private final Grants grants = platform.bean(Grants.class);
     private final CoreBanking core = platform.bean(CoreBanking.class);
     private Page page;
 
-    @BeforeAll
-    static void launch() {
-        chromium = HeadlessChromium.launch(DemoFintechBrowserTest.class);
-    }
-
-    @AfterAll
-    static void shutDown() {
-        chromium.close();
-    }
-
     @BeforeEach
-    void openBrowser() {
-        page = chromium.newContext().newPage();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        chromium.closeContexts();
+    void openBrowser(Page page) {
+        this.page = page;
     }
 
     @Test
@@ -126,10 +105,18 @@ class DemoFintechBrowserTest {
         }
         chromium.screenshot(page, "03-demo-accounts");
 
-        Grant grant = newDemoGrant(grantsBefore);
-        assertThat(grant.accountIds()).as("the accounts the customer chose at the bank")
-                .containsExactlyInAnyOrderElementsOf(chosen.stream().map(ConsentableAccount::accountId).toList());
-        assertThat(grant.scopes()).contains("accounts", "balances", "transactions");
+        String grant = newDemoGrant(grantsBefore);
+        // the customer's own page at the bank, in the same browser: the connection with the chosen accounts only
+        Page bank = page.context().newPage();
+        bank.navigate(platform.uri("/connected-services").toString());
+        Locator service = bank.locator("article.service[data-grant='" + grant + "']");
+        assertThat(service.locator("[data-testid=accounts] .account-label")).hasCount(chosen.size());
+        assertThat(service.locator("[data-testid=accounts] .account-label").allInnerTexts())
+                .as("the accounts the customer chose at the bank")
+                .containsExactlyInAnyOrderElementsOf(chosen.stream().map(ConsentableAccount::label).toList());
+        assertThat(service.locator("[data-testid=rights] .scope").allInnerTexts())
+                .contains("口座一覧の照会", "残高の照会", "入出金明細の照会");
+        bank.close();
 
         ConsentableAccount withHistory = chosen.stream().filter(a -> !historyOf(a.accountId()).isEmpty()).findFirst()
                 .orElseThrow(() -> new AssertionError("no chosen account has lines in the last 30 days"));
@@ -153,8 +140,8 @@ class DemoFintechBrowserTest {
         assertThat(page.locator("#disconnected")).containsText("銀行との連携を解除しました。");
         assertThat(page.locator("#connect")).isVisible();
         chromium.screenshot(page, "06-demo-disconnected");
-        assertThat(grants.find(grant.id()).orElseThrow().status()).as("the grant at the bank")
-                .isEqualTo(GrantStatus.REVOKED);
+        assertThat(demoGrantIds()).as("the grant at the bank, as the customer's page lists them")
+                .doesNotContain(grant);
         // the app forgot the connection too
         page.navigate(demo.uri("/accounts").toString());
         assertThat(page).hasURL(demo.uri("/").toString());
@@ -205,14 +192,20 @@ class DemoFintechBrowserTest {
                 TransactionQuery.MAX_LIMIT)).orElseThrow().transactions();
     }
 
+    /** The demo app's connections to yamada's accounts, as his connected-services page at the bank lists them. */
     private Set<String> demoGrantIds() {
-        return grants.activeOf(CUSTOMER).stream().filter(g -> g.tppId().equals(DEMO_TPP)).map(Grant::id)
-                .collect(Collectors.toSet());
+        try {
+            CustomerAgent yamada = new CustomerAgent(platform);
+            yamada.signIn("yamada", CustomerScreens.DEMO_PASSWORD);
+            return Set.copyOf(yamada.connectedGrants("株式会社デモフィンテック"));
+        }
+        catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    private Grant newDemoGrant(Set<String> before) {
-        List<Grant> created = grants.activeOf(CUSTOMER).stream()
-                .filter(g -> g.tppId().equals(DEMO_TPP) && !before.contains(g.id())).toList();
+    private String newDemoGrant(Set<String> before) {
+        List<String> created = demoGrantIds().stream().filter(id -> !before.contains(id)).toList();
         assertThat(created).as("one new grant of the demo TPP").hasSize(1);
         return created.getFirst();
     }

@@ -25,11 +25,9 @@ import jp.kakehashi.systemtests.support.Connection;
 import jp.kakehashi.systemtests.support.CustomerAgent;
 import jp.kakehashi.systemtests.support.RunningPlatform;
 import jp.kakehashi.systemtests.support.TestTpp;
-import jp.kakehashi.systemtests.support.TokenHashes;
 import jp.kakehashi.tpp.TppClient;
 import jp.kakehashi.tpp.Tpps;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * RFC 9449 §8 and §9 server-provided nonces, for a client the bank requires them of: at the token endpoint and at the
@@ -227,13 +225,10 @@ class DpopNonceTest {
                 .toHTTPRequest();
         retry.setDPoP(tpp.dpop().createDPoPJWT("POST", retry.getURI(),
                 new Nonce(refused.getHeaderValue("DPoP-Nonce"))));
-        var tokens = OIDCTokenResponseParser.parse(tpp.send(retry)).toSuccessResponse().getTokens();
+        var answer = OIDCTokenResponseParser.parse(tpp.send(retry)).toSuccessResponse();
+        var tokens = answer.getTokens();
         var access = (DPoPAccessToken) tokens.getAccessToken();
-        String grantId = platform.bean(JdbcClient.class)
-                .sql("select a.grant_id from oauth_token t join oauth_authorization a on a.id = t.authorization_id"
-                        + " where t.token_hash = ?")
-                .param(TokenHashes.of(access.getValue())).query(String.class).single();
-        return new Connection(tpp, grantId, access, tokens.getRefreshToken());
+        return new Connection(tpp, Connection.grantIdOf(answer), access, tokens.getRefreshToken());
     }
 
     private static int secondOfMinute() {

@@ -19,7 +19,6 @@ import jp.kakehashi.systemtests.support.Connection;
 import jp.kakehashi.systemtests.support.RunningPlatform;
 import jp.kakehashi.systemtests.support.TestTpp;
 import jp.kakehashi.tpp.RegistrationTokens;
-import jp.kakehashi.tpp.Tpps;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -136,8 +135,7 @@ class DynamicClientRegistrationTest {
                 ? e.getErrorObject().toJSONObject() : "").isTrue();
         var info = ((OIDCClientInformationResponse) response).getOIDCClientInformation();
         assertThat(info.getMetadata().getCustomField("dpop_nonce_required")).isEqualTo(true);
-        assertThat(platform.bean(Tpps.class).findClient(info.getID().getValue()).orElseThrow().dpopNonceRequired())
-                .isTrue();
+        // and kept: the client's token requests are held to it
         var dynamic = TestTpp.forClient(platform, tpp.tppId(), info.getID().getValue(), key);
         var verifier = new com.nimbusds.oauth2.sdk.pkce.CodeVerifier();
         var code = Connection.authorizationCode(platform, dynamic, "sato", verifier, "openid", "accounts");
@@ -149,14 +147,18 @@ class DynamicClientRegistrationTest {
     @Test
     void registerWhenDpopNonceNotAskedForThenEchoedFalse() throws Exception {
         TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        var key = TestTpp.newKey();
 
-        var response = register(tpp, tokens.issue(tpp.tppId(), Duration.ofDays(1)), metadata(TestTpp.newKey(),
-                "openid accounts"));
+        var response = register(tpp, tokens.issue(tpp.tppId(), Duration.ofDays(1)), metadata(key, "openid accounts"));
 
         var info = ((OIDCClientInformationResponse) response).getOIDCClientInformation();
         assertThat(info.getMetadata().getCustomField("dpop_nonce_required")).isEqualTo(false);
-        assertThat(platform.bean(Tpps.class).findClient(info.getID().getValue()).orElseThrow().dpopNonceRequired())
-                .isFalse();
+        // and kept: the client's first token request, with a proof without a nonce, is answered
+        var dynamic = TestTpp.forClient(platform, tpp.tppId(), info.getID().getValue(), key);
+        var verifier = new com.nimbusds.oauth2.sdk.pkce.CodeVerifier();
+        var code = Connection.authorizationCode(platform, dynamic, "sato", verifier, "openid", "accounts");
+        var token = dynamic.sendWithDpop(dynamic.codeTokenRequest(code, TestTpp.REDIRECT_URI, verifier), null);
+        assertThat(token.getStatusCode()).as(token.getBody()).isEqualTo(200);
     }
 
     @Test

@@ -24,12 +24,11 @@ import jp.kakehashi.audit.Checkpoints;
 import jp.kakehashi.runtime.EmbeddedDatabaseRoles;
 import jp.kakehashi.systemtests.support.ConsoleScreens;
 import jp.kakehashi.systemtests.support.Connection;
-import jp.kakehashi.systemtests.support.HeadlessChromium;
+import jp.kakehashi.systemtests.support.BrowserExtension;
 import jp.kakehashi.systemtests.support.RunningPlatform;
 import jp.kakehashi.systemtests.support.TestTpp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,20 +43,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class EvidenceChainsBrowserTest {
 
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final BrowserExtension chromium = new BrowserExtension();
 
     private final RunningPlatform platform = RunningPlatform.get();
     private final HttpClient http = HttpClient.newBuilder().sslContext(platform.tls()).build();
-
-    @BeforeAll
-    static void launch() {
-        chromium = HeadlessChromium.launch(EvidenceChainsBrowserTest.class);
-    }
-
-    @AfterAll
-    static void shutDown() {
-        chromium.close();
-    }
 
     @Test
     void chainsWhenOwnerChangesAConsentRecordThenEndpointDashboardAndAuditorPageSayBrokenThere() throws Exception {

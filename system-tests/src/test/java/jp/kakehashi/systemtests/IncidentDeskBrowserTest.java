@@ -1,8 +1,11 @@
 package jp.kakehashi.systemtests;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -10,18 +13,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import jp.kakehashi.incident.Incidents;
-import jp.kakehashi.notification.delivery.TppEndpoints;
-import jp.kakehashi.notification.webhook.TppNotices;
 import jp.kakehashi.shared.Totp;
-import jp.kakehashi.systemtests.support.HeadlessChromium;
+import jp.kakehashi.systemtests.support.BrowserExtension;
 import jp.kakehashi.systemtests.support.RunningPlatform;
 import jp.kakehashi.tpp.Tpp;
 import jp.kakehashi.tpp.TppStatus;
 import jp.kakehashi.tpp.Tpps;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -34,24 +33,14 @@ class IncidentDeskBrowserTest {
 
     private static final String STAFF_PASSWORD = "Kakehashi#Staff2026";
     private static final String STAFF_TOTP = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
-    private static final HeadlessChromium chromium = HeadlessChromium.launch(IncidentDeskBrowserTest.class);
+    @RegisterExtension
+    static final BrowserExtension chromium = new BrowserExtension();
 
     private final RunningPlatform platform = RunningPlatform.get();
 
-    @AfterEach
-    void closeContexts() {
-        chromium.closeContexts();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        chromium.close();
-    }
-
     @Test
-    void consoleWhenOperatorRecordsIncidentThenItsPageShowsItAndAWrongFormKeepsWhatWasTyped() {
+    void consoleWhenOperatorRecordsIncidentThenItsPageShowsItAndAWrongFormKeepsWhatWasTyped(Page page) {
         String tppId = tpp();
-        Page page = chromium.newContext().newPage();
         signInToConsole(page, "operator");
 
         page.navigate(platform.uri("/console/incidents").toString());
@@ -76,8 +65,7 @@ class IncidentDeskBrowserTest {
     }
 
     @Test
-    void consoleWhenPlannedStopAnnouncedWithinTheNoticePeriodThenRefusedWithTheTypedValuesKept() {
-        Page page = chromium.newContext().newPage();
+    void consoleWhenPlannedStopAnnouncedWithinTheNoticePeriodThenRefusedWithTheTypedValuesKept(Page page) {
         signInToConsole(page, "operator");
         String tomorrow = LocalDateTime.now(ZoneId.of("Asia/Tokyo")).plusDays(1).truncatedTo(ChronoUnit.MINUTES)
                 .toString();
@@ -97,11 +85,10 @@ class IncidentDeskBrowserTest {
     }
 
     @Test
-    void portalWhenTppReportsAnOutageThenTheBankRecordsItAndTheTppSeesTheNotice() {
+    void portalWhenTppReportsAnOutageThenTheBankRecordsItAndTheTppSeesTheNotice(Page page) {
         String tppId = tpp();
         String account = "ops-" + tppId + "@tpp.example";
         openPortalAccount(account, tppId);
-        Page page = chromium.newContext().newPage();
         page.navigate(platform.uri("/portal/login").toString());
         page.locator("#username").fill(account);
         page.locator("#password").fill("Portal#Test2026");
@@ -117,22 +104,26 @@ class IncidentDeskBrowserTest {
         page.locator("#incident-form button[type=submit]").click();
 
         assertThat(page).hasURL(Pattern.compile(".*/portal/incidents/" + tppId + "\\?done=reported$"));
-        org.assertj.core.api.Assertions.assertThat(platform.bean(Incidents.class).ofTpp(tppId)).singleElement()
-                .satisfies(incident -> org.assertj.core.api.Assertions.assertThat(incident.reportedBy())
-                        .isEqualTo("tpp:" + account));
-        // the bank's notice about the recorded incident is written after the report commits
-        page.waitForCondition(() -> !platform.bean(TppNotices.class).of(tppId).isEmpty());
-        page.reload();
+        // the bank's operator finds it in the console, reported by the TPP's portal account
+        Page staff = chromium.newContext().newPage();
+        signInToConsole(staff, "operator");
+        Locator recorded = consoleIncidentsOf(staff, tppId);
+        assertThat(recorded).hasCount(1);
+        recorded.locator("a").click();
+        assertThat(staff.locator("h1")).hasText("API連携サーバーの障害");
+        assertThat(staff.locator("main")).containsText("(tpp:" + account + ")");
+        // the bank's notice about the recorded incident is written after the report commits: the TPP reloads for it
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).pollInSameThread()
+                .until(() -> page.reload().ok() && page.locator("#notices .tpp-notice").count() > 0);
         assertThat(page.locator("#notices .tpp-notice").first()).containsText("API連携サーバーの障害");
         chromium.screenshot(page, "portal-incidents");
     }
 
     @Test
-    void portalWhenTheTppIsOnlyAnApplicantThenItCanNeitherReportNorRegisterEndpointsAndKeepsWhatItTyped() {
+    void portalWhenTheTppIsOnlyAnApplicantThenItCanNeitherReportNorRegisterEndpointsAndKeepsWhatItTyped(Page page) {
         String tppId = tpp(TppStatus.APPLIED);
         String account = "new-" + tppId + "@tpp.example";
         openPortalAccount(account, tppId);
-        Page page = chromium.newContext().newPage();
         page.navigate(platform.uri("/portal/login").toString());
         page.locator("#username").fill(account);
         page.locator("#password").fill("Portal#Test2026");
@@ -146,15 +137,27 @@ class IncidentDeskBrowserTest {
 
         assertThat(page.locator("#incident-form .alert.error")).containsText("承認された接続先のみ");
         assertThat(page.locator("#title")).hasValue("全銀行の顧客に至急連絡を");
-        org.assertj.core.api.Assertions.assertThat(platform.bean(Incidents.class).ofTpp(tppId)).isEmpty();
 
         page.locator("#webhookUrl").fill("https://tpp.example/webhook");
         page.locator("#endpoint-form button[type=submit]").click();
 
         assertThat(page.locator("#endpoint-form .alert.error")).containsText("承認された後");
         assertThat(page.locator("#webhookUrl")).hasValue("https://tpp.example/webhook");
-        org.assertj.core.api.Assertions.assertThat(platform.bean(TppEndpoints.class).of(tppId)).isEmpty();
         chromium.screenshot(page, "portal-incidents-applicant-refused");
+        // nothing was kept: the page shows no endpoint when opened again, and the bank's console no incident
+        page.navigate(platform.uri("/portal/incidents/" + tppId).toString());
+        assertThat(page.locator("#webhookUrl")).hasValue("");
+        Page staff = chromium.newContext().newPage();
+        signInToConsole(staff, "operator");
+        assertThat(consoleIncidentsOf(staff, tppId)).hasCount(0);
+    }
+
+    /** The rows of the console's incident list whose TPP is {@code tppId} (letters, digits and hyphens). */
+    private Locator consoleIncidentsOf(Page staff, String tppId) {
+        staff.navigate(platform.uri("/console/incidents").toString());
+        assertThat(staff.locator("#incidents")).isVisible();
+        return staff.locator("#incidents tr.incident", new Page.LocatorOptions().setHas(staff.locator("td:nth-child(2)",
+                new Page.LocatorOptions().setHasText(Pattern.compile("^" + tppId + "$")))));
     }
 
     private String tpp() {

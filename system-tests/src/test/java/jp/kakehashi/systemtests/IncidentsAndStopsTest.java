@@ -2,6 +2,9 @@ package jp.kakehashi.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,10 +23,10 @@ import jp.kakehashi.incident.IncidentReport;
 import jp.kakehashi.incident.Incidents;
 import jp.kakehashi.incident.Reporting;
 import jp.kakehashi.incident.Severity;
-import jp.kakehashi.notification.mail.CustomerWarning;
-import jp.kakehashi.notification.mail.CustomerWarnings;
 import jp.kakehashi.systemtests.support.ApiClient;
 import jp.kakehashi.systemtests.support.ApiClient.Response;
+import jp.kakehashi.systemtests.support.BrowserExtension;
+import jp.kakehashi.systemtests.support.ConsoleScreens;
 import jp.kakehashi.systemtests.support.RunningPlatform;
 import jp.kakehashi.systemtests.support.TestMailbox;
 import jp.kakehashi.tpp.Tpp;
@@ -31,6 +34,7 @@ import jp.kakehashi.tpp.TppStatus;
 import jp.kakehashi.tpp.Tpps;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * E6: during a stop of the payment API every transfer call answers 503 with Retry-After over HTTPS, reads and public
@@ -38,6 +42,9 @@ import org.junit.jupiter.api.Test;
  * TPP in an incident get the bank's warning mail, in their language, recorded.
  */
 class IncidentsAndStopsTest {
+
+    @RegisterExtension
+    static final BrowserExtension chromium = new BrowserExtension();
 
     private final RunningPlatform platform = RunningPlatform.get();
 
@@ -80,7 +87,7 @@ class IncidentsAndStopsTest {
     }
 
     @Test
-    void warnAffectedCustomersWhenCustomerHasAGrantOfTheTppThenTheBanksWarningMailArrivesAndIsRecorded() {
+    void warnAffectedCustomersWhenCustomerHasAGrantOfTheTppThenTheBanksWarningMailArrivesAndIsRecorded(Page staff) {
         String tppId = "tpp-" + UUID.randomUUID().toString().substring(0, 8);
         platform.bean(Tpps.class).register(new Tpp(tppId, "株式会社インシデント試験", "Incident Test K.K.", "試験家計簿",
                 "Test Kakeibo", "代表 太郎", "東京都", "03-0000-0000", "info@tpp.example", null, null,
@@ -100,12 +107,18 @@ class IncidentsAndStopsTest {
         var mail = TestMailbox.get().await("sato.hanako@example.jp", m -> m.text().contains(incidentId));
         assertThat(mail.subject()).contains("試験家計簿", "重要なお知らせ");
         assertThat(mail.text()).contains("連携を解除").doesNotContain("http://", "https://");
-        List<CustomerWarning> recorded = Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> platform.bean(CustomerWarnings.class).of(incidentId), list -> !list.isEmpty());
-        assertThat(recorded).singleElement().satisfies(warning -> {
-            assertThat(warning.customerId()).isEqualTo("C0002");
-            assertThat(warning.outcome()).isEqualTo(CustomerWarning.Outcome.MAILED);
-            assertThat(warning.requestedBy()).isEqualTo("staff-test");
-        });
+        // recorded where the bank's operator follows the incident: its page in the console lists the warning
+        ConsoleScreens.signIn(staff, platform, "operator");
+        Locator warnings = staff.locator("#warnings tr.warning");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250)).pollInSameThread()
+                .until(() -> staff.navigate(platform.uri("/console/incidents/" + incidentId).toString()).ok()
+                        && warnings.count() > 0);
+        PlaywrightAssertions.assertThat(warnings).hasCount(1);
+        assertThat(warnings.first().locator("td").allInnerTexts()).as("customer, when, outcome, requested by")
+                .satisfies(cells -> {
+                    assertThat(cells.get(0)).isEqualTo("C0002");
+                    assertThat(cells.get(2)).isEqualTo("メール送信済み");
+                    assertThat(cells.get(3)).isEqualTo("staff-test");
+                });
     }
 }

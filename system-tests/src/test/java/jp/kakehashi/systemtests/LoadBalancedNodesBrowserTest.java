@@ -18,13 +18,14 @@ import java.util.regex.Pattern;
 import jp.kakehashi.systemtests.support.CustomerScreens;
 import jp.kakehashi.systemtests.support.CustomerScreens.Redeemed;
 import jp.kakehashi.systemtests.support.CustomerScreens.TppCallback;
-import jp.kakehashi.systemtests.support.HeadlessChromium;
+import jp.kakehashi.systemtests.support.BrowserExtension;
 import jp.kakehashi.systemtests.support.RunningPlatform;
 import jp.kakehashi.systemtests.support.SecondNode;
 import jp.kakehashi.systemtests.support.TestTpp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Several stateless nodes behind a load balancer: a customer's browser whose every request goes round-robin to one
@@ -33,20 +34,19 @@ import org.junit.jupiter.api.Test;
  */
 class LoadBalancedNodesBrowserTest {
 
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final BrowserExtension chromium = new BrowserExtension();
     private static SecondNode secondNode;
 
     private final RunningPlatform platform = RunningPlatform.get();
 
     @BeforeAll
     static void launch() throws Exception {
-        chromium = HeadlessChromium.launch(LoadBalancedNodesBrowserTest.class);
         secondNode = SecondNode.start(RunningPlatform.get());
     }
 
     @AfterAll
     static void shutDown() {
-        chromium.close();
         secondNode.close();
     }
 

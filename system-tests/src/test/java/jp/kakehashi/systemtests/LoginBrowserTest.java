@@ -9,13 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import jp.kakehashi.authorization.customer.CustomerCredentials;
 import jp.kakehashi.systemtests.support.CustomerScreens;
-import jp.kakehashi.systemtests.support.HeadlessChromium;
+import jp.kakehashi.systemtests.support.BrowserExtension;
 import jp.kakehashi.systemtests.support.RunningPlatform;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The bank's sign-in page in a real browser (B2): a wrong password is refused with a clear message, five in a row
@@ -28,31 +26,17 @@ class LoginBrowserTest {
 
     private static final String LOGIN_ERROR_JA = "ログインIDまたはパスワードが正しくないか、ロックされています。";
 
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final BrowserExtension chromium = new BrowserExtension();
 
     private final RunningPlatform platform = RunningPlatform.get();
     private BrowserContext context;
     private Page page;
 
-    @BeforeAll
-    static void launch() {
-        chromium = HeadlessChromium.launch(LoginBrowserTest.class);
-    }
-
-    @AfterAll
-    static void shutDown() {
-        chromium.close();
-    }
-
     @BeforeEach
-    void openBrowser() {
-        context = chromium.newContext();
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        chromium.closeContexts();
+    void openBrowser(BrowserContext context, Page page) {
+        this.context = context;
+        this.page = page;
     }
 
     @Test

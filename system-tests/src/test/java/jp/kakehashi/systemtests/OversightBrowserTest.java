@@ -14,12 +14,12 @@ import jp.kakehashi.admin.StaffRole;
 import jp.kakehashi.shared.Totp;
 import jp.kakehashi.systemtests.support.ApiClient;
 import jp.kakehashi.systemtests.support.Connection;
-import jp.kakehashi.systemtests.support.HeadlessChromium;
+import jp.kakehashi.systemtests.support.BrowserExtension;
 import jp.kakehashi.systemtests.support.RunningPlatform;
 import jp.kakehashi.systemtests.support.TestTpp;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The oversight screens in a real browser (A5, E5, A4, F2, charts): an operator sets the chain handling and registers
@@ -34,7 +34,8 @@ class OversightBrowserTest {
     private static final String PASSWORD = "Oversight#Test2026";
     private static final String SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
 
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final BrowserExtension chromium = new BrowserExtension();
     private static Page operator;
     private static Page approver;
     private static TestTpp tpp;
@@ -50,16 +51,10 @@ class OversightBrowserTest {
         accounts.ensure("ov-op-" + suffix, "監視 運用", PASSWORD, SECRET, EnumSet.of(StaffRole.OPERATOR,
                 StaffRole.REVIEWER));
         accounts.ensure("ov-ap-" + suffix, "監視 承認", PASSWORD, SECRET, EnumSet.of(StaffRole.APPROVER));
-        chromium = HeadlessChromium.launch(OversightBrowserTest.class);
         operator = signedIn(platform, chromium.newContext(), "ov-op-" + suffix);
         approver = signedIn(platform, chromium.newContext(), "ov-ap-" + suffix);
         tpp = TestTpp.register(platform, Set.of("accounts", "balances"));
         api = new ApiClient(platform, Connection.establish(platform, tpp, "sato", "openid", "accounts"));
-    }
-
-    @AfterAll
-    static void shutDown() {
-        chromium.close();
     }
 
     @Test

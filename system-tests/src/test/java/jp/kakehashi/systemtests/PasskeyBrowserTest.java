@@ -16,14 +16,12 @@ import java.util.regex.Pattern;
 import jp.kakehashi.systemtests.support.CustomerScreens;
 import jp.kakehashi.systemtests.support.CustomerScreens.Redeemed;
 import jp.kakehashi.systemtests.support.CustomerScreens.TppCallback;
-import jp.kakehashi.systemtests.support.HeadlessChromium;
+import jp.kakehashi.systemtests.support.BrowserExtension;
 import jp.kakehashi.systemtests.support.RunningPlatform;
 import jp.kakehashi.systemtests.support.TestTpp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Passkeys (B3) in a real browser with Chromium's virtual authenticator (a platform authenticator with user
@@ -36,32 +34,18 @@ class PasskeyBrowserTest {
 
     private static final String CUSTOMER = "kakehashi-shoji";
 
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final BrowserExtension chromium = new BrowserExtension();
 
     private final RunningPlatform platform = RunningPlatform.get();
     private BrowserContext context;
     private Page page;
 
-    @BeforeAll
-    static void launch() {
-        chromium = HeadlessChromium.launch(PasskeyBrowserTest.class);
-    }
-
-    @AfterAll
-    static void shutDown() {
-        chromium.close();
-    }
-
     @BeforeEach
-    void openBrowser() {
-        context = chromium.newContext();
-        page = context.newPage();
+    void openBrowser(BrowserContext context, Page page) {
+        this.context = context;
+        this.page = page;
         addVirtualAuthenticator(page);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        chromium.closeContexts();
     }
 
     @Test

@@ -4,18 +4,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import java.util.List;
 import java.util.UUID;
-import jp.kakehashi.systemtests.support.HeadlessChromium;
+import jp.kakehashi.systemtests.support.BrowserExtension;
+import jp.kakehashi.systemtests.support.ConsoleScreens;
 import jp.kakehashi.systemtests.support.PortalScreens;
 import jp.kakehashi.systemtests.support.RunningPlatform;
-import jp.kakehashi.tpp.TppApplications;
-import jp.kakehashi.tpp.TppStatus;
-import jp.kakehashi.tpp.Tpps;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A TPP applies on the developer portal in a real browser (A1): a refused form keeps everything typed and says what
@@ -23,28 +18,13 @@ import org.junit.jupiter.api.Test;
  */
 class PortalApplicationBrowserTest {
 
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final BrowserExtension chromium = new BrowserExtension();
 
     private final RunningPlatform platform = RunningPlatform.get();
 
-    @BeforeAll
-    static void launch() {
-        chromium = HeadlessChromium.launch(PortalApplicationBrowserTest.class);
-    }
-
-    @AfterAll
-    static void shutDown() {
-        chromium.close();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        chromium.closeContexts();
-    }
-
     @Test
-    void applyWhenValidationFailsThenInputKeptAndAfterFixingTheTppIsApplied() {
-        Page page = chromium.newContext().newPage();
+    void applyWhenValidationFailsThenInputKeptAndAfterFixingTheTppIsApplied(Page page) {
         String email = "browser-" + UUID.randomUUID() + "@example.jp";
         page.navigate(platform.uri("/portal").toString());
         page.locator("a[href$='/portal/apply']").first().click();
@@ -77,9 +57,15 @@ class PortalApplicationBrowserTest {
         assertThat(page.locator("[data-testid=tpp-status]")).hasText("申込み受付");
         chromium.screenshot(page, "applied");
         String tppId = page.locator("article.portal-tpp").getAttribute("data-tpp");
-        assertThat(platform.bean(Tpps.class).find(tppId).orElseThrow().status()).isEqualTo(TppStatus.APPLIED);
-        assertThat(platform.bean(TppApplications.class).find(tppId).orElseThrow().redirectUris())
-                .isEqualTo(List.of("https://browser.example.jp/callback"));
+        // the bank's reviewer sees the application as corrected, among the ones to screen
+        Page reviewer = chromium.newContext().newPage();
+        ConsoleScreens.signIn(reviewer, platform, "reviewer");
+        reviewer.navigate(platform.uri("/console/screening").toString());
+        assertThat(reviewer.locator("tr[data-tpp='" + tppId + "']")).isVisible();
+        reviewer.navigate(platform.uri("/console/screening/" + tppId).toString());
+        assertThat(reviewer.locator("[data-testid=tpp-status]")).hasAttribute("data-status", "APPLIED");
+        assertThat(reviewer.locator("dt:has-text('リダイレクトURI') + dd code"))
+                .hasText(new String[] {"https://browser.example.jp/callback"});
 
         page.navigate(platform.uri("/portal/home?lang=en").toString());
         assertThat(page.locator("[data-testid=tpp-status]")).hasText("Application received");

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
-import jp.kakehashi.consent.Grants;
 import jp.kakehashi.systemtests.support.ApiClient;
 import jp.kakehashi.systemtests.support.ApiClient.Response;
 import jp.kakehashi.systemtests.support.Connection;
+import jp.kakehashi.systemtests.support.CustomerAgent;
 import jp.kakehashi.systemtests.support.RunningPlatform;
 import jp.kakehashi.systemtests.support.TestTpp;
 import org.junit.jupiter.api.Test;
@@ -85,7 +85,9 @@ class ReadApiTokenTest {
         ApiClient client = new ApiClient(platform, connection);
         assertThat(client.get("/v1/accounts/" + SATO + "/balances").status()).isEqualTo(200);
 
-        assertThat(platform.bean(Grants.class).revokeByCustomer(connection.grantId(), "C0002")).isTrue();
+        CustomerAgent sato = new CustomerAgent(platform);
+        sato.signIn("sato", "Kakehashi#2026");
+        assertThat(sato.revokeConnection(connection.grantId())).as("the customer ends the connection").isEqualTo(302);
         Response response = client.get("/v1/accounts/" + SATO + "/balances");
 
         assertThat(response.status()).isEqualTo(401);

@@ -7,15 +7,11 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.UUID;
 import jp.kakehashi.systemtests.support.ConsoleScreens;
-import jp.kakehashi.systemtests.support.HeadlessChromium;
+import jp.kakehashi.systemtests.support.BrowserExtension;
 import jp.kakehashi.systemtests.support.PortalScreens;
 import jp.kakehashi.systemtests.support.RunningPlatform;
-import jp.kakehashi.tpp.TppStatus;
-import jp.kakehashi.tpp.Tpps;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A screening from application to approval in real browsers (A1–A3, maker-checker): the TPP applies on the portal;
@@ -25,24 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 class ScreeningApprovalBrowserTest {
 
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final BrowserExtension chromium = new BrowserExtension();
 
     private final RunningPlatform platform = RunningPlatform.get();
-
-    @BeforeAll
-    static void launch() {
-        chromium = HeadlessChromium.launch(ScreeningApprovalBrowserTest.class);
-    }
-
-    @AfterAll
-    static void shutDown() {
-        chromium.close();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        chromium.closeContexts();
-    }
 
     @Test
     void screeningWhenReviewerRecommendsAndApproverApprovesThenApprovedInConsoleAndPortal() {
@@ -98,8 +80,10 @@ class ScreeningApprovalBrowserTest {
         approver.navigate(platform.uri("/console/screening/" + tppId).toString());
         assertThat(approver.locator("[data-testid=tpp-status]")).hasAttribute("data-status", "APPROVED");
         chromium.screenshot(approver, "approved-in-console");
-        assertThat(platform.bean(Tpps.class).find(tppId).orElseThrow().status()).isEqualTo(TppStatus.APPROVED);
-        assertThat(platform.bean(Tpps.class).find(tppId).orElseThrow().approvedScopes()).containsExactly("accounts");
+        // the TPP's own page in the console: approved, for exactly the scope recommended
+        approver.navigate(platform.uri("/console/tpps/" + tppId).toString());
+        assertThat(approver.locator("#tpp-status")).hasClass(java.util.regex.Pattern.compile("\\bstatus-APPROVED\\b"));
+        assertThat(approver.locator("dt:has-text('承認済みスコープ') + dd .scope")).hasText(new String[] {"accounts"});
 
         applicant.navigate(platform.uri("/portal/home").toString());
         assertThat(applicant.locator("[data-testid=tpp-status]")).hasAttribute("data-status", "APPROVED");

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Set;
 import jp.kakehashi.consent.Grants;
 import jp.kakehashi.systemtests.support.Connection;
+import jp.kakehashi.systemtests.support.CustomerAgent;
 import jp.kakehashi.systemtests.support.RunningPlatform;
 import jp.kakehashi.systemtests.support.SecondNode;
 import jp.kakehashi.systemtests.support.TestTpp;
@@ -55,7 +56,9 @@ class TokenCacheInvalidationTest {
                 "openid", "accounts");
         assertThat(connection.userInfoStatus()).isEqualTo(200);
 
-        platform.bean(Grants.class).revokeByCustomer(connection.grantId(), "C0002");
+        CustomerAgent sato = new CustomerAgent(platform);
+        sato.signIn("sato", "Kakehashi#2026");
+        assertThat(sato.revokeConnection(connection.grantId())).as("the customer ends the connection").isEqualTo(302);
 
         assertThat(connection.userInfoStatus()).isEqualTo(401);
     }

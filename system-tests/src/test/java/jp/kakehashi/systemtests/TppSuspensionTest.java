@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import jp.kakehashi.consent.GrantStatus;
-import jp.kakehashi.consent.Grants;
 import jp.kakehashi.systemtests.support.ApiClient;
 import jp.kakehashi.systemtests.support.Connection;
 import jp.kakehashi.systemtests.support.RunningPlatform;
@@ -17,6 +15,7 @@ import jp.kakehashi.tpp.StaffDecision;
 import jp.kakehashi.tpp.TppLifecycle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import jp.kakehashi.systemtests.support.CustomerAgent;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,8 +59,8 @@ class TppSuspensionTest {
         assertThat(suspended).isTrue();
         await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
                 .until(() -> answerOnBoth(nodes, ACCOUNTS, 401));
-        assertThat(platform.bean(Grants.class).find(connection.grantId()).orElseThrow().status())
-                .as("a suspension keeps the customer's grant").isEqualTo(GrantStatus.ACTIVE);
+        assertThat(connectedServicesOf("yamada")).as("a suspension keeps the customer's grant")
+                .contains(connection.grantId());
 
         platform.bean(TppLifecycle.class).resume(tpp.tppId(), new StaffDecision("調査完了", "operator", "approver"));
         await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
@@ -94,17 +93,25 @@ class TppSuspensionTest {
         Connection connection = Connection.establish(platform, tpp, "sato", "openid", "accounts");
         List<ApiClient> nodes = bothNodes(connection);
         assertThat(nodes.getFirst().get(ACCOUNTS).status()).isEqualTo(200);
+        assertThat(connectedServicesOf("sato")).contains(connection.grantId());
 
         platform.bean(TppLifecycle.class).revoke(tpp.tppId(), new StaffDecision("契約解除", "operator", "approver"));
 
         assertThat(answerOnBoth(nodes, ACCOUNTS, 401)).isTrue();
-        var grant = platform.bean(Grants.class).find(connection.grantId()).orElseThrow();
-        assertThat(grant.status()).isEqualTo(GrantStatus.REVOKED);
+        assertThat(connectedServicesOf("sato")).as("the customer sees the connection ended")
+                .doesNotContain(connection.grantId());
         var refresh = tpp.send(new com.nimbusds.oauth2.sdk.TokenRequest(tpp.metadata().getTokenEndpointURI(),
                 tpp.clientAuthentication(), new com.nimbusds.oauth2.sdk.RefreshTokenGrant(connection.refreshToken()))
                 .toHTTPRequest());
         assertThat(refresh.getStatusCode()).as("a revoked TPP has no client any more").isEqualTo(401);
         assertThat(refresh.getBody()).contains("invalid_client");
+    }
+
+    /** The grants the customer's connected-services page lists, as the customer sees them (D2). */
+    private List<String> connectedServicesOf(String loginId) throws Exception {
+        CustomerAgent customer = new CustomerAgent(platform);
+        customer.signIn(loginId, "Kakehashi#2026");
+        return customer.connectedGrants();
     }
 
     private List<ApiClient> bothNodes(Connection connection) {

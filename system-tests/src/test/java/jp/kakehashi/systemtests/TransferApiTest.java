@@ -17,11 +17,10 @@ import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import jp.kakehashi.banking.transfer.rules.BankCalendar;
-import jp.kakehashi.corebanking.spi.AccountId;
-import jp.kakehashi.corebanking.spi.CoreBanking;
 import jp.kakehashi.systemtests.support.CustomerAgent;
 import net.minidev.json.JSONObject;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import jp.kakehashi.systemtests.support.AccountBalances;
 import jp.kakehashi.systemtests.support.ApiClient;
 import jp.kakehashi.systemtests.support.ApiClient.Response;
 import jp.kakehashi.systemtests.support.Connection;
@@ -106,17 +105,21 @@ class TransferApiTest {
         return item("1", "0999", "001", "4", "2345678", "ﾔﾏﾀﾞ ﾀﾛｳ", amount);
     }
 
+    /** The account's balance as the customer's read-only app sees it through the API (B9). */
     private long balance(String accountId) {
-        return platform.bean(CoreBanking.class).balance(new AccountId(accountId)).orElseThrow().balance();
+        return AccountBalances.of(platform, SHOJI.equals(accountId) ? "kakehashi-shoji"
+                : SATO.equals(accountId) ? "sato" : "yamada", accountId);
     }
 
     private static String key() {
         return "test-" + UUID.randomUUID();
     }
 
-    private String storedStatus(String applyNo) {
-        return platform.bean(JdbcClient.class).sql("select status || coalesce(':' || status_reason, '') from transfers"
-                + " where apply_no = ?").param(applyNo).query(String.class).single();
+    /** The transfer's status as the TPP reads it back (GET /v1/transfers/{applyNo}). */
+    private String storedStatus(String applyNo) throws Exception {
+        Response stored = transfers().get("/v1/transfers/" + applyNo);
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        return (String) stored.json().get("transferStatus");
     }
 
     private static String toYamada(String amount) {

@@ -11,19 +11,16 @@ import com.microsoft.playwright.options.RequestOptions;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import jp.kakehashi.corebanking.spi.AccountId;
-import jp.kakehashi.corebanking.spi.CoreBanking;
+import jp.kakehashi.systemtests.support.AccountBalances;
 import jp.kakehashi.systemtests.support.ApiClient;
 import jp.kakehashi.systemtests.support.ApiClient.Response;
 import jp.kakehashi.systemtests.support.Connection;
 import jp.kakehashi.systemtests.support.CustomerScreens;
-import jp.kakehashi.systemtests.support.HeadlessChromium;
+import jp.kakehashi.systemtests.support.BrowserExtension;
 import jp.kakehashi.systemtests.support.RunningPlatform;
 import jp.kakehashi.systemtests.support.TestMailbox;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Out-of-band confirmation by the bank (帯域外認証, B10) in a real browser: a TPP's transfer above the
@@ -38,25 +35,11 @@ class TransferConfirmationBrowserTest {
     private static final String SATO = "102013456789";
     private static final String SATO_MAIL = "sato.hanako@example.jp";
 
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final BrowserExtension chromium = new BrowserExtension();
     private static Connection sato;
 
     private final RunningPlatform platform = RunningPlatform.get();
-
-    @BeforeAll
-    static void launch() {
-        chromium = HeadlessChromium.launch(TransferConfirmationBrowserTest.class);
-    }
-
-    @AfterAll
-    static void shutDown() {
-        chromium.close();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        chromium.closeContexts();
-    }
 
     private synchronized ApiClient tpp() throws Exception {
         if (sato == null) {
@@ -77,7 +60,7 @@ class TransferConfirmationBrowserTest {
     }
 
     private long balance() {
-        return platform.bean(CoreBanking.class).balance(new AccountId(SATO)).orElseThrow().balance();
+        return AccountBalances.of(platform, "sato", SATO);
     }
 
     /** Signs in at the bank with password and second factor, arriving at the transfers waiting for confirmation. */

@@ -14,8 +14,7 @@ import jp.kakehashi.audit.AuditEvents;
 import jp.kakehashi.audit.AuditEvents.AuditEvent;
 import jp.kakehashi.banking.transfer.TransferScheduler;
 import jp.kakehashi.banking.transfer.rules.BankCalendar;
-import jp.kakehashi.corebanking.spi.AccountId;
-import jp.kakehashi.corebanking.spi.CoreBanking;
+import jp.kakehashi.systemtests.support.AccountBalances;
 import jp.kakehashi.systemtests.support.ApiClient;
 import jp.kakehashi.systemtests.support.ApiClient.Response;
 import jp.kakehashi.systemtests.support.Connection;
@@ -79,8 +78,9 @@ class TransferLifecycleApiTest {
         return "lifecycle-" + UUID.randomUUID();
     }
 
+    /** Yamada's main account's balance, as his read-only app sees it through the API (B9). */
     private long balance() {
-        return platform.bean(CoreBanking.class).balance(new AccountId(YAMADA_MAIN)).orElseThrow().balance();
+        return AccountBalances.of(platform, "yamada", YAMADA_MAIN);
     }
 
     /** The audited events of a transfer, once the asynchronous audit trail has written {@code expected} of them. */
@@ -258,11 +258,17 @@ class TransferLifecycleApiTest {
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.json()).containsEntry("errorCode", "PAYEE_ACCOUNT_NOT_FOUND");
-        Map<String, Object> stored = platform.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
-                .sql("select apply_no, status_reason from transfers where customer_id = 'C0001'"
-                        + " and payee_account_number = '7654320' order by accepted_at desc limit 1").query().singleRow();
-        assertThat(stored).containsEntry("status_reason", "PAYEE_ACCOUNT_NOT_FOUND");
-        assertThat(audited((String) stored.get("apply_no"), 1)).extracting(AuditEvent::outcome, AuditEvent::reasonCode)
+        // the TPP finds the refused transfer among its failed ones, with the core's reason
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> failed = (List<Map<String, Object>>) transfers().get("/v1/transfers?status=FAILED")
+                .json().get("transfers");
+        List<Map<String, Object>> toNobodys = failed.stream().filter(t -> "7654320".equals(t.get("accountNumber")))
+                .toList();
+        assertThat(toNobodys).as("today's failed transfers: %s", failed).hasSize(1);
+        Map<String, Object> stored = toNobodys.getFirst();
+        assertThat(stored).containsEntry("failureReason", "PAYEE_ACCOUNT_NOT_FOUND")
+                .containsEntry("transferAmount", "130");
+        assertThat(audited((String) stored.get("applyNo"), 1)).extracting(AuditEvent::outcome, AuditEvent::reasonCode)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("FAILED", "PAYEE_ACCOUNT_NOT_FOUND"));
     }
 
@@ -366,6 +372,6 @@ class TransferLifecycleApiTest {
     }
 
     private String yamadaServiceName() {
-        return platform.bean(jp.kakehashi.tpp.Tpps.class).find(yamada.tpp().tppId()).orElseThrow().serviceName();
+        return yamada.tpp().registration().serviceName();
     }
 }

@@ -192,10 +192,7 @@ public final class ApiClient {
                 new AuthorizationCodeGrant(code, TestTpp.REDIRECT_URI, verifier)).toHTTPRequest(), null));
         var tokens = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
         var access = (DPoPAccessToken) tokens.getAccessToken();
-        String grantId = platform.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
-                .sql("select a.grant_id from oauth_token t join oauth_authorization a on a.id = t.authorization_id"
-                        + " where t.token_hash = ?")
-                .param(TokenHashes.of(access.getValue())).query(String.class).single();
-        return new Connection(tpp, grantId, access, tokens.getRefreshToken());
+        return new Connection(tpp, Connection.grantIdOf(response.toSuccessResponse()), access,
+                tokens.getRefreshToken());
     }
 }

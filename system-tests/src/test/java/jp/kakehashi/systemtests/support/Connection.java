@@ -2,6 +2,7 @@ package jp.kakehashi.systemtests.support;
 
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
@@ -32,11 +33,20 @@ public record Connection(TestTpp tpp, String grantId, DPoPAccessToken accessToke
                 new AuthorizationCodeGrant(code, TestTpp.REDIRECT_URI, verifier)).toHTTPRequest(), null));
         var tokens = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
         var access = (DPoPAccessToken) tokens.getAccessToken();
-        String grantId = platform.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
-                .sql("select a.grant_id from oauth_token t join oauth_authorization a on a.id = t.authorization_id"
-                        + " where t.token_hash = ?")
-                .param(TokenHashes.of(access.getValue())).query(String.class).single();
-        return new Connection(tpp, grantId, access, tokens.getRefreshToken());
+        return new Connection(tpp, grantIdOf(response.toSuccessResponse()), access, tokens.getRefreshToken());
+    }
+
+    /**
+     * The grant the tokens belong to, as the token response names it to the TPP (Grant Management §5.5,
+     * {@code grant_id}): the id the grant management endpoint, the customer's connected-services page and the
+     * execution log use.
+     */
+    public static String grantIdOf(AccessTokenResponse response) {
+        Object grantId = response.getCustomParameters().get("grant_id");
+        if (!(grantId instanceof String id) || id.isBlank()) {
+            throw new AssertionError("the token response names no grant_id: " + response.toJSONObject());
+        }
+        return id;
     }
 
     /**

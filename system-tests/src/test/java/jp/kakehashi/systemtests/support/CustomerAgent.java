@@ -244,6 +244,50 @@ public final class CustomerAgent {
         post(login, Map.of("username", List.of(loginId), "password", List.of(password), "_csrf", List.of(csrf(page))));
     }
 
+    /**
+     * The grants the customer's connected-services page lists (D2), by the id each entry carries: what the signed-in
+     * customer sees of the TPPs that can still reach the accounts.
+     */
+    public List<String> connectedGrants() throws Exception {
+        HttpResponse<String> page = get(platform.uri("/connected-services"));
+        if (page.statusCode() != 200) {
+            throw new AssertionError("the connected-services page answered " + page.statusCode() + ": " + page.body());
+        }
+        return java.util.regex.Pattern.compile("data-grant=\"([^\"]+)\"").matcher(page.body()).results()
+                .map(match -> match.group(1)).toList();
+    }
+
+    /** The grants the connected-services page lists for the TPP whose company is {@code companyName}, by id. */
+    public List<String> connectedGrants(String companyName) throws Exception {
+        HttpResponse<String> page = get(platform.uri("/connected-services"));
+        if (page.statusCode() != 200) {
+            throw new AssertionError("the connected-services page answered " + page.statusCode() + ": " + page.body());
+        }
+        Matcher article = java.util.regex.Pattern.compile(
+                "<article class=\"service\" data-grant=\"([^\"]+)\">(.*?)</article>", java.util.regex.Pattern.DOTALL)
+                .matcher(page.body());
+        List<String> grants = new java.util.ArrayList<>();
+        while (article.find()) {
+            if (article.group(2).contains("<p class=\"company\">" + companyName + "</p>")) {
+                grants.add(article.group(1));
+            }
+        }
+        return grants;
+    }
+
+    /**
+     * Ends a connection as the signed-in customer does on the connected-services page (D2): opens the warning, then
+     * confirms it. Returns the status of the confirmation, 302 back to the list when the connection ended.
+     */
+    public int revokeConnection(String grantId) throws Exception {
+        URI revoke = platform.uri("/connected-services/" + grantId + "/revoke");
+        HttpResponse<String> warning = get(revoke);
+        if (warning.statusCode() != 200) {
+            return warning.statusCode();
+        }
+        return post(revoke, Map.of("_csrf", List.of(csrf(warning.body())))).statusCode();
+    }
+
     public static String csrf(String page) {
         Matcher matcher = CSRF.matcher(page);
         if (!matcher.find()) {

@@ -22,7 +22,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import jp.kakehashi.authorization.customer.CustomerCredentials;
 import jp.kakehashi.shared.Totp;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -166,10 +165,7 @@ public final class CustomerScreens {
                         + response.toErrorResponse().getErrorObject().toJSONObject());
             }
             OIDCTokens tokens = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
-            String grantId = platform.bean(JdbcClient.class)
-                    .sql("select authorization_id from oauth_token where token_hash = ?")
-                    .param(TokenHashes.of(tokens.getAccessToken().getValue())).query(String.class).single();
-            return new Redeemed(tpp, tokens, grantId);
+            return new Redeemed(tpp, tokens, Connection.grantIdOf(response.toSuccessResponse()));
         }
 
         public DPoPAccessToken accessToken() {

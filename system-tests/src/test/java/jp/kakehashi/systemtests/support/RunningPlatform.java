@@ -16,8 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The platform as a bank would run it, started once per test JVM: HTTPS on a free port, its own embedded
- * PostgreSQL in a fresh folder, demo data. Tests talk to it only over HTTPS, like a TPP or a browser would;
- * they reach into the application context only to register test TPPs, as the bank's staff would.
+ * PostgreSQL in a fresh folder, demo data. Tests talk to it over HTTPS, like a TPP or a browser would; they reach
+ * into the application context only for set-up and the bank's own records ({@link #bean}).
  */
 public final class RunningPlatform {
 
@@ -176,6 +176,14 @@ public final class RunningPlatform {
         return demoFintechPort;
     }
 
+    /**
+     * A component of the running platform, for what a test cannot do as a user: registering a test TPP or customer
+     * as the bank's staff would, setting up what has no screen or API (a clock moved on, a row made stale), or
+     * checking the bank's own records whose point is that nobody outside reads them (hash chains, the audit trail).
+     * Results a user can see are read as the user would: through {@code /v1} ({@link ApiClient},
+     * {@link AccountBalances}), the grant management endpoint, the customer's pages ({@link CustomerAgent}) or the
+     * console and portal in a browser ({@link BrowserExtension}).
+     */
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

@@ -55,6 +55,7 @@ public final class TestTpp {
     private final JWK dpopKey;
     private final DefaultDPoPProofFactory dpop;
     private final OIDCProviderMetadata metadata;
+    private Tpp registration;
 
     private TestTpp(RunningPlatform platform, String tppId, ClientID clientId, ECKey clientKey) throws Exception {
         this(platform, tppId, clientId, clientKey, JWSAlgorithm.ES256);
@@ -107,18 +108,32 @@ public final class TestTpp {
         try {
             JWK key = clientKey == null ? newKey() : clientKey;
             Tpps tpps = platform.bean(Tpps.class);
-            tpps.register(new Tpp(tppId, "株式会社テスト" + suffix, "Test K.K. " + suffix, "テスト家計簿", "Test Budget",
-                    "代表取締役 試験 太郎", "東京都港区1-2-3", "03-1111-2222", "help@tpp.example",
-                    "https://tpp.example/help", "関東財務局長（電代）第99999号", TppStatus.ACTIVE, scopes));
+            Tpp registration = new Tpp(tppId, "株式会社テスト" + suffix, "Test K.K. " + suffix, "テスト家計簿",
+                    "Test Budget", "代表取締役 試験 太郎", "東京都港区1-2-3", "03-1111-2222", "help@tpp.example",
+                    "https://tpp.example/help", "関東財務局長（電代）第99999号", TppStatus.ACTIVE, scopes);
+            tpps.register(registration);
             String clientId = "client-" + suffix;
             tpps.registerClient(new TppClient(clientId, tppId, "Test client " + suffix, List.of(REDIRECT_URI.toString()),
                     new JWKSet(key.toPublicJWK()).toString(), null, TppClient.AuthMethod.PRIVATE_KEY_JWT, null,
                     TppClient.SenderConstraint.DPOP));
-            return new TestTpp(platform, tppId, new ClientID(clientId), key, dpopAlgorithm);
+            TestTpp tpp = new TestTpp(platform, tppId, new ClientID(clientId), key, dpopAlgorithm);
+            tpp.registration = registration;
+            return tpp;
         }
         catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * What this test registered with the bank for the TPP (names, contacts, approved scopes), as the screens must show
+     * it: the test's own record of its set-up, not a read of the platform.
+     */
+    public Tpp registration() {
+        if (registration == null) {
+            throw new IllegalStateException("TPP " + tppId + " was registered elsewhere, not by TestTpp.register");
+        }
+        return registration;
     }
 
     /** Acts as the client {@code clientId} of an already registered TPP, e.g. one registered dynamically. */
