@@ -376,6 +376,14 @@ public final class TransferBenchmark {
                 headline.scenario().name(), headline.result().perSecond() >= TARGET_PER_SECOND ? "met" : "missed",
                 headline.result().perSecond()));
         lines.add("");
+        lines.addAll(costSections(bare, outcomes, cpus));
+        lines.addAll(scenarioSections(outcomes));
+        return String.join(System.lineSeparator(), lines) + System.lineSeparator();
+    }
+
+    /** The CPU and database work per answer, for the bare endpoint and each scenario. */
+    private static List<String> costSections(Outcome bare, List<Outcome> outcomes, int cpus) {
+        List<String> lines = new ArrayList<>();
         lines.add("## CPU per answer");
         lines.add("");
         lines.add("CPU time of this JVM and of the database's processes, per answer; the machine's " + cpus + " CPUs"
@@ -405,6 +413,12 @@ public final class TransferBenchmark {
         for (Outcome o : concat(bare, outcomes)) {
             lines.add("| " + o.result().name() + " " + o.databaseWork());
         }
+        return lines;
+    }
+
+    /** Per scenario: workers, answers through the run, money, database waits, tables touched, the JFR profile. */
+    private static List<String> scenarioSections(List<Outcome> outcomes) {
+        List<String> lines = new ArrayList<>();
         for (Outcome o : outcomes) {
             lines.add("");
             lines.add("## " + o.scenario().name());
@@ -427,7 +441,7 @@ public final class TransferBenchmark {
                 lines.add(o.profile());
             }
         }
-        return String.join(System.lineSeparator(), lines) + System.lineSeparator();
+        return lines;
     }
 
     private static List<Outcome> concat(Outcome first, List<Outcome> rest) {

@@ -2,7 +2,6 @@ package jp.kakehashi.audit;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -203,6 +202,31 @@ public class ChainVerification {
         long head = chain.head().map(ExecutionLogRecord.ChainLink::sequenceNumber).orElse(0L);
 
         // the checkpoints: every row and folder (full), or those new since the last turn
+        long afterId = readStoredCheckpoints(name, state, full, signatureFindings);
+        readCheckpointFiles(name, state, full, signatureFindings);
+        findings.addAll(signatureFindings);
+        if (full) {
+            reconcile(name, index);
+        }
+
+        long latest = index.latest();
+        findings.addAll(indexFindings(chain, index, head));
+        ChainWalk.Outcome walk = walk(chain, state, full, head, latest, findings);
+
+        findings.addAll(stalls(chain, state, head, latest));
+        state.lastCheckpointId = afterId;
+        if (full) {
+            state.stickyFindings = signatureFindings;
+        }
+        else {
+            state.stickyFindings.addAll(signatureFindings);
+        }
+        return publishable(name, state, walk, findings, latest);
+    }
+
+    /** Adds the signed checkpoint rows after the last one read to the index; the id of the last row read. */
+    private long readStoredCheckpoints(String name, ChainState state, boolean full, List<Finding> signatureFindings) {
+        CheckpointIndex index = state.index;
         long afterId = full ? 0 : state.lastCheckpointId;
         if (full) {
             index.forgetSeen(CheckpointIndex.IN_TABLE);
@@ -224,6 +248,11 @@ public class ChainVerification {
             }
         }
         while (stored.size() == PAGE);
+        return afterId;
+    }
+
+    /** Adds the signed checkpoint files (every folder when full, else the recent ones' new files) to the index. */
+    private void readCheckpointFiles(String name, ChainState state, boolean full, List<Finding> signatureFindings) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         Set<String> listed = new HashSet<>();
         for (CheckpointFiles.Folder folder : files.folders(name, full ? 0 : Checkpoints.RECENT_DAYS, today)) {
@@ -240,17 +269,7 @@ public class ChainVerification {
                         continue;
                     }
                 }
-                var signed = files.read(fileName).flatMap(signer::verify)
-                        .filter(s -> s.chain().equals(name) && CheckpointFiles.nameMatches(fileName, s));
-                if (signed.isEmpty()) {
-                    allValid = false;
-                    signatureFindings.add(new Finding(Math.max(1, CheckpointFiles.countIn(fileName)),
-                            "the checkpoint file " + fileName + " does not carry a valid signature: it was forged"
-                                    + " or altered", false));
-                }
-                else {
-                    index.add(signed.get().count(), signed.get().headHash(), CheckpointIndex.IN_FILE);
-                }
+                allValid &= readCheckpointFile(name, fileName, state.index, signatureFindings);
             }
             if (full && allValid) {
                 state.verifiedFolders.put(folder.day(), digest);
@@ -261,11 +280,26 @@ public class ChainVerification {
             state.seenFiles.retainAll(listed);
             state.seenFiles.addAll(listed);
         }
-        findings.addAll(signatureFindings);
-        if (full) {
-            reconcile(name, index);
-        }
+    }
 
+    /** Adds one checkpoint file to the index if its signature is valid; whether it was. */
+    private boolean readCheckpointFile(String name, String fileName, CheckpointIndex index,
+            List<Finding> signatureFindings) {
+        var signed = files.read(fileName).flatMap(signer::verify)
+                .filter(s -> s.chain().equals(name) && CheckpointFiles.nameMatches(fileName, s));
+        if (signed.isEmpty()) {
+            signatureFindings.add(new Finding(Math.max(1, CheckpointFiles.countIn(fileName)),
+                    "the checkpoint file " + fileName + " does not carry a valid signature: it was forged"
+                            + " or altered", false));
+            return false;
+        }
+        index.add(signed.get().count(), signed.get().headHash(), CheckpointIndex.IN_FILE);
+        return true;
+    }
+
+    /** What the checkpoints alone show: conflicting signed heads, entries missing, entries taken out of the chain. */
+    private static List<Finding> indexFindings(HashChain chain, CheckpointIndex index, long head) {
+        List<Finding> findings = new ArrayList<>();
         long latest = index.latest();
         if (index.firstConflict() > 0) {
             findings.add(new Finding(index.firstConflict(), "two validly signed checkpoints at "
@@ -281,7 +315,13 @@ public class ChainVerification {
             findings.add(new Finding(head + 1, outside + " entr" + (outside == 1 ? "y stands" : "ies stand")
                     + " outside the chain (sequence number below 1): taken out of its reach", false));
         }
+        return findings;
+    }
 
+    /** Walks the chain from the last position that still holds (or from the start when full) to its head. */
+    private ChainWalk.Outcome walk(HashChain chain, ChainState state, boolean full, long head, long latest,
+            List<Finding> findings) {
+        CheckpointIndex index = state.index;
         // the position this node walked to last must still hold what it walked: if not, entries up to it changed
         boolean walkedHolds = true;
         long walkFrom = 0;
@@ -322,16 +362,7 @@ public class ChainVerification {
             state.walkedHash = walk.lastHash();
             state.walkedAt = clock.instant();
         }
-
-        findings.addAll(stalls(chain, state, head, latest));
-        state.lastCheckpointId = afterId;
-        if (full) {
-            state.stickyFindings = signatureFindings;
-        }
-        else {
-            state.stickyFindings.addAll(signatureFindings);
-        }
-        return publishable(name, state, walk, findings, latest);
+        return walk;
     }
 
     /** Whether a chain's position still holds the hash a verified checkpoint signed. */

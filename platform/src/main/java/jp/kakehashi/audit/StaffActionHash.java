@@ -1,6 +1,5 @@
 package jp.kakehashi.audit;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;

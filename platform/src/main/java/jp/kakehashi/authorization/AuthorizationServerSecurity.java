@@ -1,7 +1,5 @@
 package jp.kakehashi.authorization;
 
-import java.time.Clock;
-import java.util.List;
 import jp.kakehashi.authorization.fapi.ClientAuthenticationRequired;
 import jp.kakehashi.authorization.fapi.DpopNonces;
 import jp.kakehashi.authorization.fapi.FapiEndpoints;
@@ -27,7 +25,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.SecurityFilterChain;

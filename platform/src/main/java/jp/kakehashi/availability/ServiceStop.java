@@ -1,6 +1,7 @@
 package jp.kakehashi.availability;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A service stop (サービス停止, E6): a time when the bank's API, or a TPP's service, is not available.
@@ -12,7 +13,7 @@ import java.time.Instant;
  * @param cancelledAt when the stop was called off, or null
  */
 public record ServiceStop(String id, Side side, String tppId, StoppedApi api, Instant startsAt, Instant endsAt,
-        String reason, boolean emergency, String announcedBy, Instant announcedAt, Instant cancelledAt) {
+        String reason, boolean emergency, String announcedBy, Instant announcedAt, @Nullable Instant cancelledAt) {
 
     /** Whose service is stopped. */
     public enum Side {

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import jp.kakehashi.shared.BusinessClock;
 import jp.kakehashi.shared.ErrorResponses;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -67,7 +68,7 @@ class ServiceStopFilter extends OncePerRequestFilter {
     }
 
     /** The API class of a path; null for the public endpoints, which only a stop of everything takes down. */
-    static StoppedApi classOf(String path) {
+    static @Nullable StoppedApi classOf(String path) {
         if (path.startsWith("/v1/transfers")) {
             return StoppedApi.PAYMENT;
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,7 +33,7 @@ class StopsInEffect {
     }
 
     /** The stop taking down calls of the given class now that ends last, if any ({@code null}: a public endpoint). */
-    Optional<ServiceStop> stopping(StoppedApi callClass, Instant now) {
+    Optional<ServiceStop> stopping(@Nullable StoppedApi callClass, Instant now) {
         return notOver.stream().filter(stop -> stop.inEffectAt(now))
                 .filter(stop -> callClass == null ? stop.api() == StoppedApi.ALL : stop.api().stops(callClass))
                 .max(java.util.Comparator.comparing(ServiceStop::endsAt));

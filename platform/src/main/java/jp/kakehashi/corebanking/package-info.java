@@ -6,6 +6,7 @@
  * <p>
  * The module is open: the port's value types ({@code corebanking.spi}) are its API, used by the banking module.
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Core banking", allowedDependencies = {},
         type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package jp.kakehashi.corebanking;

@@ -2,7 +2,6 @@ package jp.kakehashi.incidentdesk;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import jp.kakehashi.admin.ConsoleAccess;
 import jp.kakehashi.admin.ConsoleDashboardItem;
 import jp.kakehashi.admin.ConsoleLink;

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the FAPI risk headers of a request into {@link RiskSignals}. Lenient but bounded: every header has a length
@@ -53,10 +54,7 @@ final class RiskHeaders {
             }
         }
         boolean generated = interactionId == null;
-        if (generated) {
-            interactionId = UUID.randomUUID();
-        }
-        return new RiskSignals(interactionId, generated,
+        return new RiskSignals(interactionId == null ? UUID.randomUUID() : interactionId, generated,
                 ipAddress(request.getHeader(CUSTOMER_IP_ADDRESS), CUSTOMER_IP_ADDRESS, invalid),
                 printable(request.getHeader(CUSTOMER_USER_AGENT), MAX_USER_AGENT),
                 authDate(request.getHeader(AUTH_DATE), invalid),
@@ -65,7 +63,7 @@ final class RiskHeaders {
     }
 
     /** A literal IPv4 or IPv6 address in its normal form, or null (and noted as invalid) for anything else. */
-    static String ipAddress(String value, String header, Set<String> invalid) {
+    static @Nullable String ipAddress(@Nullable String value, String header, Set<String> invalid) {
         if (value == null) {
             return null;
         }
@@ -86,7 +84,7 @@ final class RiskHeaders {
     }
 
     /** Cut to {@code max} characters, control characters replaced, so that no header can forge log lines. */
-    static String printable(String value, int max) {
+    static @Nullable String printable(@Nullable String value, int max) {
         if (value == null) {
             return null;
         }
@@ -97,7 +95,7 @@ final class RiskHeaders {
     }
 
     /** An HTTP-date (RFC 9110 §5.6.7), as FAPI defines {@code x-fapi-auth-date}. */
-    private static Instant authDate(String value, Set<String> invalid) {
+    private static @Nullable Instant authDate(@Nullable String value, Set<String> invalid) {
         if (value == null) {
             return null;
         }
@@ -113,7 +111,7 @@ final class RiskHeaders {
         return null;
     }
 
-    private static Integer count(String value, Set<String> invalid) {
+    private static @Nullable Integer count(@Nullable String value, Set<String> invalid) {
         if (value == null) {
             return null;
         }

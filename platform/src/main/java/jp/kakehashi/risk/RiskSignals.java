@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a TPP told the bank about the call and its customer's session, as validated values (C1, C3). Every field but
@@ -21,9 +22,9 @@ import java.util.UUID;
  * @param clientIpAddress        the address the call came from (the TPP's server or the load balancer's view of it)
  * @param invalidHeaders         the lower-case names of headers that were present but malformed, sorted
  */
-public record RiskSignals(UUID interactionId, boolean interactionIdGenerated, String customerIpAddress,
-        String customerUserAgent, Instant authDate, Integer authFailureCount, String clientIpAddress,
-        Set<String> invalidHeaders) {
+public record RiskSignals(UUID interactionId, boolean interactionIdGenerated, @Nullable String customerIpAddress,
+        @Nullable String customerUserAgent, @Nullable Instant authDate, @Nullable Integer authFailureCount,
+        String clientIpAddress, Set<String> invalidHeaders) {
 
     /** The request attribute under which a {@code /v1} request carries its signals. */
     public static final String ATTRIBUTE = RiskSignals.class.getName();

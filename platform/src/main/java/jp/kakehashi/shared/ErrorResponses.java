@@ -3,6 +3,8 @@ package jp.kakehashi.shared;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON error bodies the platform writes outside Spring MVC (filters, entry points, the container's error area),
@@ -15,12 +17,14 @@ public final class ErrorResponses {
     }
 
     /** The API's error body, with one detail when {@code detailsCode} is not null. */
-    public static String api(String errorCode, String errorMessage, String detailsCode, String detailsMessage) {
+    public static String api(String errorCode, String errorMessage, @Nullable String detailsCode,
+            @Nullable String detailsMessage) {
         StringBuilder json = new StringBuilder("{\"errorCode\":").append(quoted(errorCode)).append(",\"errorMessage\":")
                 .append(quoted(errorMessage));
         if (detailsCode != null) {
             json.append(",\"errorDetails\":[{\"errorDetailsCode\":").append(quoted(detailsCode))
-                    .append(",\"errorDetailsMessage\":").append(quoted(detailsMessage)).append("}]");
+                    .append(",\"errorDetailsMessage\":")
+                    .append(quoted(Objects.requireNonNull(detailsMessage, "detailsMessage"))).append("}]");
         }
         return json.append('}').toString();
     }
@@ -31,7 +35,7 @@ public final class ErrorResponses {
     }
 
     /** OAuth's error body (RFC 6749 §5.2). */
-    public static String oauth(String error, String description) {
+    public static String oauth(String error, @Nullable String description) {
         return "{\"error\":" + quoted(error) + (description == null ? "" : ",\"error_description\":"
                 + quoted(description)) + "}";
     }

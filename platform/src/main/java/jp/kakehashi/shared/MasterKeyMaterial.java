@@ -13,6 +13,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.crypto.Cipher;
@@ -111,7 +112,7 @@ public final class MasterKeyMaterial {
     private static byte[] fromFile(Path file) {
         Path absolute = file.toAbsolutePath();
         try {
-            Path directory = absolute.getParent();
+            Path directory = parentOf(absolute);
             if (!Files.isDirectory(directory)) {
                 Files.createDirectories(directory);
                 ownerOnly(directory, DIRECTORY);
@@ -133,6 +134,11 @@ public final class MasterKeyMaterial {
         }
     }
 
+    /** The directory of an absolute key file: the file system's root holds no key file. */
+    private static Path parentOf(Path absolute) {
+        return Objects.requireNonNull(absolute.getParent(), "the master key file must be inside a directory");
+    }
+
     /**
      * Writes a fresh key to a temporary file that is owner-only from its creation, then links it into place: a node
      * starting at the same moment either wins or reads the winner's complete key, never a half-written one.
@@ -140,9 +146,10 @@ public final class MasterKeyMaterial {
     private static void create(Path file) throws IOException {
         byte[] fresh = new byte[32];
         RANDOM.nextBytes(fresh);
-        Path temporary = posix(file.getParent())
-                ? Files.createTempFile(file.getParent(), ".master", ".tmp", PosixFilePermissions.asFileAttribute(FILE))
-                : Files.createTempFile(file.getParent(), ".master", ".tmp");
+        Path directory = parentOf(file);
+        Path temporary = posix(directory)
+                ? Files.createTempFile(directory, ".master", ".tmp", PosixFilePermissions.asFileAttribute(FILE))
+                : Files.createTempFile(directory, ".master", ".tmp");
         try {
             Files.writeString(temporary, Base64.getEncoder().encodeToString(fresh), StandardCharsets.US_ASCII);
             try {

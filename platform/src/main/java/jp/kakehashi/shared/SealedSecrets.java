@@ -10,6 +10,7 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Secrets kept at rest encrypted (C2): AES-256-GCM under a key derived, per purpose, from the platform's master key
@@ -52,7 +53,7 @@ public final class SealedSecrets {
      * Seals {@code plaintext} bound to {@code boundTo} (AES-GCM associated data, e.g. the id of the row that holds
      * it): the value opens only with the same binding, so copying it into another row makes it useless there.
      */
-    public String seal(String plaintext, String boundTo) {
+    public String seal(String plaintext, @Nullable String boundTo) {
         try {
             byte[] iv = new byte[12];
             RANDOM.nextBytes(iv);
@@ -79,7 +80,7 @@ public final class SealedSecrets {
     }
 
     /** The plaintext of a value sealed with {@link #seal(String, String)} under the same binding; fails loudly else. */
-    public String open(String sealedBase64, String boundTo) {
+    public String open(String sealedBase64, @Nullable String boundTo) {
         try {
             byte[] sealed = Base64.getDecoder().decode(sealedBase64);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");

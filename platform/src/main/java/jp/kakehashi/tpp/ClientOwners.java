@@ -1,7 +1,8 @@
 package jp.kakehashi.tpp;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import java.time.Duration;
+import jp.kakehashi.shared.MonitoredCaches;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
@@ -9,28 +10,24 @@ import org.springframework.stereotype.Component;
 /**
  * The TPP of an OAuth client, cached for the filters on every {@code /v1} call (rate limits, chained parties, the
  * execution log): a client belongs to one TPP for its whole life, so an entry never goes stale, and the registry is
- * read once per client rather than once per call.
+ * read once per client rather than once per call. The entries are bounded in number and age
+ * ({@code kakehashi.caches.client-owners.*}) so clients no longer calling do not stay in memory.
  */
 @Component
 public class ClientOwners {
 
     private final Tpps tpps;
-    private final Map<String, String> tppOfClient = new ConcurrentHashMap<>();
+    private final Cache<String, String> tppOfClient;
 
-    public ClientOwners(Tpps tpps) {
+    public ClientOwners(Tpps tpps, MonitoredCaches caches) {
         this.tpps = tpps;
+        this.tppOfClient = caches.create("client-owners", 10_000, Duration.ofHours(1));
     }
 
     /** The owning TPP's id, or null for a client the registry does not know. */
     public String tppOf(String clientId) {
-        String tppId = tppOfClient.get(clientId);
-        if (tppId == null) {
-            tppId = tpps.findClient(clientId).map(TppClient::tppId).orElse(null);
-            if (tppId != null) {
-                tppOfClient.put(clientId, tppId);
-            }
-        }
-        return tppId;
+        // an unknown client is not remembered: it may be registered a moment later on another node
+        return tppOfClient.get(clientId, id -> tpps.findClient(id).map(TppClient::tppId).orElse(null));
     }
 
     /** The client id of an authenticated API call (its access token's {@code client_id}), or null. */

@@ -7,11 +7,13 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -61,18 +63,7 @@ class ConnectedServicesBrowserTest {
         CodeVerifier verifier = new CodeVerifier();
         var request = testTpp.authorizationRequest(new Scope("openid", "accounts", "balances"), verifier).build();
 
-        // the consent, through the screens, choosing only the first account
-        page.navigate(testTpp.push(request).toString());
-        CustomerScreens.signIn(page, "kakehashi-shoji", CustomerScreens.DEMO_PASSWORD);
-        assertThat(page).hasURL(CustomerScreens.withQuery(platform.uri("/consent")));
-        Locator choices = page.locator("#accounts input[name=account]");
-        assertThat(choices).hasCount(accounts.size());
-        for (int i = 0; i < accounts.size(); i++) {
-            choices.nth(i).setChecked(i == 0);
-        }
-        page.locator("#understood").check();
-        page.locator("#approve").click();
-        var success = AuthorizationResponse.parse(callback.awaitRedirect(page)).toSuccessResponse();
+        var success = consentToTheFirstAccountOnly(page, callback, testTpp.push(request), accounts.size());
         Redeemed connection = Redeemed.redeem(platform, testTpp, success.getAuthorizationCode(), verifier);
         Instant connectedAt = Instant.now();
 
@@ -132,5 +123,21 @@ class ConnectedServicesBrowserTest {
         // the revoked grant cannot be revoked again, nor its confirm page shown
         page.navigate(platform.uri("/connected-services/" + connection.grantId() + "/revoke").toString());
         assertThat(page.locator("h1")).hasText("エラー");
+    }
+
+    /** The consent, through the screens, choosing only the first of the customer's accounts. */
+    private AuthorizationSuccessResponse consentToTheFirstAccountOnly(Page page, TppCallback callback, URI pushed,
+            int accountCount) throws Exception {
+        page.navigate(pushed.toString());
+        CustomerScreens.signIn(page, "kakehashi-shoji", CustomerScreens.DEMO_PASSWORD);
+        assertThat(page).hasURL(CustomerScreens.withQuery(platform.uri("/consent")));
+        Locator choices = page.locator("#accounts input[name=account]");
+        assertThat(choices).hasCount(accountCount);
+        for (int i = 0; i < accountCount; i++) {
+            choices.nth(i).setChecked(i == 0);
+        }
+        page.locator("#understood").check();
+        page.locator("#approve").click();
+        return AuthorizationResponse.parse(callback.awaitRedirect(page)).toSuccessResponse();
     }
 }

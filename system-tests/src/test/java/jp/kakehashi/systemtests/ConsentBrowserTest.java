@@ -79,10 +79,7 @@ class ConsentBrowserTest {
 
         // B2: the bank's own sign-in, in Japanese, before anything is shown about the customer
         assertThat(page).hasURL(platform.uri("/login").toString());
-        assertThat(page.locator("html")).hasAttribute("lang", "ja");
-        assertThat(page.locator("h1")).hasText("ログイン");
-        assertThat(page.locator(".bank-official")).hasText("これは架け橋銀行の公式画面です。連携先（フィンテック事業者）の画面ではありません。");
-        assertThat(page.locator("label[for=username]")).hasText("ログインID");
+        assertShowsTheBanksOwnSignIn();
         chromium.screenshot(page, "01-login");
         CustomerScreens.signIn(page, "yamada", CustomerScreens.DEMO_PASSWORD);
 
@@ -92,22 +89,7 @@ class ConsentBrowserTest {
         // who asks: the TPP's service and company (D1)
         assertThat(page.locator("#tpp-service")).hasText(tpp.serviceName());
         assertThat(page.locator("main > .lead")).containsText("は、" + tpp.legalName() + " が提供するサービスです。");
-        // each right, in plain Japanese, in a fixed order; none of them is a payment right
-        Locator rights = page.locator("#rights li.right");
-        assertThat(rights).hasCount(3);
-        assertThat(rights.nth(0)).hasAttribute("data-scope", "accounts");
-        assertThat(rights.nth(0)).containsText("口座一覧の照会");
-        assertThat(rights.nth(0)).containsText("選んだ口座の支店・種別・口座番号・名義を見ることができます。");
-        assertThat(rights.nth(1)).hasAttribute("data-scope", "balances");
-        assertThat(rights.nth(1)).containsText("残高の照会");
-        assertThat(rights.nth(1)).containsText("選んだ口座の残高を見ることができます。");
-        assertThat(rights.nth(2)).hasAttribute("data-scope", "transactions");
-        assertThat(rights.nth(2)).containsText("入出金明細の照会");
-        assertThat(rights.nth(2)).containsText("入出金の明細（日付・金額・摘要）を見ることができます。");
-        assertThat(page.locator("#rights")).not().containsText("scope.");
-        assertThat(page.locator(".payment-right")).hasCount(0);
-        assertThat(page.locator(".payment-badge")).hasCount(0);
-        assertThat(page.locator("body")).not().hasClass(Pattern.compile("\\bpayment\\b"));
+        assertShowsEachReadRightAndNoPaymentRight();
         // the accounts: every one of the customer's, as a checkbox, the customer chooses
         Locator choices = page.locator("#accounts input[type=checkbox][name=account]");
         assertThat(choices).hasCount(accounts.size());
@@ -116,35 +98,8 @@ class ConsentBrowserTest {
                     .hasCount(1);
         }
         assertThat(page.locator("#accounts .note")).hasText("連携先に見せる口座を選んでください（1つ以上）。選ばなかった口座は連携先から見えません。");
-        // the expiry, which is also the longest any refresh can extend it to, and the access token lifetime
-        assertThat(page.locator("#expiry")).hasText(Pattern.compile("^(" + JA_DATE.format(shownAfter.plus(Duration.ofDays(90)))
-                + "|" + JA_DATE.format(Instant.now().plus(Duration.ofDays(90)))
-                + ") \\d{2}:\\d{2} まで（これより長くは延長されません）$"));
-        assertThat(page.locator("#token-lifetime")).containsText("有効期間は 10 分です。期限までは連携先が自動で更新できます。");
-        // how to revoke
-        assertThat(page.locator("#how-to-revoke")).containsText("連携はいつでも解除できます。");
-        assertThat(page.locator("#how-to-revoke")).containsText("「連携中のサービス」画面から解除");
-        // the TPP is not the bank nor its agent (D3)
-        assertThat(page.locator("#not-bank")).containsText("連携先のサービスは架け橋銀行のサービスではありません。");
-        assertThat(page.locator("#not-bank")).containsText("連携先は架け橋銀行の代理人・委託先でもありません。");
-        // contact points of both (D4)
-        Locator tppContact = page.locator("#tpp-contact");
-        assertThat(tppContact).containsText(tpp.legalName());
-        assertThat(tppContact).containsText("代表者: " + tpp.representative());
-        assertThat(tppContact).containsText(tpp.address());
-        assertThat(tppContact).containsText(tpp.contactPhone());
-        assertThat(tppContact).containsText(tpp.contactEmail());
-        assertThat(tppContact).containsText("お問い合わせ・苦情窓口: " + tpp.inquiryUrl());
-        assertThat(tppContact).containsText("電子決済等代行業者 登録番号: " + tpp.registrationNumber());
-        assertThat(page.locator("#bank-contact")).containsText("架け橋銀行 0120-000-000");
-        assertThat(page.locator("#bank-contact")).containsText("お問い合わせ・苦情窓口: https://");
-        // the bank's contact point is a page that exists, in a tab of its own so the consent is not lost
-        assertThat(page.locator("#bank-inquiry")).hasAttribute("target", "_blank");
-        Page help = context.newPage();
-        help.navigate(page.locator("#bank-inquiry").getAttribute("href"));
-        assertThat(help.locator("h1")).hasText("お問い合わせ・苦情窓口");
-        assertThat(help.locator("#help-phone")).hasText("0120-000-000");
-        help.close();
+        assertShowsTheTermsAndThatTheTppIsNotTheBank(shownAfter);
+        assertShowsBothContactPoints(tpp);
         assertThat(page.locator("#approve")).hasText("同意して連携する");
 
         // the customer chooses exactly one account: the last one
@@ -322,5 +277,68 @@ class ConsentBrowserTest {
         assertThat(page.locator("h1")).hasText("連携中のサービス");
         assertThat(page.locator("article.service .company",
                 new Page.LocatorOptions().setHasText(testTpp.registration().legalName()))).hasCount(0);
+    }
+
+    /** Each right, in plain Japanese, in a fixed order; none of them is a payment right. */
+    private void assertShowsEachReadRightAndNoPaymentRight() {
+        Locator rights = page.locator("#rights li.right");
+        assertThat(rights).hasCount(3);
+        assertThat(rights.nth(0)).hasAttribute("data-scope", "accounts");
+        assertThat(rights.nth(0)).containsText("口座一覧の照会");
+        assertThat(rights.nth(0)).containsText("選んだ口座の支店・種別・口座番号・名義を見ることができます。");
+        assertThat(rights.nth(1)).hasAttribute("data-scope", "balances");
+        assertThat(rights.nth(1)).containsText("残高の照会");
+        assertThat(rights.nth(1)).containsText("選んだ口座の残高を見ることができます。");
+        assertThat(rights.nth(2)).hasAttribute("data-scope", "transactions");
+        assertThat(rights.nth(2)).containsText("入出金明細の照会");
+        assertThat(rights.nth(2)).containsText("入出金の明細（日付・金額・摘要）を見ることができます。");
+        assertThat(page.locator("#rights")).not().containsText("scope.");
+        assertThat(page.locator(".payment-right")).hasCount(0);
+        assertThat(page.locator(".payment-badge")).hasCount(0);
+        assertThat(page.locator("body")).not().hasClass(Pattern.compile("\\bpayment\\b"));
+    }
+
+    /** D4: the contact points of both, the bank's a page that exists, in a tab of its own so the consent stays. */
+    private void assertShowsBothContactPoints(Tpp tpp) {
+        Locator tppContact = page.locator("#tpp-contact");
+        assertThat(tppContact).containsText(tpp.legalName());
+        assertThat(tppContact).containsText("代表者: " + tpp.representative());
+        assertThat(tppContact).containsText(tpp.address());
+        assertThat(tppContact).containsText(tpp.contactPhone());
+        assertThat(tppContact).containsText(tpp.contactEmail());
+        assertThat(tppContact).containsText("お問い合わせ・苦情窓口: " + tpp.inquiryUrl());
+        assertThat(tppContact).containsText("電子決済等代行業者 登録番号: " + tpp.registrationNumber());
+        assertThat(page.locator("#bank-contact")).containsText("架け橋銀行 0120-000-000");
+        assertThat(page.locator("#bank-contact")).containsText("お問い合わせ・苦情窓口: https://");
+        // the bank's contact point is a page that exists, in a tab of its own so the consent is not lost
+        assertThat(page.locator("#bank-inquiry")).hasAttribute("target", "_blank");
+        Page help = context.newPage();
+        help.navigate(page.locator("#bank-inquiry").getAttribute("href"));
+        assertThat(help.locator("h1")).hasText("お問い合わせ・苦情窓口");
+        assertThat(help.locator("#help-phone")).hasText("0120-000-000");
+        help.close();
+    }
+
+    /** B2: the bank's own sign-in, in Japanese, before anything is shown about the customer. */
+    private void assertShowsTheBanksOwnSignIn() {
+        assertThat(page.locator("html")).hasAttribute("lang", "ja");
+        assertThat(page.locator("h1")).hasText("ログイン");
+        assertThat(page.locator(".bank-official")).hasText("これは架け橋銀行の公式画面です。連携先（フィンテック事業者）の画面ではありません。");
+        assertThat(page.locator("label[for=username]")).hasText("ログインID");
+    }
+
+    /** The expiry (also the longest any refresh extends it to), the token lifetime, how to revoke, and D3. */
+    private void assertShowsTheTermsAndThatTheTppIsNotTheBank(Instant shownAfter) {
+        // the expiry, which is also the longest any refresh can extend it to, and the access token lifetime
+        assertThat(page.locator("#expiry")).hasText(Pattern.compile("^(" + JA_DATE.format(shownAfter.plus(Duration.ofDays(90)))
+                + "|" + JA_DATE.format(Instant.now().plus(Duration.ofDays(90)))
+                + ") \\d{2}:\\d{2} まで（これより長くは延長されません）$"));
+        assertThat(page.locator("#token-lifetime")).containsText("有効期間は 10 分です。期限までは連携先が自動で更新できます。");
+        // how to revoke
+        assertThat(page.locator("#how-to-revoke")).containsText("連携はいつでも解除できます。");
+        assertThat(page.locator("#how-to-revoke")).containsText("「連携中のサービス」画面から解除");
+        // the TPP is not the bank nor its agent (D3)
+        assertThat(page.locator("#not-bank")).containsText("連携先のサービスは架け橋銀行のサービスではありません。");
+        assertThat(page.locator("#not-bank")).containsText("連携先は架け橋銀行の代理人・委託先でもありません。");
     }
 }

@@ -503,16 +503,7 @@ class ProductionTopologyTest {
                     .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                     .until(() -> topology.jdbc().sql("select count(*) from transfers where idempotency_key like"
                             + " 'topology-crash-%' and status = 'ACCEPTED'").query(Long.class).single() == 0);
-            for (String applyNo : applyNumbers) {
-                Response stored = api.get(TRANSFERS + "/" + applyNo);
-                assertThat(stored.status()).as(stored.body()).isEqualTo(200);
-                assertThat(stored.json()).containsEntry("transferStatus", "COMPLETED");
-                assertThat(ledger.holdsUnder("kakehashi-" + applyNo)).as("the core's holds of transfer %s", applyNo)
-                        .singleElement().satisfies(hold -> {
-                            assertThat(hold.status()).isEqualTo("POSTED");
-                            assertThat(hold.legs()).isEqualTo(ONE_TRANSFER);
-                        });
-            }
+            assertEachCompletedAndPostedOnce(api, ledger, applyNumbers);
             assertThat(ledger.postingKindsAfter(lastPostingBefore)).as("the core's postings since the start")
                     .hasSize(applyNumbers.size()).containsOnly("TRANSFER");
             assertThat(ledger.activeHolds()).as("holds left").isZero();
@@ -526,6 +517,21 @@ class ProductionTopologyTest {
                             .bean(ExecutionLogVerification.class).verify())
                             .isInstanceOfSatisfying(ExecutionLogVerification.Intact.class,
                                     intact -> assertThat(intact.pending()).isZero()));
+        }
+
+        /** Each acknowledged transfer reads COMPLETED through the API, its hold at the core posted once. */
+        private void assertEachCompletedAndPostedOnce(ApiClient api, CoreLedger ledger, List<String> applyNumbers)
+                throws Exception {
+            for (String applyNo : applyNumbers) {
+                Response stored = api.get(TRANSFERS + "/" + applyNo);
+                assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+                assertThat(stored.json()).containsEntry("transferStatus", "COMPLETED");
+                assertThat(ledger.holdsUnder("kakehashi-" + applyNo)).as("the core's holds of transfer %s", applyNo)
+                        .singleElement().satisfies(hold -> {
+                            assertThat(hold.status()).isEqualTo("POSTED");
+                            assertThat(hold.legs()).isEqualTo(ONE_TRANSFER);
+                        });
+            }
         }
 
         /**

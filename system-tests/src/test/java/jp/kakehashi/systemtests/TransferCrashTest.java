@@ -208,12 +208,7 @@ class TransferCrashTest {
                         assertThat(a.first.json()).containsEntry("errorCode", "INSUFFICIENT_FUNDS");
                     }
                 });
-        System.out.printf("crash test, %s: %d requests, %d acknowledged, %d refused, %d cut off; at the kill %d"
-                + " transfers pending, %d of them already posted by the core, and %d holds active%n", round,
-                attempts.size(), acknowledged.size(),
-                attempts.stream().filter(a -> a.first != null).count() - acknowledged.size(),
-                attempts.stream().filter(a -> a.first == null).count(), count(round, "ACCEPTED"),
-                pendingButPosted(round), ledger.activeHolds());
+        report(round, attempts, acknowledged);
 
         platform.start();
         ApiClient client = new ApiClient(platform.view(), shoji);
@@ -229,28 +224,7 @@ class TransferCrashTest {
             assertPostedOnce(applyNo);
         }
 
-        // every request again with its key and body, as a TPP does after a broken connection; twice for the cut-off
-        // ones, whose first retry is the one that ends them
-        List<Response> retries = postAgain(attempts);
-        List<Attempt> cutOff = attempts.stream().filter(a -> a.first == null).toList();
-        List<Response> secondRetries = postAgain(cutOff);
-        Map<String, Response> endOf = new java.util.HashMap<>();
-        for (int i = 0; i < attempts.size(); i++) {
-            Attempt attempt = attempts.get(i);
-            Response retry = retries.get(i);
-            if (attempt.first != null) {
-                assertThat(retry.status()).as("retry of key %s", attempt.key).isEqualTo(attempt.first.status());
-                assertThat(retry.body()).as("retry of key %s", attempt.key).isEqualTo(attempt.first.body());
-            }
-            else {
-                assertThat(retry.status()).as("retry of cut-off key %s: %s", attempt.key, retry.body()).isIn(201, 409);
-            }
-            endOf.put(attempt.key, retry);
-        }
-        for (int i = 0; i < cutOff.size(); i++) {
-            assertThat(secondRetries.get(i).body()).as("second retry of cut-off key %s", cutOff.get(i).key)
-                    .isEqualTo(endOf.get(cutOff.get(i).key).body());
-        }
+        Map<String, Response> endOf = retryEach(attempts);
 
         assertThat(jdbc.sql("select idempotency_key from transfers where idempotency_key like ? group by"
                 + " idempotency_key having count(*) <> 1").param(round.id() + "%").query(String.class).list())
@@ -384,5 +358,43 @@ class TransferCrashTest {
             core.deposit(new AccountId(SHOJI), amount - withdrawable, "テスト入金");
         }
         assertThat(ledger.withdrawable(SHOJI)).isEqualTo(amount);
+    }
+
+    /**
+     * Every request again with its key and body, as a TPP does after a broken connection; twice for the cut-off
+     * ones, whose first retry is the one that ends them. A retry answers as the first answer did; what each key
+     * ended as.
+     */
+    private Map<String, Response> retryEach(List<Attempt> attempts) throws Exception {
+        List<Response> retries = postAgain(attempts);
+        List<Attempt> cutOff = attempts.stream().filter(a -> a.first == null).toList();
+        List<Response> secondRetries = postAgain(cutOff);
+        Map<String, Response> endOf = new java.util.HashMap<>();
+        for (int i = 0; i < attempts.size(); i++) {
+            Attempt attempt = attempts.get(i);
+            Response retry = retries.get(i);
+            if (attempt.first != null) {
+                assertThat(retry.status()).as("retry of key %s", attempt.key).isEqualTo(attempt.first.status());
+                assertThat(retry.body()).as("retry of key %s", attempt.key).isEqualTo(attempt.first.body());
+            }
+            else {
+                assertThat(retry.status()).as("retry of cut-off key %s: %s", attempt.key, retry.body()).isIn(201, 409);
+            }
+            endOf.put(attempt.key, retry);
+        }
+        for (int i = 0; i < cutOff.size(); i++) {
+            assertThat(secondRetries.get(i).body()).as("second retry of cut-off key %s", cutOff.get(i).key)
+                    .isEqualTo(endOf.get(cutOff.get(i).key).body());
+        }
+        return endOf;
+    }
+
+    private void report(Round round, List<Attempt> attempts, List<Attempt> acknowledged) {
+        System.out.printf("crash test, %s: %d requests, %d acknowledged, %d refused, %d cut off; at the kill %d"
+                + " transfers pending, %d of them already posted by the core, and %d holds active%n", round,
+                attempts.size(), acknowledged.size(),
+                attempts.stream().filter(a -> a.first != null).count() - acknowledged.size(),
+                attempts.stream().filter(a -> a.first == null).count(), count(round, "ACCEPTED"),
+                pendingButPosted(round), ledger.activeHolds());
     }
 }

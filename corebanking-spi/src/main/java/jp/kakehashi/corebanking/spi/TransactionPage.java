@@ -2,13 +2,14 @@ package jp.kakehashi.corebanking.spi;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of transaction history, ascending.
  *
  * @param nextItemKey the cursor for the next page, or {@code null} when this is the last page
  */
-public record TransactionPage(List<Transaction> transactions, String nextItemKey) {
+public record TransactionPage(List<Transaction> transactions, @Nullable String nextItemKey) {
 
     public TransactionPage {
         transactions = List.copyOf(Objects.requireNonNull(transactions, "transactions"));

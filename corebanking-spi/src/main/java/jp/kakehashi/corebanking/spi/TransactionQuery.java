@@ -3,6 +3,7 @@ package jp.kakehashi.corebanking.spi;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A page request for an account's transaction history (入出金明細照会): a period of transaction dates,
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
  *                     right format that the core did not issue may be refused with an IllegalArgumentException
  * @param limit        1 to {@link #MAX_LIMIT} lines
  */
-public record TransactionQuery(AccountId accountId, LocalDate from, LocalDate to, String afterItemKey, int limit) {
+public record TransactionQuery(AccountId accountId, LocalDate from, LocalDate to, @Nullable String afterItemKey,
+        int limit) {
 
     /** The most lines one page carries, as in the GMO-style API the platform follows. */
     public static final int MAX_LIMIT = 500;

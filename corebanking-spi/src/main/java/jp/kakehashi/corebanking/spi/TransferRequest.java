@@ -1,6 +1,7 @@
 package jp.kakehashi.corebanking.spi;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A transfer instruction (振込依頼) of the payment API (更新系), executed by the core system at once
@@ -29,7 +30,7 @@ public record TransferRequest(
         Payee payee,
         long amount,
         long fee,
-        String remitterName) {
+        @Nullable String remitterName) {
 
     /** Zengin's amount field is N(10). */
     public static final long MAX_AMOUNT = 9_999_999_999L;
@@ -49,7 +50,7 @@ public record TransferRequest(
 
     /** A free transfer (fee 0), for callers that charge no fee. */
     public TransferRequest(CustomerId customerId, IdempotencyKey idempotencyKey, AccountId debitAccountId,
-            Payee payee, long amount, String remitterName) {
+            Payee payee, long amount, @Nullable String remitterName) {
         this(customerId, idempotencyKey, debitAccountId, payee, amount, 0, remitterName);
     }
 

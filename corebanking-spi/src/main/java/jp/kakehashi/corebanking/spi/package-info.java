@@ -7,4 +7,5 @@
  * history) and the payment API (更新系: transfers, one-step or in two phases – reserve, then post or void)
  * of docs/requirements.md, section "Words used here".
  */
+@org.jspecify.annotations.NullMarked
 package jp.kakehashi.corebanking.spi;

@@ -38,7 +38,6 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import jp.demofintech.kakeibo.KakeiboProperties;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,6 @@
 package jp.kakehashi.authorization.token;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,9 +9,9 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import jp.kakehashi.authorization.store.AuthorizationChanges;
+import jp.kakehashi.shared.MonitoredCaches;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,21 +21,23 @@ import org.springframework.stereotype.Component;
  * <p>
  * Revocation stays immediate: every change of an authorization (tokens refreshed or revoked, the grant revoked, the
  * TPP cut off) is announced by {@link AuthorizationChanges} through PostgreSQL NOTIFY to every node, and the entries of
- * that authorization are dropped; while that channel is down nothing is served from the cache.
+ * that authorization are dropped; while that channel is down nothing is served from the cache. At most
+ * {@link #MAX_ENTRIES} entries by default ({@code kakehashi.caches.access-tokens.maximum-size}); past it the least
+ * used are evicted and read again from the store when needed.
  */
 @Component
 class AccessTokenCache {
 
     static final Duration MAX_AGE = Duration.ofSeconds(30);
-    private static final int MAX_ENTRIES = 100_000;
+    static final int MAX_ENTRIES = 100_000;
 
-    private final Map<String, Resolved> byTokenHash = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> hashesByAuthorization = new ConcurrentHashMap<>();
+    private final Cache<String, Resolved> byTokenHash;
     private final AuthorizationChanges changes;
-    private final java.util.concurrent.atomic.AtomicLong changesSeen = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong changesSeen = new AtomicLong();
 
-    AccessTokenCache(AuthorizationChanges changes) {
+    AccessTokenCache(AuthorizationChanges changes, MonitoredCaches caches) {
         this.changes = changes;
+        this.byTokenHash = caches.create("access-tokens", MAX_ENTRIES, MAX_AGE);
         changes.subscribe(this::changed);
     }
 
@@ -47,7 +50,7 @@ class AccessTokenCache {
         if (!changes.isListening()) {
             return null;
         }
-        Resolved resolved = byTokenHash.get(hash(token));
+        Resolved resolved = byTokenHash.getIfPresent(hash(token));
         return resolved != null && now.isBefore(resolved.validUntil()) ? resolved : null;
     }
 
@@ -60,31 +63,20 @@ class AccessTokenCache {
         if (!changes.isListening() || changesSeen.get() != stamp) {
             return;
         }
-        if (byTokenHash.size() >= MAX_ENTRIES) {
-            clear(); // crude but safe: the cache refills from the store
-        }
         Instant until = now.plus(MAX_AGE).isBefore(resolved.validUntil()) ? now.plus(MAX_AGE) : resolved.validUntil();
-        String hash = hash(token);
-        hashesByAuthorization.computeIfAbsent(resolved.authorizationId(), id -> ConcurrentHashMap.newKeySet()).add(hash);
-        byTokenHash.put(hash, new Resolved(resolved.authorizationId(), resolved.principalName(), resolved.claims(),
+        byTokenHash.put(hash(token), new Resolved(resolved.authorizationId(), resolved.principalName(), resolved.claims(),
                 resolved.scopes(), until));
     }
 
     private void changed(String authorizationId) {
         changesSeen.incrementAndGet();
         if (AuthorizationChanges.EVERYTHING.equals(authorizationId)) {
-            clear();
+            byTokenHash.invalidateAll();
             return;
         }
-        Set<String> hashes = hashesByAuthorization.remove(authorizationId);
-        if (hashes != null) {
-            hashes.forEach(byTokenHash::remove);
-        }
-    }
-
-    private void clear() {
-        byTokenHash.clear();
-        hashesByAuthorization.clear();
+        // a scan of the bounded cache rather than a second index, which eviction could leave behind its entries:
+        // a revoked authorization's tokens must never outlive the change on any node (B8)
+        byTokenHash.asMap().values().removeIf(resolved -> resolved.authorizationId().equals(authorizationId));
     }
 
     private static String hash(String token) {

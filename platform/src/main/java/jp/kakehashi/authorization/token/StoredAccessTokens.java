@@ -1,5 +1,6 @@
 package jp.kakehashi.authorization.token;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.Map;
 import jp.kakehashi.authorization.grant.GrantManagementRequest;
 import jp.kakehashi.consent.Grant;
 import jp.kakehashi.consent.Grants;
+import jp.kakehashi.shared.MonitoredCaches;
 import jp.kakehashi.tpp.Tpp;
 import jp.kakehashi.tpp.Tpps;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -40,10 +42,12 @@ public class StoredAccessTokens implements OpaqueTokenIntrospector {
     private final Clock clock;
     private final AccessTokenCache cache;
     private final Tpps tpps;
-    private final Map<String, Instant> lastTouched = new java.util.concurrent.ConcurrentHashMap<>();
+    /** When this node last wrote "last used" per grant; a grant not touched for the interval may go. */
+    private final Cache<String, Instant> lastTouched;
 
     StoredAccessTokens(OAuth2AuthorizationService authorizations, Grants grants, Clock clock, AccessTokenCache cache,
-            Tpps tpps) {
+            Tpps tpps, MonitoredCaches caches) {
+        this.lastTouched = caches.create("grant-touches", 100_000, TOUCH_INTERVAL);
         this.authorizations = authorizations;
         this.tpps = tpps;
         this.grants = grants;
@@ -115,11 +119,8 @@ public class StoredAccessTokens implements OpaqueTokenIntrospector {
 
     /** "Last used" on the customer's page has minute precision: one write per grant and minute is enough. */
     private void touch(String grantId, Instant now) {
-        Instant last = lastTouched.get(grantId);
+        Instant last = lastTouched.getIfPresent(grantId);
         if (last == null || last.isBefore(now.minus(TOUCH_INTERVAL))) {
-            if (lastTouched.size() > 100_000) {
-                lastTouched.clear();
-            }
             lastTouched.put(grantId, now);
             grants.touch(grantId);
         }

@@ -1,11 +1,14 @@
 package jp.kakehashi.banking.transfer;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import jp.kakehashi.banking.TransferStatusChanged;
 import jp.kakehashi.consent.GrantedServices;
+import jp.kakehashi.shared.MonitoredCaches;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,11 +31,12 @@ class TransferLifecycle {
     private final TransactionTemplate transaction;
     private final Clock clock;
     /** A grant's service name never changes in a way a notice must follow at once; looked up once per grant. */
-    private final java.util.Map<String, String> serviceNames = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int MAX_REMEMBERED = 100_000;
+    private final Cache<String, String> serviceNames;
 
     TransferLifecycle(Transfers transfers, GrantedServices services, CustomerTotals totals,
-            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
+            MonitoredCaches caches) {
+        this.serviceNames = caches.create("transfer-service-names", 10_000, Duration.ofHours(1));
         this.totals = totals;
         this.transfers = transfers;
         this.services = services;
@@ -81,11 +85,8 @@ class TransferLifecycle {
         // the notice shows the payee as a bank statement does: never the whole account number
         String masked = "*".repeat(Math.max(0, number.length() - 3)) + number.substring(Math.max(0, number.length() - 3));
         String payeeLabel = payee.bankCode() + "-" + payee.branchCode() + " " + masked + " " + payee.name();
-        String serviceName = serviceNames.computeIfAbsent(t.grantId(), grantId -> services.of(grantId)
+        String serviceName = serviceNames.get(t.grantId(), grantId -> services.of(grantId)
                 .map(GrantedServices.ServiceName::japanese).orElse(null));
-        if (serviceNames.size() > MAX_REMEMBERED) {
-            serviceNames.clear();
-        }
         events.publishEvent(new TransferStatusChanged(t.applyNo(), t.customerId(), t.clientId(), t.grantId(),
                 t.status().name(), t.statusReason(), t.amount(), t.fee(), t.executionDate(), payeeLabel, serviceName,
                 t.confirmBy(), clock.instant()));

@@ -1,10 +1,11 @@
 package jp.kakehashi.banking.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import jp.kakehashi.consent.Grant;
 import jp.kakehashi.consent.Grants;
+import jp.kakehashi.shared.MonitoredCaches;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
@@ -18,14 +19,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ConsentedAccounts {
 
-    /** Grants in use at once on one node stay far below this; past it the memory starts over rather than grow. */
+    /** Tokens in use at once on one node stay far below this; past it the least used are read again. */
     private static final int MAX_REMEMBERED = 100_000;
 
     private final Grants grants;
-    private final Map<String, CallerConsent> byGrant = new ConcurrentHashMap<>();
+    private final Cache<String, CallerConsent> byGrant;
 
-    ConsentedAccounts(Grants grants) {
+    ConsentedAccounts(Grants grants, MonitoredCaches caches) {
         this.grants = grants;
+        this.byGrant = caches.create("consented-accounts", MAX_REMEMBERED, Duration.ofMinutes(10));
     }
 
     CallerConsent of(Jwt token) {
@@ -35,15 +37,8 @@ class ConsentedAccounts {
             return new CallerConsent(customerId == null ? "" : customerId, List.of(), null);
         }
         String key = grantId + " " + (token.getId() != null ? token.getId() : token.getIssuedAt());
-        CallerConsent consent = byGrant.get(key);
-        if (consent == null) {
-            consent = grants.find(grantId).map(ConsentedAccounts::consent)
-                    .orElseGet(() -> new CallerConsent(customerId, List.of(), null));
-            if (byGrant.size() >= MAX_REMEMBERED) {
-                byGrant.clear();
-            }
-            byGrant.put(key, consent);
-        }
+        CallerConsent consent = byGrant.get(key, k -> grants.find(grantId).map(ConsentedAccounts::consent)
+                .orElseGet(() -> new CallerConsent(customerId, List.of(), null)));
         // a token is only ever for its grant's customer; anything else is refused as if no account were chosen
         return consent.customerId().equals(customerId) ? consent : new CallerConsent(customerId, List.of(), null);
     }

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jp.kakehashi.authorization.store.AuthorizationChanges;
+import jp.kakehashi.shared.MonitoredCaches;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +24,7 @@ class AccessTokenCacheTest {
     private static final Instant NOW = Instant.parse("2026-11-26T03:00:00Z");
 
     private final AuthorizationChanges changes = mock(AuthorizationChanges.class);
+    private final MeterRegistry meters = new SimpleMeterRegistry();
     private Consumer<String> subscriber;
     private AccessTokenCache cache;
 
@@ -28,7 +32,7 @@ class AccessTokenCacheTest {
     void setUp() {
         when(changes.isListening()).thenReturn(true);
         doAnswer(invocation -> subscriber = invocation.getArgument(0)).when(changes).subscribe(any());
-        cache = new AccessTokenCache(changes);
+        cache = new AccessTokenCache(changes, MonitoredCaches.withDefaults(meters));
     }
 
     @Test
@@ -83,5 +87,18 @@ class AccessTokenCacheTest {
     private static AccessTokenCache.Resolved resolved(String authorizationId, Instant validUntil) {
         return new AccessTokenCache.Resolved(authorizationId, "C0001", Map.of("client_id", "c"), List.of("accounts"),
                 validUntil);
+    }
+
+    @Test
+    void getWhenServedOrMissedThenCountedInTheCacheMetrics() {
+        cache.put("token-a", resolved("auth-1", NOW.plusSeconds(600)), NOW, cache.stamp());
+
+        cache.get("token-a", NOW);
+        cache.get("token-b", NOW);
+
+        assertThat(meters.get("cache.gets").tag("cache", "access-tokens").tag("result", "hit").functionCounter()
+                .count()).isEqualTo(1);
+        assertThat(meters.get("cache.gets").tag("cache", "access-tokens").tag("result", "miss").functionCounter()
+                .count()).isEqualTo(1);
     }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.kakehashi.shared.MonitoredCaches;
 import jp.kakehashi.tpp.TppClient;
 import jp.kakehashi.tpp.Tpps;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +25,8 @@ class RateLimitFilterTest {
 
     private final Tpps tpps = mock(Tpps.class);
     private final TppRateLimits limits = limits();
-    private final RateLimitFilter filter = new RateLimitFilter(limits, new jp.kakehashi.tpp.ClientOwners(tpps));
+    private final RateLimitFilter filter = new RateLimitFilter(limits, new jp.kakehashi.tpp.ClientOwners(tpps,
+            MonitoredCaches.withDefaults(new SimpleMeterRegistry())));
 
     RateLimitFilterTest() {
         when(tpps.findClient("client-1")).thenReturn(Optional.of(new TppClient("client-1", "tpp-1", "c",

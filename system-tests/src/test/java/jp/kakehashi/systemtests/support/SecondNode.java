@@ -3,7 +3,6 @@ package jp.kakehashi.systemtests.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import jp.kakehashi.KakehashiApplication;
