@@ -106,17 +106,7 @@ class DemoFintechBrowserTest {
         chromium.screenshot(page, "03-demo-accounts");
 
         String grant = newDemoGrant(grantsBefore);
-        // the customer's own page at the bank, in the same browser: the connection with the chosen accounts only
-        Page bank = page.context().newPage();
-        bank.navigate(platform.uri("/connected-services").toString());
-        Locator service = bank.locator("article.service[data-grant='" + grant + "']");
-        assertThat(service.locator("[data-testid=accounts] .account-label")).hasCount(chosen.size());
-        assertThat(service.locator("[data-testid=accounts] .account-label").allInnerTexts())
-                .as("the accounts the customer chose at the bank")
-                .containsExactlyInAnyOrderElementsOf(chosen.stream().map(ConsentableAccount::label).toList());
-        assertThat(service.locator("[data-testid=rights] .scope").allInnerTexts())
-                .contains("口座一覧の照会", "残高の照会", "入出金明細の照会");
-        bank.close();
+        assertBankShowsConnection(grant, chosen);
 
         ConsentableAccount withHistory = chosen.stream().filter(a -> !historyOf(a.accountId()).isEmpty()).findFirst()
                 .orElseThrow(() -> new AssertionError("no chosen account has lines in the last 30 days"));
@@ -145,6 +135,20 @@ class DemoFintechBrowserTest {
         // the app forgot the connection too
         page.navigate(demo.uri("/accounts").toString());
         assertThat(page).hasURL(demo.uri("/").toString());
+    }
+
+    /** The customer's own page at the bank, in the same browser: the connection with the chosen accounts only. */
+    private void assertBankShowsConnection(String grant, List<ConsentableAccount> chosen) {
+        Page bank = page.context().newPage();
+        bank.navigate(platform.uri("/connected-services").toString());
+        Locator service = bank.locator("article.service[data-grant='" + grant + "']");
+        assertThat(service.locator("[data-testid=accounts] .account-label")).hasCount(chosen.size());
+        assertThat(service.locator("[data-testid=accounts] .account-label").allInnerTexts())
+                .as("the accounts the customer chose at the bank")
+                .containsExactlyInAnyOrderElementsOf(chosen.stream().map(ConsentableAccount::label).toList());
+        assertThat(service.locator("[data-testid=rights] .scope").allInnerTexts())
+                .contains("口座一覧の照会", "残高の照会", "入出金明細の照会");
+        bank.close();
     }
 
     @Test
