@@ -9,5 +9,5 @@
  * bank. The other headers are advisory: a malformed one is recorded as invalid, never refused, because a TPP's
  * sloppy header must not break its customers' reads; on a payment, the fraud rules decide what invalid signals mean.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Risk", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(displayName = "Risk", allowedDependencies = "shared")
 package jp.kakehashi.risk;
