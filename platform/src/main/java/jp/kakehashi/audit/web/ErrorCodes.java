@@ -26,8 +26,9 @@ final class ErrorCodes {
         if (request.getAttribute(ApiErrorCode.REQUEST_ATTRIBUTE) instanceof String code) {
             return code;
         }
-        // The fallback for a refusal Spring Security answers by itself, with a challenge and no body of ours: an
-        // entry point or access-denied handler of Spring's own that our chains do not replace (RFC 6750 §3).
+        // Only for a refusal Spring Security answers by itself, with its challenge (RFC 6750 §3, RFC 9449 §7.1) and no
+        // body of ours: Spring's own entry point or access-denied handler writes no attribute. The /v1 and /grants
+        // chains replace both today, so this is the safety net for a handler of Spring's that a chain falls back to.
         String challenge = response.getHeader(HttpHeaders.WWW_AUTHENTICATE);
         if (challenge != null) {
             Matcher oauth = CHALLENGE_CODE.matcher(challenge);

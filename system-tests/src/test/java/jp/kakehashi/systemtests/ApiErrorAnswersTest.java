@@ -1,9 +1,12 @@
 package jp.kakehashi.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import jp.kakehashi.audit.ExecutionLogRecord;
 import jp.kakehashi.audit.ExecutionLogRecords;
 import jp.kakehashi.systemtests.support.ApiClient;
 import jp.kakehashi.systemtests.support.Connection;
@@ -14,9 +17,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The API's error answers speak the caller's language: Japanese when {@code Accept-Language} prefers it, English
  * otherwise and without the header, whoever writes them (Spring Security's entry point, a controller), with the same
- * stable code; the execution log records that code (C1).
+ * stable code; the execution log records that code as its writer gave it (C1), for the grant management endpoint's
+ * OAuth errors too.
  */
-class ApiErrorLanguageTest {
+class ApiErrorAnswersTest {
 
     private final RunningPlatform platform = RunningPlatform.get();
 
@@ -57,5 +61,20 @@ class ApiErrorLanguageTest {
                 .containsEntry("errorMessage", "The account was not found.");
         assertThat(platform.bean(ExecutionLogRecords.class).byInteractionId(UUID.fromString(interaction)))
                 .singleElement().satisfies(record -> assertThat(record.errorCode()).isEqualTo("ACCOUNT_NOT_FOUND"));
+    }
+
+    @Test
+    void grantManagementRefusalWhenScopeMissingThenItsOauthErrorIsInTheExecutionLog() throws Exception {
+        Instant started = Instant.now();
+        TestTpp tpp = TestTpp.register(platform, Set.of("accounts"));
+        Connection connection = Connection.establish(platform, tpp, "sato", "openid", "accounts");
+
+        var refused = new ApiClient(platform, connection).get("/grants/" + connection.grantId());
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json()).containsEntry("error", "insufficient_scope");
+        assertThat(platform.bean(ExecutionLogRecords.class).ofTpp(tpp.tppId(), started, Instant.now()))
+                .extracting(ExecutionLogRecord::httpStatus, ExecutionLogRecord::errorCode)
+                .containsExactly(tuple(403, "insufficient_scope"));
     }
 }
