@@ -3,12 +3,15 @@ package jp.kakehashi.authorization;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import jp.kakehashi.authorization.error.AuthorizationErrorCode;
 import jp.kakehashi.authorization.fapi.ResourceDpopNonces;
 import jp.kakehashi.authorization.fapi.TlsClientCertificates;
 import jp.kakehashi.authorization.token.DpopChallenge;
 import jp.kakehashi.authorization.token.ResourceDpopProofs;
 import jp.kakehashi.authorization.token.StoredAccessTokenDecoder;
-import jp.kakehashi.shared.ErrorResponses;
+import jp.kakehashi.shared.ApiError;
+import jp.kakehashi.shared.ApiErrorCode;
+import jp.kakehashi.shared.ApiErrorResponses;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -77,7 +80,10 @@ class ApiResourceServerSecurity {
                 // RFC 9449 §9: nonces for the clients the bank requires them of, after the token and proof verified
                 .addFilterBefore(dpopNonces.filter((request, response, e) -> {
                     new DpopChallenge(metadata).commence(request, response, e);
-                    writeError(response, "INVALID_TOKEN", "DPoP-Nonce ヘッダのナンスを DPoP 証明に含めて送り直してください。");
+                    writeError(request, response, ApiError.of(ApiErrorCode.INVALID_TOKEN).withDetail(
+                            AuthorizationErrorCode.USE_DPOP_NONCE.name(),
+                            "DPoP-Nonce ヘッダのナンスを DPoP 証明に含めて送り直してください"
+                                    + " (retry with the nonce of the DPoP-Nonce header in the proof)", null));
                 }), AuthorizationFilter.class)
                 .oauth2ResourceServer(resource -> resource
                         .withObjectPostProcessor(dpopProofs)
@@ -103,7 +109,7 @@ class ApiResourceServerSecurity {
         if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
             new DpopChallenge(metadata).commence(request, response, e);
         }
-        writeError(response, "INVALID_TOKEN", "アクセストークンが必要です。");
+        writeError(request, response, ApiError.of(ApiErrorCode.INVALID_TOKEN));
     }
 
     /**
@@ -124,7 +130,7 @@ class ApiResourceServerSecurity {
         if (usesDpop(request) && challenge != null && challenge.startsWith("Bearer")) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "DPoP" + challenge.substring("Bearer".length()));
         }
-        writeError(response, "INSUFFICIENT_SCOPE", "このアクセストークンでは利用できない API です。");
+        writeError(request, response, ApiError.of(ApiErrorCode.INSUFFICIENT_SCOPE));
     }
 
     private static boolean usesDpop(HttpServletRequest request) {
@@ -132,8 +138,10 @@ class ApiResourceServerSecurity {
         return authorization != null && authorization.regionMatches(true, 0, "DPoP ", 0, 5);
     }
 
-    private static void writeError(HttpServletResponse response, String code, String message) throws IOException {
-        ErrorResponses.write(response, 0, ErrorResponses.api(code, message));
+    /** The API's error body with the status Spring's challenge set (400 for a malformed request, RFC 6750 §3.1). */
+    private static void writeError(HttpServletRequest request, HttpServletResponse response, ApiError error)
+            throws IOException {
+        ApiErrorResponses.write(request, response, error.withStatus(response.getStatus()));
     }
 
     /** Lets Spring's entry point set the status and the challenge, then writes the API's error body. */
@@ -143,7 +151,7 @@ class ApiResourceServerSecurity {
         public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
                 throws IOException, jakarta.servlet.ServletException {
             challenge.commence(request, response, e);
-            writeError(response, "INVALID_TOKEN", "アクセストークンが無効です。");
+            writeError(request, response, ApiError.of(ApiErrorCode.INVALID_TOKEN));
         }
     }
 }

@@ -10,10 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import jp.kakehashi.shared.ApiError;
+import jp.kakehashi.shared.ApiErrorCode;
+import jp.kakehashi.shared.ApiErrorResponses;
+import jp.kakehashi.shared.ApiFilterOrder;
 import jp.kakehashi.shared.BusinessClock;
-import jp.kakehashi.shared.ErrorResponses;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -28,7 +30,7 @@ import org.springframework.web.util.UrlPathHelper;
  * no token lookups.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 8)
+@Order(ApiFilterOrder.SERVICE_STOP)
 class ServiceStopFilter extends OncePerRequestFilter {
 
     private static final DateTimeFormatter END = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(BusinessClock.TOKYO);
@@ -64,7 +66,7 @@ class ServiceStopFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        refuse(response, stop.get(), now);
+        refuse(request, response, stop.get(), now);
     }
 
     /** The API class of a path; null for the public endpoints, which only a stop of everything takes down. */
@@ -75,12 +77,13 @@ class ServiceStopFilter extends OncePerRequestFilter {
         return path.startsWith("/v1/accounts") ? StoppedApi.READ : null;
     }
 
-    private static void refuse(HttpServletResponse response, ServiceStop stop, Instant now) throws IOException {
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, ServiceStop stop, Instant now)
+            throws IOException {
         long seconds = Math.max(1, Duration.between(now, stop.endsAt()).plusMillis(999).toSeconds());
         String end = END.format(stop.endsAt());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        ErrorResponses.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, ErrorResponses.api(
-                "SERVICE_STOPPED", "サービス停止中です (the service is stopped)",
-                stop.emergency() ? "EMERGENCY_STOP" : "PLANNED_STOP", end + " まで停止します (stopped until " + end + ")"));
+        ApiErrorResponses.write(request, response, ApiError.of(ApiErrorCode.SERVICE_STOPPED).withDetail(
+                stop.emergency() ? "EMERGENCY_STOP" : "PLANNED_STOP", end + " まで停止します (stopped until " + end + ")",
+                null));
     }
 }

@@ -5,10 +5,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import org.springframework.core.Ordered;
+import jp.kakehashi.shared.ApiError;
+import jp.kakehashi.shared.ApiErrorCode;
+import jp.kakehashi.shared.ApiErrorResponses;
+import jp.kakehashi.shared.ApiFilterOrder;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -18,14 +19,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * that refusals are logged too, and before Spring Security, so that 401s carry the interaction id as well.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 7)
+@Order(ApiFilterOrder.RISK_HEADERS)
 class RiskHeaderFilter extends OncePerRequestFilter {
 
-    private static final String INVALID_INTERACTION_ID = """
-            {"errorCode":"INVALID_PARAMETER","errorMessage":"x-fapi-interaction-id が不正です (invalid interaction id)",\
-            "errorDetails":[{"errorDetailsCode":"INVALID_FORMAT",\
-            "errorDetailsMessage":"RFC 4122 の UUID を指定してください (an RFC 4122 UUID is required)",\
-            "itemId":"x-fapi-interaction-id"}]}""";
+    private static final ApiError INVALID_INTERACTION_ID = ApiError.of(ApiErrorCode.INVALID_PARAMETER).withDetail(
+            "INVALID_FORMAT", "RFC 4122 の UUID を指定してください (an RFC 4122 UUID is required)",
+            RiskHeaders.INTERACTION_ID);
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -42,10 +41,7 @@ class RiskHeaderFilter extends OncePerRequestFilter {
                 : request.getHeader(RiskHeaders.INTERACTION_ID);
         response.setHeader(RiskHeaders.INTERACTION_ID, echoed);
         if (signals.invalidHeaders().contains(RiskHeaders.INTERACTION_ID)) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-            response.setContentType("application/json;charset=UTF-8");
-            response.getOutputStream().write(INVALID_INTERACTION_ID.getBytes(StandardCharsets.UTF_8));
+            ApiErrorResponses.write(request, response, INVALID_INTERACTION_ID);
             return;
         }
         chain.doFilter(request, response);

@@ -10,5 +10,5 @@
  * sloppy header must not break its customers' reads; on a payment, the fraud rules decide what invalid signals mean.
  */
 @org.jspecify.annotations.NullMarked
-@org.springframework.modulith.ApplicationModule(displayName = "Risk", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(displayName = "Risk", allowedDependencies = "shared")
 package jp.kakehashi.risk;

@@ -1,6 +1,11 @@
 package jp.kakehashi.runtime;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jp.kakehashi.shared.ApiError;
+import jp.kakehashi.shared.ApiErrorCode;
+import jp.kakehashi.shared.ApiErrorResponses;
 import jp.kakehashi.shared.ErrorResponses;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 
 /**
  * Who a refused request was meant for, by its path, and so in whose words the refusal is answered: the banking API's
@@ -31,36 +36,32 @@ enum ErrorArea {
         return SCREEN;
     }
 
-    /** The JSON body of a refusal with {@code status}, or null for the screens (they get the error page). */
-    String json(int status, String description) {
+    /**
+     * The JSON body of a refusal with {@code status} of {@code request}, or null for the screens (they get the error
+     * page); the API's in the caller's language ({@link ApiErrorResponses}).
+     */
+    String json(HttpServletRequest request, int status, String description) {
         return switch (this) {
-            case API -> ErrorResponses.api(apiErrorCode(status), apiMessage(status),
-                    description == null ? null : "INVALID_VALUE", description);
-            case OAUTH -> ErrorResponses.oauth(status >= 500 ? "server_error" : "invalid_request",
-                    description != null ? description
+            case API -> {
+                ApiError error = ApiError.of(apiErrorCode(status)).withStatus(status);
+                yield ApiErrorResponses.json(request, description == null ? error
+                        : error.withDetail("INVALID_VALUE", description, null));
+            }
+            case OAUTH -> ErrorResponses.oauth(status >= 500 ? OAuth2ErrorCodes.SERVER_ERROR
+                    : OAuth2ErrorCodes.INVALID_REQUEST, description != null ? description
                             : status >= 500 ? "the server could not answer the request" : "the request is malformed");
             case SCREEN -> null;
         };
     }
 
     /** An {@code ErrorCode} of the OpenAPI document for a status the container or the firewall chose. */
-    private static String apiErrorCode(int status) {
+    private static ApiErrorCode apiErrorCode(int status) {
         return switch (status) {
-            case 401 -> "INVALID_TOKEN";
-            case 404, 405 -> "NOT_FOUND";
-            case 429 -> "RATE_LIMIT_EXCEEDED";
-            case 503 -> "SERVICE_UNAVAILABLE";
-            default -> status >= 500 ? "INTERNAL_ERROR" : "INVALID_PARAMETER";
-        };
-    }
-
-    private static String apiMessage(int status) {
-        return switch (status) {
-            case 401 -> "アクセストークンが必要です。";
-            case 404, 405 -> "リソースが見つかりません。";
-            case 429 -> "リクエストが多すぎます。しばらくしてから再度お試しください。";
-            case 503 -> "ただいまサービスを利用できません。しばらくしてから再度お試しください。";
-            default -> status >= 500 ? "システムエラーが発生しました。" : "リクエストの値が正しくありません。";
+            case 401 -> ApiErrorCode.INVALID_TOKEN;
+            case 404, 405 -> ApiErrorCode.NOT_FOUND;
+            case 429 -> ApiErrorCode.RATE_LIMIT_EXCEEDED;
+            case 503 -> ApiErrorCode.SERVICE_UNAVAILABLE;
+            default -> status >= 500 ? ApiErrorCode.INTERNAL_ERROR : ApiErrorCode.INVALID_PARAMETER;
         };
     }
 }

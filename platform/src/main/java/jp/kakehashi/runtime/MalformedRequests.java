@@ -7,10 +7,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import jp.kakehashi.shared.ApiFilterOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (RFC 6749 §5.2), the bank's error page elsewhere; never a container page or a stack trace in the log.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(ApiFilterOrder.MALFORMED_REQUESTS)
 class MalformedRequests extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(MalformedRequests.class);
@@ -80,7 +80,7 @@ class MalformedRequests extends OncePerRequestFilter {
             throws IOException {
         int status = description.endsWith("too large") ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
                 : HttpServletResponse.SC_BAD_REQUEST;
-        String json = ErrorArea.of(request.getRequestURI()).json(status, description);
+        String json = ErrorArea.of(request.getRequestURI()).json(request, status, description);
         if (json != null) {
             response.setStatus(status);
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");

@@ -44,7 +44,7 @@ class PlatformErrorController extends AbstractErrorController {
             return page(HttpStatus.NOT_FOUND, Map.of());
         }
         String json = ErrorArea.of((String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))
-                .json(status, oauthDescription(request));
+                .json(request, status, oauthDescription(request));
         if (json != null) {
             return ResponseEntity.status(status).cacheControl(CacheControl.noStore())
                     .contentType(MediaType.APPLICATION_JSON).body(json);

@@ -31,7 +31,7 @@ class PlatformErrorReportValve extends ErrorReportValve {
         }
         String path = request.getCoyoteRequest().requestURI().toString();
         ErrorArea area = ErrorArea.of(path);
-        String json = area.json(status, null);
+        String json = area.json(request, status, null);
         try {
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("X-Content-Type-Options", "nosniff");

@@ -1,43 +1,35 @@
 package jp.kakehashi.shared;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON error bodies the platform writes outside Spring MVC (filters, entry points, the container's error area),
- * escaped in one place: the API's {@code {"errorCode","errorMessage","errorDetails"?}} and OAuth's
- * {@code {"error","error_description"}} (RFC 6749 §5.2). Only the writing: which codes exist is each area's.
+ * escaped in one place: OAuth's {@code {"error","error_description"}} (RFC 6749 §5.2) here, the API's through
+ * {@link ApiErrorResponses}. Only the writing: which OAuth codes exist is each area's.
  */
 public final class ErrorResponses {
 
     private ErrorResponses() {
     }
 
-    /** The API's error body, with one detail when {@code detailsCode} is not null. */
-    public static String api(String errorCode, String errorMessage, @Nullable String detailsCode,
-            @Nullable String detailsMessage) {
-        StringBuilder json = new StringBuilder("{\"errorCode\":").append(quoted(errorCode)).append(",\"errorMessage\":")
-                .append(quoted(errorMessage));
-        if (detailsCode != null) {
-            json.append(",\"errorDetails\":[{\"errorDetailsCode\":").append(quoted(detailsCode))
-                    .append(",\"errorDetailsMessage\":")
-                    .append(quoted(Objects.requireNonNull(detailsMessage, "detailsMessage"))).append("}]");
-        }
-        return json.append('}').toString();
-    }
-
-    /** The API's error body without details. */
-    public static String api(String errorCode, String errorMessage) {
-        return api(errorCode, errorMessage, null, null);
-    }
-
     /** OAuth's error body (RFC 6749 §5.2). */
     public static String oauth(String error, @Nullable String description) {
         return "{\"error\":" + quoted(error) + (description == null ? "" : ",\"error_description\":"
                 + quoted(description)) + "}";
+    }
+
+    /**
+     * Writes OAuth's error body for a call of the TPP API ({@link TppApiPaths}, the grant management endpoint) and
+     * leaves its code in {@link ApiErrorCode#REQUEST_ATTRIBUTE} for the execution log (C1).
+     */
+    public static void writeOauth(HttpServletRequest request, HttpServletResponse response, String error,
+            String description) throws IOException {
+        request.setAttribute(ApiErrorCode.REQUEST_ATTRIBUTE, error);
+        write(response, 0, oauth(error, description));
     }
 
     /**

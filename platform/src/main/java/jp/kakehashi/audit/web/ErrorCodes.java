@@ -1,39 +1,34 @@
 package jp.kakehashi.audit.web;
 
-import java.nio.charset.StandardCharsets;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.kakehashi.shared.ApiErrorCode;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Finds the error code of an error answer: the {@code errorCode} of the API's JSON error body, or the {@code error}
- * of an OAuth JSON error body (the grant management endpoint's), else the OAuth {@code error} of a
- * {@code WWW-Authenticate} challenge (a 401 or 403 written by Spring Security without a body).
- * Only the start of the body is looked at; error bodies are small and success bodies are never parsed.
+ * Finds the error code of an error answer: the one its writer left in {@link ApiErrorCode#REQUEST_ATTRIBUTE} (every
+ * {@code /v1} error body, and the grant management endpoint's OAuth errors), else the OAuth {@code error} of a
+ * {@code WWW-Authenticate} challenge. Bodies are never parsed.
  */
 final class ErrorCodes {
 
-    private static final int LOOK_AT = 4096;
-    private static final Pattern JSON_CODE = Pattern.compile("\"errorCode\"\\s*:\\s*\"([A-Za-z0-9_.-]{1,64})\"");
-    private static final Pattern OAUTH_CODE = Pattern.compile("\"error\"\\s*:\\s*\"([A-Za-z0-9_.-]{1,64})\"");
     private static final Pattern CHALLENGE_CODE = Pattern.compile("error=\"([A-Za-z0-9_.-]{1,64})\"");
 
     private ErrorCodes() {
     }
 
-    static String of(ContentCachingResponseWrapper response, int status) {
+    static String of(HttpServletRequest request, ContentCachingResponseWrapper response, int status) {
         if (status < 400) {
             return null;
         }
-        byte[] body = response.getContentAsByteArray();
-        String start = new String(body, 0, Math.min(body.length, LOOK_AT), StandardCharsets.UTF_8);
-        for (Pattern code : new Pattern[] {JSON_CODE, OAUTH_CODE}) {
-            Matcher json = code.matcher(start);
-            if (json.find()) {
-                return json.group(1);
-            }
+        if (request.getAttribute(ApiErrorCode.REQUEST_ATTRIBUTE) instanceof String code) {
+            return code;
         }
+        // Only for a refusal Spring Security answers by itself, with its challenge (RFC 6750 §3, RFC 9449 §7.1) and no
+        // body of ours: Spring's own entry point or access-denied handler writes no attribute. The /v1 and /grants
+        // chains replace both today, so this is the safety net for a handler of Spring's that a chain falls back to.
         String challenge = response.getHeader(HttpHeaders.WWW_AUTHENTICATE);
         if (challenge != null) {
             Matcher oauth = CHALLENGE_CODE.matcher(challenge);

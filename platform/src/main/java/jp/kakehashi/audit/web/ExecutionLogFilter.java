@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
@@ -13,14 +12,16 @@ import java.util.UUID;
 import jp.kakehashi.audit.ExecutionLogRecord;
 import jp.kakehashi.audit.ExecutionLogWriter;
 import jp.kakehashi.risk.RiskSignals;
+import jp.kakehashi.shared.ApiError;
+import jp.kakehashi.shared.ApiErrorCode;
+import jp.kakehashi.shared.ApiErrorResponses;
+import jp.kakehashi.shared.ApiFilterOrder;
 import jp.kakehashi.shared.TppApiPaths;
 import jp.kakehashi.tpp.ChainedPartyHeader;
 import jp.kakehashi.tpp.ClientOwners;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -33,16 +34,15 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code /grants}, C1), whatever answers it: the endpoint, Spring Security
  * (401, 403), the risk headers' check (400) or the rate limit (429). It is the outermost filter of those, so it sees
  * every one of them; who called it learns after the fact from the security context Spring Security's bearer-token
- * filter leaves in a request attribute. The response is held back until the record is committed.
+ * filter leaves in a request attribute, and the error code from the attribute its writer leaves
+ * ({@link ApiErrorCode#REQUEST_ATTRIBUTE}). The response is held back until the record is committed.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+@Order(ApiFilterOrder.EXECUTION_LOG)
 class ExecutionLogFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ExecutionLogFilter.class);
     private static final String INTERACTION_ID = "x-fapi-interaction-id";
-    private static final String UNAVAILABLE = """
-            {"errorCode":"SERVICE_UNAVAILABLE","errorMessage":"ただいま処理できません (temporarily unavailable)"}""";
 
     private final ExecutionLogWriter records;
     private final ClientOwners owners;
@@ -79,7 +79,7 @@ class ExecutionLogFilter extends OncePerRequestFilter {
         catch (RuntimeException notRecorded) {
             log.error("An API call could not be recorded in the execution log; it is answered 503", notRecorded);
             if (failure == null && !response.isCommitted()) {
-                unavailable(response, buffered.getHeader(INTERACTION_ID));
+                unavailable(request, response, buffered.getHeader(INTERACTION_ID));
                 return;
             }
         }
@@ -96,7 +96,7 @@ class ExecutionLogFilter extends OncePerRequestFilter {
                 && context.getAuthentication().getPrincipal() instanceof Jwt jwt ? jwt : null;
         String clientId = caller == null ? null : caller.getClaimAsString("client_id");
         int status = failed ? 500 : response.getStatus();
-        String errorCode = failed ? "INTERNAL_ERROR" : ErrorCodes.of(response, status);
+        String errorCode = failed ? ApiErrorCode.INTERNAL_ERROR.code() : ErrorCodes.of(request, response, status);
         RiskSignals signals = RiskSignals.of(request).orElseGet(() -> new RiskSignals(UUID.randomUUID(), true, null,
                 null, null, null, request.getRemoteAddr(), Set.of()));
         return new ExecutionLogRecord(null, arrived, caller == null ? null : caller.getSubject(),
@@ -106,15 +106,13 @@ class ExecutionLogFilter extends OncePerRequestFilter {
                 ChainedPartyHeader.of(request).orElse(null));
     }
 
-    private static void unavailable(HttpServletResponse response, String interactionId) throws IOException {
+    private static void unavailable(HttpServletRequest request, HttpServletResponse response, String interactionId)
+            throws IOException {
         response.reset();
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         if (interactionId != null) {
             response.setHeader(INTERACTION_ID, interactionId);
         }
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.setContentType("application/json;charset=UTF-8");
-        response.getOutputStream().write(UNAVAILABLE.getBytes(StandardCharsets.UTF_8));
+        ApiErrorResponses.write(request, response, ApiError.of(ApiErrorCode.SERVICE_UNAVAILABLE));
     }
 
     private static void rethrow(Exception failure) throws IOException, ServletException {

@@ -3,8 +3,9 @@ package jp.kakehashi.authorization.fapi;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.MediaType;
+import jp.kakehashi.shared.ErrorResponses;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -26,10 +27,7 @@ public final class ClientAuthenticationRequired {
 
     public static void commence(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException {
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write("{\"error\":\"invalid_client\",\"error_description\":"
-                + "\"client authentication is required (private_key_jwt or tls_client_auth)\"}");
+        ErrorResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, ErrorResponses.oauth(
+                OAuth2ErrorCodes.INVALID_CLIENT, "client authentication is required (private_key_jwt or tls_client_auth)"));
     }
 }

@@ -11,6 +11,7 @@ import jp.kakehashi.shared.ErrorResponses;
 import jp.kakehashi.tpp.OAuthClientLimits;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -47,7 +48,7 @@ public final class ClientRequestLimit extends OncePerRequestFilter {
         }
         long seconds = Math.max(1, (wait.get() + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1));
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        ErrorResponses.write(response, 429, ErrorResponses.oauth("temporarily_unavailable",
+        ErrorResponses.write(response, 429, ErrorResponses.oauth(OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE,
                 "too many requests from this client; retry after Retry-After seconds"));
     }
 }

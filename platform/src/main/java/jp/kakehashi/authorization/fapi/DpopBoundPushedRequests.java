@@ -6,9 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.kakehashi.authorization.client.TppRegisteredClientRepository;
+import jp.kakehashi.authorization.error.AuthorizationErrorCode;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2PushedAuthorizationRequestAuthenticationToken;
@@ -58,8 +57,8 @@ final class DpopBoundPushedRequests implements AuthenticationConverter {
         }
         Jwt proof = proofs.verify(headers.getFirst(), request.getMethod(), request.getRequestURL().toString());
         if (requiresNonce(pushed) && !nonces.isValid(proof.getClaimAsString("nonce"))) {
-            throw new OAuth2AuthenticationException(new OAuth2Error(DpopNonces.USE_DPOP_NONCE,
-                    "this client's DPoP proofs must carry the nonce in the DPoP-Nonce header of this response", null));
+            throw AuthorizationErrorCode.USE_DPOP_NONCE.exception(
+                    "this client's DPoP proofs must carry the nonce in the DPoP-Nonce header of this response");
         }
         String thumbprint = AuthorizationServerDpopProofs.thumbprint(proof);
         Map<String, Object> parameters = new LinkedHashMap<>(pushed.getAdditionalParameters());

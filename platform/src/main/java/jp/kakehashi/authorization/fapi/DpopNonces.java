@@ -24,8 +24,6 @@ public class DpopNonces extends OncePerRequestFilter {
 
     /** The response header carrying the nonce to use (RFC 9449 §8.1). */
     public static final String HEADER = "DPoP-Nonce";
-    /** RFC 9449 §8, §9, §12.2; not among Spring's {@code OAuth2ErrorCodes}. */
-    public static final String USE_DPOP_NONCE = "use_dpop_nonce";
 
     /** The endpoints of the authorization server that take DPoP proofs (token, PAR). */
     private static final java.util.Set<String> ENDPOINTS = java.util.Set.of("/oauth2/token", "/oauth2/par");

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import jp.kakehashi.authorization.error.AuthorizationErrorCode;
 import jp.kakehashi.authorization.store.PushedRequestUris;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -75,7 +76,7 @@ final class PushedRequestUriCheck implements AuthenticationConverter {
      */
     private static OAuth2AuthorizationCodeRequestAuthenticationException refused(String description,
             OAuth2Authorization pushed, String clientId) {
-        OAuth2Error error = new OAuth2Error(AuthorizationRequestError.INVALID_REQUEST_URI.code(), description, null);
+        OAuth2Error error = AuthorizationErrorCode.INVALID_REQUEST_URI.error(description);
         OAuth2AuthorizationRequest request = pushed == null ? null
                 : pushed.getAttribute(OAuth2AuthorizationRequest.class.getName());
         if (request == null || !request.getClientId().equals(clientId)) {

@@ -7,13 +7,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.text.ParseException;
+import jp.kakehashi.authorization.error.AuthorizationErrorCode;
 import jp.kakehashi.tpp.TppClient;
 import jp.kakehashi.tpp.Tpps;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
@@ -59,10 +58,9 @@ public class ResourceDpopNonces {
                     String nonce = nonceOf(request.getHeader("DPoP"));
                     if (!nonces.isValid(nonce)) {
                         response.setHeader(DpopNonces.HEADER, nonces.current());
-                        dpopChallenge.commence(request, response, new OAuth2AuthenticationException(
-                                new OAuth2Error(DpopNonces.USE_DPOP_NONCE,
-                                        "the resource server requires a nonce in the DPoP proof: use the one in "
-                                                + DpopNonces.HEADER, null)));
+                        dpopChallenge.commence(request, response, AuthorizationErrorCode.USE_DPOP_NONCE.exception(
+                                "the resource server requires a nonce in the DPoP proof: use the one in "
+                                        + DpopNonces.HEADER));
                         return;
                     }
                     String current = nonces.current();

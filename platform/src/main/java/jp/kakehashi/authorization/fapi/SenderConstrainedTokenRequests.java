@@ -2,6 +2,7 @@ package jp.kakehashi.authorization.fapi;
 
 import java.util.Map;
 import jp.kakehashi.authorization.client.TppRegisteredClientRepository;
+import jp.kakehashi.authorization.error.AuthorizationErrorCode;
 import jp.kakehashi.authorization.grant.GrantManagementRequest;
 import jp.kakehashi.authorization.token.ResourceDpopProofs;
 import jp.kakehashi.authorization.token.VerifiedDpopProof;
@@ -70,11 +71,11 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
                 .getClientSettings().getSetting(TppRegisteredClientRepository.SENDER_CONSTRAINT_SETTING));
         Jwt proof = verifiedProof(grant.getAdditionalParameters());
         if (dpopClient && proof == null) {
-            throw error("invalid_dpop_proof", "a DPoP proof is required: this client's tokens are DPoP-bound");
+            throw error(OAuth2ErrorCodes.INVALID_DPOP_PROOF, "a DPoP proof is required: this client's tokens are DPoP-bound");
         }
         if (proof != null && Boolean.TRUE.equals(client.getRegisteredClient().getClientSettings()
                 .getSetting(TppRegisteredClientRepository.DPOP_NONCE_SETTING)) && !nonces.isValid(proof.getClaimAsString("nonce"))) {
-            throw error("use_dpop_nonce", "use the nonce in the DPoP-Nonce header of this response");
+            throw error(AuthorizationErrorCode.USE_DPOP_NONCE.code(), "use the nonce in the DPoP-Nonce header of this response");
         }
         OAuth2Authorization authorization = null;
         if (grant instanceof OAuth2AuthorizationCodeAuthenticationToken code) {
@@ -150,7 +151,7 @@ public final class SenderConstrainedTokenRequests implements AuthenticationProvi
         Map<String, Object> claims = authorization.getAccessToken().getClaims();
         Object bound = claims != null && claims.get("cnf") instanceof Map<?, ?> cnf ? cnf.get("jkt") : null;
         if (bound != null && !bound.equals(thumbprint(proof))) {
-            throw error("invalid_dpop_proof", "the DPoP key is not the one this grant's tokens are bound to");
+            throw error(OAuth2ErrorCodes.INVALID_DPOP_PROOF, "the DPoP key is not the one this grant's tokens are bound to");
         }
     }
 

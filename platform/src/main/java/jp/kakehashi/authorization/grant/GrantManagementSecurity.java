@@ -52,8 +52,8 @@ class GrantManagementSecurity {
             else {
                 new BearerChallenge().commence(request, response, e);
             }
-            ErrorResponses.write(response, 0, ErrorResponses.oauth(OAuth2ErrorCodes.INVALID_TOKEN,
-                    "a valid access token is required"));
+            ErrorResponses.writeOauth(request, response, OAuth2ErrorCodes.INVALID_TOKEN,
+                    "a valid access token is required");
         };
         http.securityMatcher(GrantManagementEndpoint.PATH + "/**")
                 .authorizeHttpRequests(requests -> requests
@@ -83,7 +83,7 @@ class GrantManagementSecurity {
             AuthenticationException e) throws IOException {
         new DpopChallenge().commence(request, response, e);
         var error = ((org.springframework.security.oauth2.core.OAuth2AuthenticationException) e).getError();
-        ErrorResponses.write(response, 0, ErrorResponses.oauth(error.getErrorCode(), error.getDescription()));
+        ErrorResponses.writeOauth(request, response, error.getErrorCode(), error.getDescription());
     }
 
     /** No token at all: both schemes are challenged (RFC 9449 §7.1). */
@@ -91,8 +91,7 @@ class GrantManagementSecurity {
             throws IOException {
         new BearerChallenge().commence(request, response, e);
         new DpopChallenge().commence(request, response, e);
-        ErrorResponses.write(response, 0, ErrorResponses.oauth(OAuth2ErrorCodes.INVALID_TOKEN,
-                "an access token is required"));
+        ErrorResponses.writeOauth(request, response, OAuth2ErrorCodes.INVALID_TOKEN, "an access token is required");
     }
 
     private static void insufficientScope(HttpServletRequest request, HttpServletResponse response,
@@ -102,8 +101,8 @@ class GrantManagementSecurity {
         if (usesDpop(request) && challenge != null && challenge.startsWith("Bearer")) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "DPoP" + challenge.substring("Bearer".length()));
         }
-        ErrorResponses.write(response, 0, ErrorResponses.oauth(OAuth2ErrorCodes.INSUFFICIENT_SCOPE,
-                "the access token does not carry the scope of this grant management request"));
+        ErrorResponses.writeOauth(request, response, OAuth2ErrorCodes.INSUFFICIENT_SCOPE,
+                "the access token does not carry the scope of this grant management request");
     }
 
     private static boolean usesDpop(HttpServletRequest request) {

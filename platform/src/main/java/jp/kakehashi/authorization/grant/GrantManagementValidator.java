@@ -3,6 +3,7 @@ package jp.kakehashi.authorization.grant;
 import java.time.Clock;
 import java.util.function.Consumer;
 import jp.kakehashi.authorization.customer.CustomerAuthentication;
+import jp.kakehashi.authorization.error.AuthorizationErrorCode;
 import jp.kakehashi.authorization.rar.AuthorizationDetailsValidator;
 import jp.kakehashi.consent.Grant;
 import jp.kakehashi.consent.Grants;
@@ -22,9 +23,6 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
  * replaced: the transfer API allows one payment per grant, so such a change is refused and a new grant is needed.
  */
 public final class GrantManagementValidator implements Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> {
-
-    /** Grant Management §5.4: the grant named by {@code grant_id} cannot be used by this request. */
-    public static final String INVALID_GRANT_ID = "invalid_grant_id";
 
     private final Grants grants;
     private final Clock clock;
@@ -56,7 +54,7 @@ public final class GrantManagementValidator implements Consumer<OAuth2Authorizat
                 .filter(found -> found.isUsableAt(clock.instant()))
                 .filter(found -> !(request.getPrincipal() instanceof CustomerAuthentication customer)
                         || found.customerId().equals(customer.customerId()))
-                .orElseThrow(() -> error(INVALID_GRANT_ID, "grant_id is not a grant this request can change",
+                .orElseThrow(() -> error(AuthorizationErrorCode.INVALID_GRANT_ID.code(), "grant_id is not a grant this request can change",
                         request));
         if (parameters.containsKey(AuthorizationDetailsValidator.PARAMETER)
                 || !grants.authorizationDetailsOf(grant.id()).isEmpty()) {

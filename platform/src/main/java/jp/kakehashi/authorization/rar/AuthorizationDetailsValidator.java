@@ -1,7 +1,7 @@
 package jp.kakehashi.authorization.rar;
 
 import java.util.function.Consumer;
-import org.springframework.security.oauth2.core.OAuth2Error;
+import jp.kakehashi.authorization.error.AuthorizationErrorCode;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
@@ -41,7 +41,7 @@ public final class AuthorizationDetailsValidator implements Consumer<OAuth2Autho
     private static OAuth2AuthorizationCodeRequestAuthenticationException error(String description,
             OAuth2AuthorizationCodeRequestAuthenticationContext context) {
         return new OAuth2AuthorizationCodeRequestAuthenticationException(
-                new OAuth2Error(InvalidAuthorizationDetails.ERROR_CODE, description, null),
+                AuthorizationErrorCode.INVALID_AUTHORIZATION_DETAILS.error(description),
                 (OAuth2AuthorizationCodeRequestAuthenticationToken) context.getAuthentication());
     }
 }

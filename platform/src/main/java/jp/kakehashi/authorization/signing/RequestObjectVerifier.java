@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jp.kakehashi.authorization.error.AuthorizationErrorCode;
 import jp.kakehashi.authorization.replay.JtiKind;
 import jp.kakehashi.authorization.replay.SeenJtis;
 import jp.kakehashi.tpp.ClientMessageSigning;
@@ -153,6 +154,6 @@ final class RequestObjectVerifier {
     }
 
     private static OAuth2AuthenticationException invalid(String description) {
-        return SigningErrorCode.INVALID_REQUEST_OBJECT.exception(description);
+        return AuthorizationErrorCode.INVALID_REQUEST_OBJECT.exception(description);
     }
 }

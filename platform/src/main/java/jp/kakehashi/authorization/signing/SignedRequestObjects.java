@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import jp.kakehashi.authorization.error.AuthorizationErrorCode;
 import jp.kakehashi.authorization.replay.SeenJtis;
 import jp.kakehashi.tpp.ClientMessageSigning;
 import org.springframework.security.core.Authentication;
@@ -82,7 +83,7 @@ public final class SignedRequestObjects implements AuthenticationConverter {
             return null;
         }
         if (!signing.acceptsSignedRequestObjects()) {
-            throw SigningErrorCode.REQUEST_NOT_SUPPORTED.exception(
+            throw AuthorizationErrorCode.REQUEST_NOT_SUPPORTED.exception(
                     "request objects are not accepted from this client; send the parameters in the form");
         }
         if (requestObjects.length != 1) {
@@ -107,7 +108,7 @@ public final class SignedRequestObjects implements AuthenticationConverter {
             HttpServletRequest request, OAuth2ClientAuthenticationToken client) {
         if (claims.getClaim(REQUEST) != null || claims.getClaim(OAuth2ParameterNames.REQUEST_URI) != null) {
             // RFC 9101 §4: no nesting of request objects
-            throw SigningErrorCode.INVALID_REQUEST_OBJECT.exception("a request object holds no request or request_uri");
+            throw AuthorizationErrorCode.INVALID_REQUEST_OBJECT.exception("a request object holds no request or request_uri");
         }
         String responseType = string(claims, OAuth2ParameterNames.RESPONSE_TYPE);
         if (!StringUtils.hasText(responseType)) {
@@ -138,7 +139,7 @@ public final class SignedRequestObjects implements AuthenticationConverter {
         if (value == null || value instanceof String) {
             return (String) value;
         }
-        throw SigningErrorCode.INVALID_REQUEST_OBJECT.exception(name + " must be a string");
+        throw AuthorizationErrorCode.INVALID_REQUEST_OBJECT.exception(name + " must be a string");
     }
 
     /**

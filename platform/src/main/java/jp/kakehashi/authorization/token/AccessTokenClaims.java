@@ -90,7 +90,7 @@ final class AccessTokenClaims implements OAuth2TokenCustomizer<OAuth2TokenClaims
                         .toString());
             }
             catch (Exception e) {
-                throw new OAuth2AuthenticationException(new OAuth2Error("invalid_dpop_proof", "bad jwk header", null));
+                throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_DPOP_PROOF, "bad jwk header", null));
             }
         }
         if (context.getAuthorizationGrant() != null

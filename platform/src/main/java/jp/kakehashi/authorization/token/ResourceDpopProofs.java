@@ -5,6 +5,7 @@ import java.util.List;
 import jp.kakehashi.authorization.replay.SeenJtis;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.DPoPProofContext;
@@ -56,7 +57,7 @@ public class ResourceDpopProofs implements ObjectPostProcessor<DPoPAuthenticatio
     static OAuth2TokenValidator<Jwt> normalisedHtu(DPoPProofContext context, OAuth2TokenValidator<Jwt> spring) {
         return proof -> {
             if (!DpopTargetUri.matches(proof.getClaimAsString("htu"), context.getTargetUri())) {
-                return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_dpop_proof",
+                return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_DPOP_PROOF,
                         "htu claim is invalid.", null));
             }
             return spring.validate(Jwt.withTokenValue(proof.getTokenValue())
@@ -92,7 +93,7 @@ public class ResourceDpopProofs implements ObjectPostProcessor<DPoPAuthenticatio
     static OAuth2TokenValidatorResult allowedAlgorithm(Jwt proof) {
         Object algorithm = proof.getHeaders().get("alg");
         return algorithm != null && ALGORITHMS.contains(algorithm.toString()) ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_dpop_proof",
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_DPOP_PROOF,
                         "DPoP proofs must be signed with ES256 or PS256", null));
     }
 }

@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.Optional;
 import jp.kakehashi.authorization.customer.CustomerAuthentication;
+import jp.kakehashi.authorization.error.AuthorizationErrorCode;
 import jp.kakehashi.authorization.grant.GrantChange;
-import jp.kakehashi.authorization.grant.GrantManagementValidator;
 import jp.kakehashi.authorization.grant.RequestedGrantChanges;
 import jp.kakehashi.authorization.policy.ScopePolicy;
 import jp.kakehashi.authorization.rar.RequestedTransfers;
@@ -80,7 +80,7 @@ public class ConsentDecisions implements Consumer<OAuth2AuthorizationConsentAuth
             change = changes.of(request, customer.customerId());
         }
         catch (RequestedGrantChanges.NotChangeable ended) {
-            throw denied(GrantManagementValidator.INVALID_GRANT_ID, "the grant can no longer be changed", context);
+            throw denied(AuthorizationErrorCode.INVALID_GRANT_ID.code(), "the grant can no longer be changed", context);
         }
         Set<String> scopes = granted(request.getScopes(), change);
         var decision = policy.decide(scopes, customer.segment());
@@ -117,7 +117,7 @@ public class ConsentDecisions implements Consumer<OAuth2AuthorizationConsentAuth
                     request.getClientId(), request.getScopes(), chosen, view.expiresAt(), view.language(),
                     ConsentScreen.TEMPLATE, screen.shown(view, chosen, shownChange), List.of(), rendered);
             if (grants.change(agreed, authorization.getId(), change.get().replaces()).isEmpty()) {
-                throw denied(GrantManagementValidator.INVALID_GRANT_ID, "the grant can no longer be changed",
+                throw denied(AuthorizationErrorCode.INVALID_GRANT_ID.code(), "the grant can no longer be changed",
                         context);
             }
             return;

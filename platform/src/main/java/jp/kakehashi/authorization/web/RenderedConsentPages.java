@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.core.Ordered;
+import jp.kakehashi.shared.ApiFilterOrder;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
@@ -33,7 +33,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * that ends; the time) that no later rendering reproduces.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 100)
+@Order(ApiFilterOrder.CONSENT_PAGES)
 class RenderedConsentPages extends OncePerRequestFilter {
 
     private static final String PREFIX = RenderedConsentPages.class.getName() + ".";

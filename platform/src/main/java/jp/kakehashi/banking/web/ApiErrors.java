@@ -1,11 +1,14 @@
 package jp.kakehashi.banking.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import jp.kakehashi.shared.ApiError;
+import jp.kakehashi.shared.ApiErrorCode;
+import jp.kakehashi.shared.ApiErrorResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -25,32 +28,28 @@ class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     @ExceptionHandler
-    ResponseEntity<ErrorBody> refused(ApiException e) {
-        return body(e.status(), e.body());
+    void refused(ApiException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ApiErrorResponses.write(request, response, e.error());
     }
 
     @ExceptionHandler({ MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
             HttpMessageNotReadableException.class, ServletRequestBindingException.class,
             HttpMediaTypeNotSupportedException.class })
-    ResponseEntity<ErrorBody> malformed(Exception e) {
-        return refused(ApiException.invalidParameter(null, "the request is malformed"));
+    void malformed(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        refused(ApiException.invalidParameter(null, "the request is malformed"), request, response);
     }
 
     /** The database or the core system is briefly unreachable: the TPP may retry. */
     @ExceptionHandler
-    ResponseEntity<ErrorBody> unavailable(TransientDataAccessException e) {
+    void unavailable(TransientDataAccessException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         log.warn("/v1 request failed on a transient data access error: {}", e.getMessage());
-        return body(HttpStatus.SERVICE_UNAVAILABLE,
-                new ErrorBody("SERVICE_UNAVAILABLE", "ただいまサービスを利用できません。しばらくしてから再度お試しください。"));
+        ApiErrorResponses.write(request, response, ApiError.of(ApiErrorCode.SERVICE_UNAVAILABLE));
     }
 
     @ExceptionHandler
-    ResponseEntity<ErrorBody> failed(Exception e) {
+    void failed(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         log.error("/v1 request failed", e);
-        return body(HttpStatus.INTERNAL_SERVER_ERROR, new ErrorBody("INTERNAL_ERROR", "システムエラーが発生しました。"));
-    }
-
-    private static ResponseEntity<ErrorBody> body(HttpStatus status, ErrorBody body) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+        ApiErrorResponses.write(request, response, ApiError.of(ApiErrorCode.INTERNAL_ERROR));
     }
 }

@@ -1,30 +1,26 @@
 package jp.kakehashi.banking.web;
 
 import java.util.List;
-import org.springframework.http.HttpStatus;
+import jp.kakehashi.shared.ApiError;
+import jp.kakehashi.shared.ApiErrorCode;
 
 /**
- * A request the API refuses, with its stable error code; {@link ApiErrors} turns it into the error body. Thrown only
+ * A request the API refuses, with its stable error code; {@link ApiErrors} writes it as the error body. Thrown only
  * for the client's mistakes and consent refusals, never for the platform's own faults.
  */
 final class ApiException extends RuntimeException {
 
-    private final HttpStatus status;
-    private final String errorCode;
-    private final List<ErrorBody.Detail> details;
+    private final ApiError error;
     private final String auditReason;
 
-    private ApiException(HttpStatus status, String errorCode, String message, List<ErrorBody.Detail> details) {
-        this(status, errorCode, message, details, null);
+    private ApiException(ApiError error, String auditReason) {
+        super(error.code().code(), null, false, false);
+        this.error = error;
+        this.auditReason = auditReason;
     }
 
-    private ApiException(HttpStatus status, String errorCode, String message, List<ErrorBody.Detail> details,
-            String auditReason) {
-        super(message, null, false, false);
-        this.status = status;
-        this.errorCode = errorCode;
-        this.details = List.copyOf(details);
-        this.auditReason = auditReason;
+    private ApiException(ApiError error) {
+        this(error, null);
     }
 
     /**
@@ -32,55 +28,52 @@ final class ApiException extends RuntimeException {
      * rule to avoid); the rule's reason goes to the audit log.
      */
     static ApiException transferDeclined(String ruleReason) {
-        return new ApiException(HttpStatus.FORBIDDEN, "TRANSFER_DECLINED",
-                "この振込はお受けできません。お客さまから銀行へお問い合わせください。", List.of(), ruleReason);
+        return new ApiException(ApiError.of(ApiErrorCode.TRANSFER_DECLINED), ruleReason);
     }
 
     /** A missing, another customer's or a not-consented account: the same answer for all three (no BOLA). */
     static ApiException accountNotFound() {
-        return new ApiException(HttpStatus.NOT_FOUND, "ACCOUNT_NOT_FOUND", "口座が見つかりません。", List.of());
+        return refused(ApiErrorCode.ACCOUNT_NOT_FOUND);
     }
 
     static ApiException notFound() {
-        return new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "リソースが見つかりません。", List.of());
+        return refused(ApiErrorCode.NOT_FOUND);
     }
 
     static ApiException invalidParameter(String itemId, String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "リクエストの値が正しくありません。",
-                List.of(new ErrorBody.Detail("INVALID_VALUE", message, itemId)));
+        return new ApiException(ApiError.of(ApiErrorCode.INVALID_PARAMETER).withDetail("INVALID_VALUE", message,
+                itemId));
     }
 
     /** B10: the period is valid but more than the bank lets a TPP read. */
     static ApiException dateRangeNotAllowed(String itemId, String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "DATE_RANGE_NOT_ALLOWED", "照会できない期間です。",
-                List.of(new ErrorBody.Detail("DATE_RANGE_NOT_ALLOWED", message, itemId)));
+        return new ApiException(ApiError.of(ApiErrorCode.DATE_RANGE_NOT_ALLOWED).withDetail("DATE_RANGE_NOT_ALLOWED",
+                message, itemId));
     }
 
     /** A transfer request that breaks the Zengin rules or its own totals: every wrong field at once. */
-    static ApiException invalidTransfer(List<ErrorBody.Detail> details) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "リクエストの値が正しくありません。",
-                details);
+    static ApiException invalidTransfer(List<ApiError.Detail> details) {
+        return new ApiException(ApiError.of(ApiErrorCode.INVALID_PARAMETER).withDetails(details));
     }
 
     /** Bulk transfers (一括振込) are not offered yet: one item per request. */
     static ApiException multipleTransfersNotSupported() {
-        return new ApiException(HttpStatus.BAD_REQUEST, "MULTIPLE_TRANSFERS_NOT_SUPPORTED",
-                "1回の依頼で指定できる振込明細は1件です。", List.of());
+        return refused(ApiErrorCode.MULTIPLE_TRANSFERS_NOT_SUPPORTED);
     }
 
     /** A refusal of the payment API with its own stable code and no details. */
-    static ApiException refused(HttpStatus status, String errorCode, String message) {
-        return new ApiException(status, errorCode, message, List.of());
+    static ApiException refused(ApiErrorCode code, Object... messageArguments) {
+        return new ApiException(ApiError.of(code, messageArguments));
     }
 
     /** B10: the transfer would break the bank's limit {@code limit} (PER_TRANSFER, DAILY, MONTHLY). */
     static ApiException limitExceeded(String limit) {
-        return new ApiException(HttpStatus.FORBIDDEN, "TRANSFER_LIMIT_EXCEEDED", "振込限度額を超えています。",
-                List.of(new ErrorBody.Detail(limit + "_LIMIT", "limit " + limit + " exceeded", null)));
+        return new ApiException(ApiError.of(ApiErrorCode.TRANSFER_LIMIT_EXCEEDED).withDetail(limit + "_LIMIT",
+                "limit " + limit + " exceeded", null));
     }
 
     String errorCode() {
-        return errorCode;
+        return error.code().code();
     }
 
     /**
@@ -91,19 +84,15 @@ final class ApiException extends RuntimeException {
         if (auditReason != null) {
             return auditReason;
         }
-        if (details.isEmpty()) {
+        if (error.details().isEmpty()) {
             return null;
         }
-        var first = details.getFirst();
+        var first = error.details().getFirst();
         String where = first.field() != null ? first.field() : first.itemId();
         return where == null ? first.errorDetailsCode() : first.errorDetailsCode() + " " + where;
     }
 
-    HttpStatus status() {
-        return status;
-    }
-
-    ErrorBody body() {
-        return new ErrorBody(errorCode, getMessage(), details);
+    ApiError error() {
+        return error;
     }
 }

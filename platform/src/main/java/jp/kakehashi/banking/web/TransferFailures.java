@@ -1,10 +1,11 @@
 package jp.kakehashi.banking.web;
 
-import org.springframework.http.HttpStatus;
+import jp.kakehashi.shared.ApiErrorCode;
 
 /**
  * The HTTP answer to a transfer the core system refused (payment correctness), by its stored reason: the same answer to
- * every retry. A refusal the client can fix in the request is 400, one of the accounts' state is 409.
+ * every retry. A refusal the client can fix in the request is 400, one of the accounts' state is 409 (each code's
+ * status, {@link ApiErrorCode}).
  */
 final class TransferFailures {
 
@@ -13,20 +14,15 @@ final class TransferFailures {
 
     static ApiException of(String reason) {
         return switch (reason) {
-            case "INSUFFICIENT_FUNDS" -> ApiException.refused(HttpStatus.CONFLICT, reason, "残高が不足しています。");
-            case "ACCOUNT_FROZEN" -> ApiException.refused(HttpStatus.CONFLICT, reason,
-                    "出金口座はお取引が制限されています。");
+            case "INSUFFICIENT_FUNDS" -> ApiException.refused(ApiErrorCode.INSUFFICIENT_FUNDS);
+            case "ACCOUNT_FROZEN" -> ApiException.refused(ApiErrorCode.ACCOUNT_FROZEN);
             case "ACCOUNT_NOT_FOUND" -> ApiException.accountNotFound();
-            case "PAYEE_ACCOUNT_NOT_FOUND" -> ApiException.refused(HttpStatus.BAD_REQUEST, reason,
-                    "振込先口座が見つかりません。");
-            case "PAYEE_ACCOUNT_FROZEN" -> ApiException.refused(HttpStatus.CONFLICT, reason,
-                    "振込先口座はお取引が制限されています。");
-            case "SAME_ACCOUNT" -> ApiException.refused(HttpStatus.BAD_REQUEST, reason,
-                    "出金口座と振込先口座が同じです。");
-            case "CONFIRMATION_EXPIRED" -> ApiException.refused(HttpStatus.CONFLICT, reason,
-                    "お客さまによる確認が期限までになかったため、振込は実行されませんでした。");
-            case "INVALID_AMOUNT" -> ApiException.refused(HttpStatus.BAD_REQUEST, reason, "振込金額が正しくありません。");
-            default -> ApiException.refused(HttpStatus.CONFLICT, "TRANSFER_FAILED", "振込を実行できませんでした。");
+            case "PAYEE_ACCOUNT_NOT_FOUND" -> ApiException.refused(ApiErrorCode.PAYEE_ACCOUNT_NOT_FOUND);
+            case "PAYEE_ACCOUNT_FROZEN" -> ApiException.refused(ApiErrorCode.PAYEE_ACCOUNT_FROZEN);
+            case "SAME_ACCOUNT" -> ApiException.refused(ApiErrorCode.SAME_ACCOUNT);
+            case "CONFIRMATION_EXPIRED" -> ApiException.refused(ApiErrorCode.CONFIRMATION_EXPIRED);
+            case "INVALID_AMOUNT" -> ApiException.refused(ApiErrorCode.INVALID_AMOUNT);
+            default -> ApiException.refused(ApiErrorCode.TRANSFER_FAILED);
         };
     }
 }

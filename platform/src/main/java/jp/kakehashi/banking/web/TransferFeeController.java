@@ -8,6 +8,7 @@ import jp.kakehashi.banking.transfer.rules.Violation;
 import jp.kakehashi.corebanking.spi.Account;
 import jp.kakehashi.corebanking.spi.AccountId;
 import jp.kakehashi.corebanking.spi.CoreBanking;
+import jp.kakehashi.shared.ApiError;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -64,8 +65,8 @@ class TransferFeeController {
         };
     }
 
-    private static ErrorBody.Detail detail(Violation v) {
-        return new ErrorBody.Detail(v.code().name(), v.messageJa(), v.itemId(), v.field());
+    private static ApiError.Detail detail(Violation v) {
+        return new ApiError.Detail(v.code().name(), v.messageJa(), v.itemId(), v.field());
     }
 
     /** Amounts are digit strings of whole yen, as the GMO-style API writes them. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.kakehashi.banking.transfer.TransferOrder;
 import jp.kakehashi.banking.transfer.rules.ViolationCode;
+import jp.kakehashi.shared.ApiError;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +34,7 @@ class TransferOrderReader {
         if (body == null || !body.isObject()) {
             throw ApiException.invalidParameter(null, "the request body must be a JSON object");
         }
-        List<ErrorBody.Detail> notStrings = new ArrayList<>();
+        List<ApiError.Detail> notStrings = new ArrayList<>();
         check(body, TransferOrder.class, null, notStrings);
         if (!notStrings.isEmpty()) {
             throw ApiException.invalidTransfer(notStrings);
@@ -47,7 +48,7 @@ class TransferOrderReader {
     }
 
     /** Every string component of {@code type} must be a JSON string (or absent); lists of records are checked inside. */
-    private static void check(JsonNode object, Class<?> type, String itemId, List<ErrorBody.Detail> notStrings) {
+    private static void check(JsonNode object, Class<?> type, String itemId, List<ApiError.Detail> notStrings) {
         for (RecordComponent component : type.getRecordComponents()) {
             JsonNode value = object.get(component.getName());
             if (value == null || value.isNull()) {
@@ -55,7 +56,7 @@ class TransferOrderReader {
             }
             if (component.getType() == String.class && !value.isString()) {
                 var violation = ViolationCode.VALUE_NOT_A_STRING.on(itemId, component.getName(), component.getName());
-                notStrings.add(new ErrorBody.Detail(violation.code().name(), violation.messageJa(), itemId,
+                notStrings.add(new ApiError.Detail(violation.code().name(), violation.messageJa(), itemId,
                         violation.field()));
             }
             else if (component.getType() == List.class && value.isArray()

@@ -15,6 +15,7 @@ import jp.kakehashi.banking.transfer.TransferStatus;
 import jp.kakehashi.corebanking.spi.CoreBanking;
 import jp.kakehashi.risk.RiskSignals;
 import jp.kakehashi.corebanking.spi.IdempotencyKey;
+import jp.kakehashi.shared.ApiErrorCode;
 import jp.kakehashi.shared.BusinessClock;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -92,11 +93,10 @@ class TransfersController {
         return switch (desk.cancel(caller, consent.accountIds(), applyNo)) {
             case Cancellation.Cancelled cancelled -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                     .body(TransferView.of(cancelled.transfer()));
-            case Cancellation.NotCancellable done -> throw ApiException.refused(HttpStatus.CONFLICT,
-                    "TRANSFER_NOT_CANCELLABLE", "この振込は取り消せません(状態: " + done.transfer().status() + ")。");
+            case Cancellation.NotCancellable done -> throw ApiException.refused(ApiErrorCode.TRANSFER_NOT_CANCELLABLE,
+                    done.transfer().status());
             case Cancellation.NotFound missing -> throw ApiException.notFound();
-            case Cancellation.NotPermitted refused -> throw ApiException.refused(HttpStatus.FORBIDDEN,
-                    "INSUFFICIENT_SCOPE", "このアクセストークンでは利用できない API です。");
+            case Cancellation.NotPermitted refused -> throw ApiException.refused(ApiErrorCode.INSUFFICIENT_SCOPE);
         };
     }
 
@@ -120,14 +120,11 @@ class TransfersController {
     /** The stored transfer of an accepted request, or the refusal. */
     private static Transfer accepted(Submission submission) {
         return switch (submission) {
-            case Submission.KeyReused reused -> throw ApiException.refused(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "IDEMPOTENCY_KEY_REUSED", "この Idempotency-Key は別の依頼に使われています。");
-            case Submission.NotAuthorised refused -> throw ApiException.refused(HttpStatus.FORBIDDEN,
-                    "TRANSFER_NOT_AUTHORISED", "この振込は認可されていません。");
+            case Submission.KeyReused reused -> throw ApiException.refused(ApiErrorCode.IDEMPOTENCY_KEY_REUSED);
+            case Submission.NotAuthorised refused -> throw ApiException.refused(ApiErrorCode.TRANSFER_NOT_AUTHORISED);
             case Submission.LimitExceeded exceeded -> throw ApiException.limitExceeded(exceeded.limit().name());
             case Submission.Declined declined -> throw ApiException.transferDeclined(declined.reasonCode());
-            case Submission.PayeeNotAllowed payee -> throw ApiException.refused(HttpStatus.FORBIDDEN,
-                    "PAYEE_NOT_ALLOWED", "この振込先には振り込めません(ご本人名義の口座のみ)。");
+            case Submission.PayeeNotAllowed payee -> throw ApiException.refused(ApiErrorCode.PAYEE_NOT_ALLOWED);
             case Submission.Accepted accepted -> accepted.transfer();
         };
     }

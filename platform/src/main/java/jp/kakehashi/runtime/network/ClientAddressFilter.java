@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import jp.kakehashi.shared.ApiFilterOrder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code htu} is checked against them).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(ApiFilterOrder.CLIENT_ADDRESS)
 @EnableConfigurationProperties(NetworkProperties.class)
 class ClientAddressFilter extends OncePerRequestFilter {
 

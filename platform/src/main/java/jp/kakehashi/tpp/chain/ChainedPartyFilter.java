@@ -5,11 +5,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import jp.kakehashi.shared.ApiError;
+import jp.kakehashi.shared.ApiErrorCode;
+import jp.kakehashi.shared.ApiErrorResponses;
+import jp.kakehashi.shared.ApiFilterOrder;
 import jp.kakehashi.tpp.ChainedPartyHeader;
 import jp.kakehashi.tpp.ClientOwners;
 import jp.kakehashi.tpp.TppApplication.ApiClass;
-import org.springframework.http.HttpHeaders;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -22,16 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Transfers ({@code /v1/transfers…}) are the payment class (更新系), everything else the read class (参照系).
  */
 @Component
-@org.springframework.core.annotation.Order(1)
+@Order(ApiFilterOrder.CHAINED_PARTY)
 class ChainedPartyFilter extends OncePerRequestFilter {
-
-    private static final String REFUSED = """
-            {"errorCode":"CHAINED_PARTY_NOT_ALLOWED","errorMessage":"この連鎖接続先からの利用は認められていません \
-            (calls for this chained party are not allowed)","errorDetails":[{"errorDetailsCode":"%s",\
-            "errorDetailsMessage":"%s"}]}""";
-    private static final String MALFORMED = """
-            {"errorCode":"INVALID_CHAINED_PARTY_ID","errorMessage":"X-Chained-Party-Id の形式が正しくありません \
-            (malformed X-Chained-Party-Id)"}""";
 
     private final ChainedParties parties;
     private final ClientOwners owners;
@@ -56,13 +51,14 @@ class ChainedPartyFilter extends OncePerRequestFilter {
         }
         String partyId = request.getHeader(ChainedPartyHeader.NAME);
         if (!ChainedPartyHeader.isWellFormed(partyId)) {
-            write(response, 400, MALFORMED);
+            ApiErrorResponses.write(request, response, ApiError.of(ApiErrorCode.INVALID_CHAINED_PARTY_ID));
             return;
         }
         ChainDecision decision = parties.decide(
                 java.util.Objects.requireNonNullElse(owners.tppOf(clientId), "client:" + clientId), partyId, apiClassOf(request));
         if (decision instanceof ChainDecision.Refused(ChainRefusal reason)) {
-            write(response, 403, REFUSED.formatted(reason.name(), message(reason)));
+            ApiErrorResponses.write(request, response, ApiError.of(ApiErrorCode.CHAINED_PARTY_NOT_ALLOWED)
+                    .withDetail(reason.name(), message(reason), null));
             return;
         }
         chain.doFilter(request, response);
@@ -85,10 +81,4 @@ class ChainedPartyFilter extends OncePerRequestFilter {
         };
     }
 
-    private static void write(HttpServletResponse response, int status, String body) throws IOException {
-        response.setStatus(status);
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.setContentType("application/json;charset=UTF-8");
-        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
-    }
 }

@@ -7,9 +7,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import jp.kakehashi.shared.ErrorResponses;
+import jp.kakehashi.shared.ApiError;
+import jp.kakehashi.shared.ApiErrorCode;
+import jp.kakehashi.shared.ApiErrorResponses;
+import jp.kakehashi.shared.ApiFilterOrder;
 import jp.kakehashi.shared.TppApiPaths;
 import jp.kakehashi.tpp.ClientOwners;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -21,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * any other against its client IP address.
  */
 @Component
-@org.springframework.core.annotation.Order(0)
+@Order(ApiFilterOrder.RATE_LIMIT)
 class RateLimitFilter extends OncePerRequestFilter {
 
     private final TppRateLimits limits;
@@ -46,17 +50,17 @@ class RateLimitFilter extends OncePerRequestFilter {
                         // an authenticated client always exists; were it gone, its calls still share one bucket
                         java.util.Objects.requireNonNullElse(owners.tppOf(clientId), "client:" + clientId));
         if (wait.isPresent()) {
-            refuse(response, wait.get());
+            refuse(request, response, wait.get());
             return;
         }
         chain.doFilter(request, response);
     }
 
-    private static void refuse(HttpServletResponse response, long waitNanos) throws IOException {
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, long waitNanos)
+            throws IOException {
         long seconds = Math.max(1, (waitNanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1));
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        ErrorResponses.write(response, 429, ErrorResponses.api("RATE_LIMIT_EXCEEDED",
-                "リクエストが多すぎます (too many requests)", "RETRY_LATER",
-                "Retry-After の秒数の後に再試行してください (retry after Retry-After seconds)"));
+        ApiErrorResponses.write(request, response, ApiError.of(ApiErrorCode.RATE_LIMIT_EXCEEDED).withDetail(
+                "RETRY_LATER", "Retry-After の秒数の後に再試行してください (retry after Retry-After seconds)", null));
     }
 }

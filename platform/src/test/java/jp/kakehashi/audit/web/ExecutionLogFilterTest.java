@@ -7,6 +7,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,9 +16,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import jp.kakehashi.tpp.ClientOwners;
 import jp.kakehashi.audit.ExecutionLogRecord;
 import jp.kakehashi.audit.ExecutionLogWriter;
+import jp.kakehashi.shared.ApiError;
+import jp.kakehashi.shared.ApiErrorCode;
+import jp.kakehashi.shared.ApiErrorResponses;
+import jp.kakehashi.tpp.ClientOwners;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -75,13 +80,29 @@ class ExecutionLogFilterTest {
     }
 
     @Test
-    void doFilterWhenErrorBodyThenItsErrorCodeIsRecorded() throws Exception {
-        filter.doFilter(request, response, answering(404,
-                "{\"errorCode\":\"ACCOUNT_NOT_FOUND\",\"errorMessage\":\"口座が見つかりません\"}", true));
+    void doFilterWhenWriterLeftTheErrorCodeThenItIsRecordedWithoutReadingTheBody() throws Exception {
+        FilterChain refused = (req, res) -> {
+            req.setAttribute(ApiErrorCode.REQUEST_ATTRIBUTE, ApiErrorCode.ACCOUNT_NOT_FOUND.code());
+            answering(404, "{\"errorCode\":\"SOMETHING_ELSE\",\"errorMessage\":\"口座が見つかりません\"}", true)
+                    .doFilter(req, res);
+        };
+
+        filter.doFilter(request, response, refused);
 
         assertThat(written).singleElement().extracting(ExecutionLogRecord::httpStatus, ExecutionLogRecord::errorCode)
                 .containsExactly(404, "ACCOUNT_NOT_FOUND");
-        assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("ACCOUNT_NOT_FOUND");
+        assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("SOMETHING_ELSE");
+    }
+
+    @Test
+    void doFilterWhenApiErrorWrittenByTheSharedWriterThenItsCodeIsRecorded() throws Exception {
+        FilterChain refused = (req, res) -> ApiErrorResponses.write((HttpServletRequest) req,
+                (HttpServletResponse) res, ApiError.of(ApiErrorCode.TRANSFER_NOT_AUTHORISED));
+
+        filter.doFilter(request, response, refused);
+
+        assertThat(written).singleElement().extracting(ExecutionLogRecord::httpStatus, ExecutionLogRecord::errorCode)
+                .containsExactly(403, "TRANSFER_NOT_AUTHORISED");
     }
 
     @Test

@@ -19,6 +19,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
+import jp.kakehashi.authorization.error.AuthorizationErrorCode;
 import jp.kakehashi.authorization.keys.TestServerSecrets;
 import jp.kakehashi.authorization.token.TestResourceDpopProofs;
 import org.junit.jupiter.api.Test;
@@ -124,7 +125,7 @@ class DpopBoundPushedRequestsTests {
         assertThatExceptionOfType(OAuth2AuthenticationException.class)
                 .isThrownBy(() -> converter.convert(parRequest(dpopProof(key, PAR_URI).serialize())))
                 .extracting(OAuth2AuthenticationException::getError).satisfies(error -> {
-                    assertThat(error.getErrorCode()).isEqualTo(DpopNonces.USE_DPOP_NONCE);
+                    assertThat(error.getErrorCode()).isEqualTo(AuthorizationErrorCode.USE_DPOP_NONCE.code());
                     assertThat(error.getDescription()).contains("DPoP-Nonce");
                 });
     }

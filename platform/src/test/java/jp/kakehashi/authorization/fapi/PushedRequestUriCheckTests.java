@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import jp.kakehashi.authorization.error.AuthorizationErrorCode;
 import jp.kakehashi.authorization.store.PushedRequestUris;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -111,7 +112,7 @@ class PushedRequestUriCheckTests {
     private OAuth2AuthorizationCodeRequestAuthenticationException refusal(MockHttpServletRequest request) {
         return assertThatExceptionOfType(OAuth2AuthorizationCodeRequestAuthenticationException.class)
                 .isThrownBy(() -> check.convert(request)).satisfies(e -> assertThat(e.getError().getErrorCode())
-                        .isEqualTo(AuthorizationRequestError.INVALID_REQUEST_URI.code()).isEqualTo(
+                        .isEqualTo(AuthorizationErrorCode.INVALID_REQUEST_URI.code()).isEqualTo(
                                 "invalid_request_uri"))
                 .actual();
     }

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import jp.kakehashi.authorization.error.AuthorizationErrorCode;
 import jp.kakehashi.authorization.keys.ServerSecrets;
 import jp.kakehashi.authorization.keys.TestServerSecrets;
 import jp.kakehashi.tpp.TppClient;
@@ -69,7 +70,7 @@ class ResourceDpopNoncesTests {
         assertThat(response.getStatus()).isEqualTo(401);
         assertThat(response.getHeader(DpopNonces.HEADER)).isEqualTo(nonces.current());
         assertThat(challenged).isInstanceOfSatisfying(OAuth2AuthenticationException.class,
-                e -> assertThat(e.getError().getErrorCode()).isEqualTo(DpopNonces.USE_DPOP_NONCE));
+                e -> assertThat(e.getError().getErrorCode()).isEqualTo(AuthorizationErrorCode.USE_DPOP_NONCE.code()));
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import jp.kakehashi.authorization.error.AuthorizationErrorCode;
 import jp.kakehashi.authorization.keys.TestServerSecrets;
 import jp.kakehashi.authorization.token.TestResourceDpopProofs;
 import jp.kakehashi.authorization.token.VerifiedDpopProof;
@@ -126,7 +127,7 @@ class SenderConstrainedTokenRequestsTests {
         var error = errorOf(() -> provider.authenticate(code(nonceRequired(dpopClient),
                 dpopProof(key, TOKEN_URI).serialize())));
 
-        assertThat(error.getErrorCode()).isEqualTo(DpopNonces.USE_DPOP_NONCE);
+        assertThat(error.getErrorCode()).isEqualTo(AuthorizationErrorCode.USE_DPOP_NONCE.code());
         verifyNoInteractions(delegate);
     }
 
@@ -135,7 +136,7 @@ class SenderConstrainedTokenRequestsTests {
         var error = errorOf(() -> provider.authenticate(code(nonceRequired(dpopClient),
                 dpopProof(key, TOKEN_URI).claim("nonce", "stale").serialize())));
 
-        assertThat(error.getErrorCode()).isEqualTo(DpopNonces.USE_DPOP_NONCE);
+        assertThat(error.getErrorCode()).isEqualTo(AuthorizationErrorCode.USE_DPOP_NONCE.code());
     }
 
     @Test

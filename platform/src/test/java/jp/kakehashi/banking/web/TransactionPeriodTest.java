@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.Period;
+import jp.kakehashi.shared.ApiError;
 import org.junit.jupiter.api.Test;
 
 /** GMO's period defaults and the bank's history limits (B10), without Spring. */
@@ -58,8 +59,8 @@ class TransactionPeriodTest {
 
     private static void assertRefused(String from, String to, String code, String itemId) {
         assertThatThrownBy(() -> resolve(from, to)).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.body().errorCode()).isEqualTo(code);
-            assertThat(e.body().errorDetails()).extracting(ErrorBody.Detail::itemId).containsExactly(itemId);
+            assertThat(e.errorCode()).isEqualTo(code);
+            assertThat(e.error().details()).extracting(ApiError.Detail::itemId).containsExactly(itemId);
         });
     }
 }
