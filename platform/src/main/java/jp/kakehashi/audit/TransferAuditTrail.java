@@ -33,7 +33,7 @@ class TransferAuditTrail {
         }
         events.append(new AuditEvents.AuditEvent("transfer:" + changed.applyNo() + ":" + changed.status(),
                 "transfer.status", changed.occurredAt(), changed.customerId(), changed.clientId(), changed.applyNo(),
-                changed.status(), changed.reasonCode(), details));
+                changed.status().name(), changed.reasonCode() == null ? null : changed.reasonCode().name(), details));
     }
 
     @ApplicationModuleListener
@@ -50,6 +50,6 @@ class TransferAuditTrail {
         }
         events.append(new AuditEvents.AuditEvent("refusal:" + refused.refusalId(), "transfer.refused",
                 refused.occurredAt(), refused.customerId(), refused.clientId(), null, "REFUSED",
-                refused.reasonCode(), details));
+                refused.reasonCode().name(), details));
     }
 }

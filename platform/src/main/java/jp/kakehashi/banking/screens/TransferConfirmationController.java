@@ -94,7 +94,7 @@ class TransferConfirmationController {
         return new Row(t.applyNo(), service.map(s -> en ? s.english() : s.japanese()).orElse("-"),
                 yen.format(t.amount()), yen.format(t.fee()), yen.format(t.totalDebitAmount()),
                 maskedAccount(t.accountId()), p.bankCode(), p.branchCode(), p.accountNumber(), p.name(),
-                t.executionDate().toString(), format(when, t.confirmBy()), t.status().name(), t.statusReason());
+                t.executionDate().toString(), format(when, t.confirmBy()), t.status().name(), t.statusReasonCode());
     }
 
     private static String format(DateTimeFormatter formatter, Instant instant) {

@@ -2,6 +2,8 @@ package jp.kakehashi.banking.transfer;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import jp.kakehashi.banking.TransferStatus;
+import jp.kakehashi.banking.TransferStatusReason;
 import jp.kakehashi.corebanking.spi.AccountId;
 import jp.kakehashi.corebanking.spi.CustomerId;
 import jp.kakehashi.corebanking.spi.IdempotencyKey;
@@ -19,8 +21,13 @@ import jp.kakehashi.corebanking.spi.TransferRequest;
  */
 public record Transfer(String applyNo, String clientId, String grantId, String customerId, String idempotencyKey,
         String fingerprint, String accountId, Payee payee, String remitterName, String ediInfo, long amount, long fee,
-        LocalDate executionDate, TransferStatus status, String statusReason, String reservationId,
+        LocalDate executionDate, TransferStatus status, TransferStatusReason statusReason, String reservationId,
         Instant acceptedAt, Instant confirmBy) {
+
+    /** The status reason's name as stored and audited, or null. */
+    public String statusReasonCode() {
+        return statusReason == null ? null : statusReason.name();
+    }
 
     public long totalDebitAmount() {
         return amount + fee;

@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import jp.kakehashi.banking.TransferStatus;
+import jp.kakehashi.banking.TransferStatusReason;
 import jp.kakehashi.banking.transfer.rules.TransferItem;
 import jp.kakehashi.consent.Grant;
 import jp.kakehashi.consent.Grants;
 import jp.kakehashi.corebanking.spi.CoreBanking;
 import jp.kakehashi.corebanking.spi.CustomerId;
+import jp.kakehashi.corebanking.spi.IdempotencyKey;
 import jp.kakehashi.corebanking.spi.Payee;
 import jp.kakehashi.risk.RiskDecision;
 import jp.kakehashi.risk.RiskSignals;
@@ -41,11 +44,9 @@ public class TransferDesk {
 
     private static final Set<TransferStatus> CANCELLABLE = Set.of(TransferStatus.SCHEDULED,
             TransferStatus.AWAITING_CONFIRMATION);
-    private static final String CANCELLED_BY_TPP = "CANCELLED_BY_TPP";
+
     /** The payment right (更新系) a grant must carry to touch a transfer. */
     private static final String PAYMENT_SCOPE = "transfers";
-    /** Why a transfer waits when the policy's amount asked for it; the fraud rules give their own reasons. */
-    private static final String ABOVE_CONFIRMATION_AMOUNT = "AMOUNT_ABOVE_CONFIRMATION_THRESHOLD";
 
     private final Transfers transfers;
     private final CoreBanking coreBanking;
@@ -58,11 +59,16 @@ public class TransferDesk {
     private final TransactionTemplate transaction;
     private final TransferLimitPolicy limitPolicy;
     private final Clock clock;
+    private final TransferQuotes quotes;
+    private final TransferRefusals refusals;
     private final SecureRandom random = new SecureRandom();
 
     TransferDesk(Transfers transfers, CoreBanking coreBanking, Grants grants, TransferExecution execution,
             TransferLifecycle lifecycle, TransferRiskPolicy riskPolicy, CustomerTotals totals,
-            PlatformTransactionManager transactions, TransferProperties properties, Clock clock) {
+            PlatformTransactionManager transactions, TransferProperties properties, Clock clock, TransferQuotes quotes,
+            TransferRefusals refusals) {
+        this.quotes = quotes;
+        this.refusals = refusals;
         this.totals = totals;
         this.riskPolicy = riskPolicy;
         this.limitPolicy = properties.limits().policy();
@@ -88,20 +94,71 @@ public class TransferDesk {
             RiskSignals signals) {
     }
 
+    /**
+     * A transfer request (振込依頼, B10) under the client's {@code Idempotency-Key}: the retry of a request answers
+     * what the first got; a new one is priced from one of {@code accountIds} and accepted or refused. Every refusal
+     * is published as {@link jp.kakehashi.banking.TransferRefused} with its reason before it is returned (C3 "every
+     * rejection is an audited event with its reason code").
+     *
+     * @param accountIds the accounts the customer chose for the caller's grant (D1)
+     */
+    public TransferOutcome transfer(Caller caller, List<String> accountIds, String idempotencyKey,
+            TransferOrder order) {
+        TransferOutcome outcome = decide(caller, accountIds, idempotencyKey, order);
+        if (outcome instanceof TransferOutcome.Refused refused) {
+            refusals.record(caller, refused, amountOf(order));
+        }
+        return outcome;
+    }
+
+    /** A request refused before it could be read as a transfer (e.g. a malformed body): published (C3) and returned. */
+    public TransferOutcome.Refused refuse(Caller caller, TransferOutcome.Refused refusal) {
+        refusals.record(caller, refusal, null);
+        return refusal;
+    }
+
+    private TransferOutcome decide(Caller caller, List<String> accountIds, String idempotencyKey,
+            TransferOrder order) {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > IdempotencyKey.MAX_LENGTH) {
+            return new TransferOutcome.InvalidParameter("Idempotency-Key",
+                    "Idempotency-Key is required, 1 to " + IdempotencyKey.MAX_LENGTH + " characters");
+        }
+        String fingerprint = Fingerprint.of(caller.customerId(), order);
+        Optional<TransferOutcome> replayed = replay(caller, idempotencyKey, fingerprint);
+        if (replayed.isPresent()) {
+            return replayed.get();
+        }
+        return switch (quotes.quote(caller.customerId(), accountIds, order)) {
+            case TransferQuotes.Priced priced -> submit(caller, idempotencyKey, fingerprint, priced.quote());
+            case TransferQuotes.Refused refused -> refused.refusal();
+        };
+    }
+
+    /** The amount in yen as the request gave it, for the audit log, when it is readable. */
+    private static Long amountOf(TransferOrder order) {
+        try {
+            return order == null || order.transfers().isEmpty() ? null
+                    : Long.valueOf(order.transfers().getFirst().transferAmount());
+        } catch (NumberFormatException | NullPointerException unreadable) {
+            return null;
+        }
+    }
+
     /** The answer to a request whose key the client used before: the same transfer, or a refusal of the key. */
-    public Optional<Submission> replay(Caller caller, String idempotencyKey, String fingerprint) {
+    private Optional<TransferOutcome> replay(Caller caller, String idempotencyKey, String fingerprint) {
         return transfers.byKey(caller.clientId(), idempotencyKey).map(existing -> existing.fingerprint()
-                .equals(fingerprint) ? new Submission.Accepted(execution.drive(existing)) : new Submission.KeyReused());
+                .equals(fingerprint) ? new TransferOutcome.Accepted(execution.drive(existing))
+                : new TransferOutcome.KeyReused());
     }
 
     /**
      * Accepts a priced request under a key the client has not used (as far as {@link #replay} saw). A grant approved
      * for one transfer makes exactly that one, once; any other grant is held to the bank's limits (B10).
      */
-    public Submission submit(Caller caller, String idempotencyKey, String fingerprint, Quote.Priced priced) {
+    private TransferOutcome submit(Caller caller, String idempotencyKey, String fingerprint, Quote.Priced priced) {
         Optional<AuthorisedTransfer> approved = AuthorisedTransfer.of(grants.authorizationDetailsOf(caller.grantId()));
         if (approved.isPresent() && !approved.get().allows(priced)) {
-            return new Submission.NotAuthorised("not the transfer the customer approved");
+            return new TransferOutcome.NotAuthorised("not the transfer the customer approved");
         }
         // the customer approved this very transfer on the bank's screen: the policy's limits are for open grants
         TransferLimits limits = approved.isPresent() ? TransferLimits.NONE : limitsOf(caller);
@@ -113,7 +170,7 @@ public class TransferDesk {
         BooleanSupplier own = () -> ownAccount.updateAndGet(known -> known != null ? known
                 : ownAccount(caller.customerId(), payee));
         if (limits.ownAccountsOnly() && !own.getAsBoolean()) {
-            return new Submission.PayeeNotAllowed();
+            return new TransferOutcome.PayeeNotAllowed();
         }
         int bound = riskPolicy.recentTransfersBound();
         int recent = bound == 0 ? 0 : transfers.countSince(caller.customerId(), caller.clientId(),
@@ -121,20 +178,20 @@ public class TransferDesk {
         RiskDecision risk = riskPolicy.assess(new TransferRiskFacts(caller.signals(), amount,
                 () -> transfers.paidBefore(caller.customerId(), payee), own, recent));
         if (risk instanceof RiskDecision.Decline declined) {
-            return new Submission.Declined(declined.reasonCode());
+            return new TransferOutcome.Declined(declined.reason());
         }
         // a transfer the customer approved on the bank's own screen is confirmed already
-        String confirmation = approved.isPresent() ? null
-                : limits.needsConfirmation(amount) ? ABOVE_CONFIRMATION_AMOUNT
-                : risk instanceof RiskDecision.Confirm confirm ? confirm.reasonCode() : null;
+        TransferStatusReason confirmation = approved.isPresent() ? null
+                : limits.needsConfirmation(amount) ? TransferStatusReason.AMOUNT_ABOVE_CONFIRMATION_THRESHOLD
+                : risk instanceof RiskDecision.Confirm confirm ? TransferStatusReason.of(confirm.reason()) : null;
         Transfer transfer = newTransfer(caller, idempotencyKey, fingerprint, priced, confirmation);
         var overAmount = TransferLimitPolicy.checkAmount(limits, transfer.amount());
         if (overAmount.isPresent()) {
-            return new Submission.LimitExceeded(overAmount.get());
+            return new TransferOutcome.LimitExceeded(overAmount.get());
         }
-        Submission claimed = transaction.execute(status -> {
-            Submission outcome = claim(transfer, caller.tppId(), approved.isPresent(), limits);
-            if (!(outcome instanceof Submission.Accepted)) {
+        TransferOutcome claimed = transaction.execute(status -> {
+            TransferOutcome outcome = claim(transfer, caller.tppId(), approved.isPresent(), limits);
+            if (!(outcome instanceof TransferOutcome.Accepted)) {
                 status.setRollbackOnly();
             }
             return outcome;
@@ -143,14 +200,15 @@ public class TransferDesk {
             // a concurrent request with the same key stored its transfer first: answer as a retry of it
             return replay(caller, idempotencyKey, fingerprint).orElseThrow();
         }
-        return claimed instanceof Submission.Accepted ? new Submission.Accepted(execution.drive(transfer)) : claimed;
+        return claimed instanceof TransferOutcome.Accepted ? new TransferOutcome.Accepted(execution.drive(transfer))
+                : claimed;
     }
 
     /**
      * Stores the transfer with its key, counted against the customer's limits under the customer's lock, and uses
      * up a single-use grant; null when the key turns out to be taken (then nothing is stored).
      */
-    private Submission claim(Transfer transfer, String tppId, boolean singleUse, TransferLimits limits) {
+    private TransferOutcome claim(Transfer transfer, String tppId, boolean singleUse, TransferLimits limits) {
         LocalDate today = LocalDate.ofInstant(transfer.acceptedAt(), BusinessClock.TOKYO);
         CustomerTotals.Totals accepted = totals.lock(transfer.customerId(), today);
         // a retry that waited for the lock finds the first request's transfer: it is a retry, not a new transfer
@@ -159,17 +217,17 @@ public class TransferDesk {
         }
         var over = TransferLimitPolicy.checkTotals(limits, transfer.amount(), accepted.day(), accepted.month());
         if (over.isPresent()) {
-            return new Submission.LimitExceeded(over.get());
+            return new TransferOutcome.LimitExceeded(over.get());
         }
         if (!transfers.insertUnlessKeyUsed(transfer, tppId)) {
             return null;
         }
         totals.add(transfer.customerId(), today, accepted, transfer.amount());
         if (singleUse && !transfers.useGrant(transfer.grantId(), transfer.applyNo())) {
-            return new Submission.NotAuthorised("the approved transfer was made already");
+            return new TransferOutcome.NotAuthorised("the approved transfer was made already");
         }
         lifecycle.stored(transfer);
-        return new Submission.Accepted(transfer);
+        return new TransferOutcome.Accepted(transfer);
     }
 
     private TransferLimits limitsOf(Caller caller) {
@@ -199,7 +257,7 @@ public class TransferDesk {
      * to run now.
      */
     private Transfer newTransfer(Caller caller, String idempotencyKey, String fingerprint, Quote.Priced priced,
-            String confirmationReason) {
+            TransferStatusReason confirmationReason) {
         boolean confirmFirst = confirmationReason != null;
         TransferItem item = priced.transfer().items().getFirst();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -238,7 +296,8 @@ public class TransferDesk {
         if (found.get().status() == TransferStatus.CANCELLED) {
             return new Cancellation.Cancelled(found.get());
         }
-        return lifecycle.move(applyNo, CANCELLABLE, TransferStatus.CANCELLED, CANCELLED_BY_TPP)
+        return lifecycle.move(applyNo, CANCELLABLE, TransferStatus.CANCELLED,
+                TransferStatusReason.CANCELLED_BY_TPP)
                 .<Cancellation>map(Cancellation.Cancelled::new)
                 .orElseGet(() -> new Cancellation.NotCancellable(transfers.byApplyNo(applyNo).orElseThrow()));
     }

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import jp.kakehashi.banking.TransferStatus;
 import jp.kakehashi.banking.TransferStatusChanged;
+import jp.kakehashi.banking.TransferStatusReason;
 import jp.kakehashi.consent.GrantedServices;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -47,7 +49,8 @@ class TransferLifecycle {
     }
 
     /** Moves the transfer from one of {@code from} to {@code to}: the transfer as moved, or empty if it was not there. */
-    Optional<Transfer> move(String applyNo, Set<TransferStatus> from, TransferStatus to, String reason) {
+    Optional<Transfer> move(String applyNo, Set<TransferStatus> from, TransferStatus to,
+            TransferStatusReason reason) {
         Instant now = clock.instant();
         return transaction.execute(status -> {
             Optional<Transfer> moved = transfers.move(applyNo, from, to, reason, now);
@@ -87,7 +90,7 @@ class TransferLifecycle {
             serviceNames.clear();
         }
         events.publishEvent(new TransferStatusChanged(t.applyNo(), t.customerId(), t.clientId(), t.grantId(),
-                t.status().name(), t.statusReason(), t.amount(), t.fee(), t.executionDate(), payeeLabel, serviceName,
+                t.status(), t.statusReason(), t.amount(), t.fee(), t.executionDate(), payeeLabel, serviceName,
                 t.confirmBy(), clock.instant()));
     }
 }

@@ -3,6 +3,7 @@ package jp.kakehashi.banking.transfer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import jp.kakehashi.banking.TransferStatus;
 import jp.kakehashi.shared.BusinessClock;
 import org.springframework.stereotype.Component;
 

@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import jp.kakehashi.banking.TransferStatus;
+import jp.kakehashi.banking.TransferStatusReason;
 import jp.kakehashi.corebanking.spi.Payee;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -106,14 +108,15 @@ class Transfers {
      * transfer as moved, or empty when it is no longer in one of {@code from} (someone else moved it first: the first
      * move wins).
      */
-    Optional<Transfer> move(String applyNo, Set<TransferStatus> from, TransferStatus to, String reason, Instant at) {
+    Optional<Transfer> move(String applyNo, Set<TransferStatus> from, TransferStatus to, TransferStatusReason reason,
+            Instant at) {
         return jdbc.sql("""
                 update transfers set status = ?, status_reason = ?,
                     finished_at = case when ? then ? else finished_at end,
                     started_at = case when ? then ? else started_at end
                 where apply_no = ? and status = any(?)
                 returning *
-                """).params(to.name(), reason, !to.isOpen(), Timestamp.from(at), to == TransferStatus.ACCEPTED,
+                """).params(to.name(), reason == null ? null : reason.name(), !to.isOpen(), Timestamp.from(at), to == TransferStatus.ACCEPTED,
                 Timestamp.from(at), applyNo,
                 from.stream().map(Enum::name).toArray(String[]::new)).query(Transfers::transfer).optional();
     }
@@ -171,9 +174,13 @@ class Transfers {
                 rs.getString("customer_id"), rs.getString("idempotency_key"), rs.getString("fingerprint"),
                 rs.getString("account_id"), payee, rs.getString("remitter_name"), rs.getString("edi_info"),
                 rs.getLong("amount"), rs.getLong("fee"), rs.getDate("execution_date").toLocalDate(),
-                TransferStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
+                TransferStatus.valueOf(rs.getString("status")), statusReason(rs.getString("status_reason")),
                 rs.getString("reservation_id"), rs.getTimestamp("accepted_at").toInstant(),
                 instant(rs.getTimestamp("confirm_by")));
+    }
+
+    private static TransferStatusReason statusReason(String name) {
+        return name == null ? null : TransferStatusReason.valueOf(name);
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -12,28 +12,21 @@ final class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String errorCode;
     private final List<ErrorBody.Detail> details;
-    private final String auditReason;
 
     private ApiException(HttpStatus status, String errorCode, String message, List<ErrorBody.Detail> details) {
-        this(status, errorCode, message, details, null);
-    }
-
-    private ApiException(HttpStatus status, String errorCode, String message, List<ErrorBody.Detail> details,
-            String auditReason) {
         super(message, null, false, false);
         this.status = status;
         this.errorCode = errorCode;
         this.details = List.copyOf(details);
-        this.auditReason = auditReason;
     }
 
     /**
      * C3: the bank's fraud rules declined the transfer. The TPP learns only that (a fraudster must not learn which
-     * rule to avoid); the rule's reason goes to the audit log.
+     * rule to avoid); the rule goes to the audit log with the desk's refusal.
      */
-    static ApiException transferDeclined(String ruleReason) {
+    static ApiException transferDeclined() {
         return new ApiException(HttpStatus.FORBIDDEN, "TRANSFER_DECLINED",
-                "この振込はお受けできません。お客さまから銀行へお問い合わせください。", List.of(), ruleReason);
+                "この振込はお受けできません。お客さまから銀行へお問い合わせください。", List.of());
     }
 
     /** A missing, another customer's or a not-consented account: the same answer for all three (no BOLA). */
@@ -81,22 +74,6 @@ final class ApiException extends RuntimeException {
 
     String errorCode() {
         return errorCode;
-    }
-
-    /**
-     * For the audit log: the first detail's code and item, e.g. {@code DAILY_LIMIT} or
-     * {@code INVALID_VALUE transfers[0].amount}, or the reason the answer does not tell.
-     */
-    String firstDetail() {
-        if (auditReason != null) {
-            return auditReason;
-        }
-        if (details.isEmpty()) {
-            return null;
-        }
-        var first = details.getFirst();
-        String where = first.field() != null ? first.field() : first.itemId();
-        return where == null ? first.errorDetailsCode() : first.errorDetailsCode() + " " + where;
     }
 
     HttpStatus status() {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import jp.kakehashi.banking.transfer.Transfer;
 import jp.kakehashi.banking.transfer.TransferRecords;
-import jp.kakehashi.banking.transfer.TransferStatus;
+import jp.kakehashi.banking.TransferStatus;
 import jp.kakehashi.shared.BusinessClock;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -102,8 +102,8 @@ class TransferRecordsController {
             var p = t.payee();
             // the reason of a transfer still waiting is the bank's (a fraud rule's), never the TPP's to read (C3)
             return new TransferDetailView(t.accountId(), t.applyNo(), t.status().name(),
-                    t.status() == TransferStatus.FAILED ? t.statusReason() : null,
-                    t.status() == TransferStatus.CANCELLED ? t.statusReason() : null,
+                    t.status() == TransferStatus.FAILED ? t.statusReasonCode() : null,
+                    t.status() == TransferStatus.CANCELLED ? t.statusReasonCode() : null,
                     t.status() == TransferStatus.AWAITING_CONFIRMATION
                             ? TransfersController.TransferView.dateTime(t.confirmBy()) : null,
                     t.executionDate().toString(), Long.toString(t.amount()), Long.toString(t.fee()),

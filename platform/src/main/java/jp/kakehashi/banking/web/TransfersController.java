@@ -3,18 +3,12 @@ package jp.kakehashi.banking.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.regex.Pattern;
 import java.time.format.DateTimeFormatter;
+import jp.kakehashi.banking.TransferStatus;
 import jp.kakehashi.banking.transfer.Cancellation;
-import jp.kakehashi.banking.transfer.Fingerprint;
-import jp.kakehashi.banking.transfer.Submission;
 import jp.kakehashi.banking.transfer.Transfer;
 import jp.kakehashi.banking.transfer.TransferDesk;
-import jp.kakehashi.banking.transfer.TransferOrder;
-import jp.kakehashi.banking.transfer.TransferPricing;
-import jp.kakehashi.banking.transfer.TransferRefusals;
-import jp.kakehashi.banking.transfer.TransferStatus;
-import jp.kakehashi.corebanking.spi.CoreBanking;
+import jp.kakehashi.banking.transfer.TransferOutcome;
 import jp.kakehashi.risk.RiskSignals;
-import jp.kakehashi.corebanking.spi.IdempotencyKey;
 import jp.kakehashi.shared.BusinessClock;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,41 +38,32 @@ class TransfersController {
     private static final Pattern APPLY_NO = Pattern.compile("[0-9]{16}");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
-    private final CoreBanking coreBanking;
     private final ConsentedAccounts consents;
-    private final BankingProperties properties;
-    private final TransferPricing pricing;
     private final TransferDesk desk;
-    private final TransferRefusals refusals;
     private final TransferOrderReader orders;
 
-    TransfersController(CoreBanking coreBanking, ConsentedAccounts consents, BankingProperties properties,
-            TransferPricing pricing, TransferDesk desk, TransferRefusals refusals, TransferOrderReader orders) {
+    TransfersController(ConsentedAccounts consents, TransferDesk desk, TransferOrderReader orders) {
         this.orders = orders;
-        this.refusals = refusals;
-        this.coreBanking = coreBanking;
         this.consents = consents;
-        this.properties = properties;
-        this.pricing = pricing;
         this.desk = desk;
     }
 
+    /** The desk decides and records every refusal (C3); this only answers its outcome in HTTP. */
     @PostMapping("/v1/transfers")
     ResponseEntity<TransferView> transfer(@AuthenticationPrincipal Jwt token,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody JsonNode body, HttpServletRequest request) {
-        var caller = caller(token, consents.of(token), request);
-        Transfer transfer;
-        TransferOrder order = null;
-        try {
-            order = orders.read(body);
-            transfer = accepted(submit(token, caller, idempotencyKey, order));
-        } catch (ApiException refused) {
-            // C3: every refusal is an audited event with its reason, also when nothing was stored
-            refusals.record(caller, refused.errorCode(), refused.firstDetail(), amountOf(order));
-            throw refused;
-        }
-        return answer(transfer);
+        CallerConsent consent = consents.of(token);
+        var caller = caller(token, consent, request);
+        TransferOutcome outcome = switch (orders.reading(body)) {
+            case TransferOrderReader.Reading.Order order -> desk.transfer(caller, consent.accountIds(), idempotencyKey,
+                    order.order());
+            case TransferOrderReader.Reading.Unreadable unreadable -> desk.refuse(caller, unreadable.refusal());
+        };
+        return switch (outcome) {
+            case TransferOutcome.Accepted accepted -> answer(accepted.transfer());
+            case TransferOutcome.Refused refused -> throw TransferRefusalAnswers.of(refused);
+        };
     }
 
     @PostMapping("/v1/transfers/{applyNo}/cancel")
@@ -106,32 +91,6 @@ class TransfersController {
                 RiskSignals.of(request).orElse(null));
     }
 
-    private Submission submit(Jwt token, TransferDesk.Caller caller, String idempotencyKey, TransferOrder order) {
-        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > IdempotencyKey.MAX_LENGTH) {
-            throw ApiException.invalidParameter("Idempotency-Key",
-                    "Idempotency-Key is required, 1 to " + IdempotencyKey.MAX_LENGTH + " characters");
-        }
-        CallerConsent consent = consents.of(token);
-        String fingerprint = Fingerprint.of(consent.customerId(), order);
-        return desk.replay(caller, idempotencyKey, fingerprint).orElseGet(() -> desk.submit(caller, idempotencyKey,
-                fingerprint, TransferFeeController.priced(consent, order, coreBanking, properties, pricing)));
-    }
-
-    /** The stored transfer of an accepted request, or the refusal. */
-    private static Transfer accepted(Submission submission) {
-        return switch (submission) {
-            case Submission.KeyReused reused -> throw ApiException.refused(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "IDEMPOTENCY_KEY_REUSED", "この Idempotency-Key は別の依頼に使われています。");
-            case Submission.NotAuthorised refused -> throw ApiException.refused(HttpStatus.FORBIDDEN,
-                    "TRANSFER_NOT_AUTHORISED", "この振込は認可されていません。");
-            case Submission.LimitExceeded exceeded -> throw ApiException.limitExceeded(exceeded.limit().name());
-            case Submission.Declined declined -> throw ApiException.transferDeclined(declined.reasonCode());
-            case Submission.PayeeNotAllowed payee -> throw ApiException.refused(HttpStatus.FORBIDDEN,
-                    "PAYEE_NOT_ALLOWED", "この振込先には振り込めません(ご本人名義の口座のみ)。");
-            case Submission.Accepted accepted -> accepted.transfer();
-        };
-    }
-
     /**
      * 201 for every transfer that stands (run, running, scheduled, waiting for the customer's confirmation, or
      * cancelled since); one the core refused is answered with the refusal, the same to every retry.
@@ -142,15 +101,6 @@ class TransfersController {
         }
         return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
                 .body(TransferView.of(transfer));
-    }
-
-    private static Long amountOf(TransferOrder order) {
-        try {
-            return order == null || order.transfers().isEmpty() ? null
-                    : Long.valueOf(order.transfers().getFirst().transferAmount());
-        } catch (NumberFormatException | NullPointerException unreadable) {
-            return null;
-        }
     }
 
     /**
@@ -168,7 +118,7 @@ class TransfersController {
             return new TransferView(t.accountId(), t.applyNo(), t.status() == TransferStatus.COMPLETED ? "1" : "2",
                     t.status().name(), t.executionDate().toString(), Long.toString(t.fee()),
                     Long.toString(t.totalDebitAmount()), acceptDatetime(t), dateTime(t.confirmBy()),
-                    t.status() == TransferStatus.CANCELLED ? t.statusReason() : null);
+                    t.status() == TransferStatus.CANCELLED ? t.statusReasonCode() : null);
         }
 
         static String dateTime(java.time.Instant instant) {

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
+import jp.kakehashi.banking.TransferStatus;
+import jp.kakehashi.banking.TransferStatusReason;
 import jp.kakehashi.corebanking.spi.AccountId;
 import jp.kakehashi.corebanking.spi.CoreBanking;
 import jp.kakehashi.corebanking.spi.Payee;
@@ -67,7 +69,7 @@ class TransferExecutionTest {
         execution.drive(transfer);
 
         verify(lifecycle).move(transfer.applyNo(), Set.of(TransferStatus.ACCEPTED), TransferStatus.FAILED,
-                "ACCOUNT_FROZEN");
+                TransferStatusReason.ACCOUNT_FROZEN);
     }
 
     @Test
