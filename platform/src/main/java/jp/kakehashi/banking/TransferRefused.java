@@ -1,6 +1,9 @@
 package jp.kakehashi.banking;
 
 import java.time.Instant;
+import jp.kakehashi.shared.ClientId;
+import jp.kakehashi.shared.CustomerId;
+import jp.kakehashi.shared.GrantId;
 
 /**
  * A transfer request the platform refused before storing any transfer (C3 "every rejection is an audited
@@ -8,13 +11,14 @@ import java.time.Instant;
  * it, a reused idempotency key. Published in a transaction of its own, since the refusal stores nothing else.
  *
  * @param refusalId  unique per refusal, so a repeated delivery of the event is recognised
+ * @param customerId the customer as far as known, else null; ids are written in JSON as bare strings
  * @param reasonCode why, named as the API's error code (e.g. TRANSFER_LIMIT_EXCEEDED); serialized by name, as stored
  *                   publications have it
  * @param detail     the code's detail where it has one (e.g. DAILY_LIMIT, the wrong field's id), else null
  * @param amount     the requested amount in yen when it was readable, else null
  */
-public record TransferRefused(String refusalId, String customerId, String clientId, String grantId, Reason reasonCode,
-        String detail, Long amount, Instant occurredAt) {
+public record TransferRefused(String refusalId, CustomerId customerId, ClientId clientId, GrantId grantId,
+        Reason reasonCode, String detail, Long amount, Instant occurredAt) {
 
     /**
      * Why a transfer request was refused before anything was stored: a closed list, each the {@code /v1} error code

@@ -2,6 +2,10 @@ package jp.kakehashi.banking;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import jp.kakehashi.shared.ClientId;
+import jp.kakehashi.shared.CustomerId;
+import jp.kakehashi.shared.GrantId;
+import jp.kakehashi.shared.Yen;
 
 /**
  * A stored transfer (振込, B10) took a status: published once per status, in the database transaction that stored
@@ -15,7 +19,7 @@ import java.time.LocalDate;
  * @param payee         the payee as the customer sees it: bank and branch code, masked account number, name in kana
  * @param confirmBy     until when the customer may confirm it at the bank, for AWAITING_CONFIRMATION
  */
-public record TransferStatusChanged(String applyNo, String customerId, String clientId, String grantId,
-        TransferStatus status, TransferStatusReason reasonCode, long amount, long fee, LocalDate executionDate, String payee,
-        String serviceName, Instant confirmBy, Instant occurredAt) {
+public record TransferStatusChanged(String applyNo, CustomerId customerId, ClientId clientId, GrantId grantId,
+        TransferStatus status, TransferStatusReason reasonCode, Yen amount, Yen fee, LocalDate executionDate,
+        String payee, String serviceName, Instant confirmBy, Instant occurredAt) {
 }

@@ -8,6 +8,10 @@ import java.util.Arrays;
 import jp.kakehashi.corebanking.spi.PostRefusal;
 import jp.kakehashi.corebanking.spi.TransferRejection;
 import jp.kakehashi.risk.RiskReason;
+import jp.kakehashi.shared.ClientId;
+import jp.kakehashi.shared.CustomerId;
+import jp.kakehashi.shared.GrantId;
+import jp.kakehashi.shared.Yen;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,14 +28,19 @@ class TransferEventsTest {
 
     @Test
     void statusChangedWhenSerializedThenStatusAndReasonAreTheirNames() {
-        var changed = new TransferStatusChanged("1234567890123456", "C0001", "client-1", "grant-1",
-                TransferStatus.FAILED, TransferStatusReason.INSUFFICIENT_FUNDS, 5000, 110, LocalDate.of(2026, 11, 26),
+        var changed = new TransferStatusChanged("1234567890123456", new CustomerId("C0001"), new ClientId("client-1"),
+                new GrantId("grant-1"), TransferStatus.FAILED, TransferStatusReason.INSUFFICIENT_FUNDS, new Yen(5000),
+                new Yen(110), LocalDate.of(2026, 11, 26),
                 "0999-001 ****321 ｻﾄｳ ﾊﾅｺ", "家計簿", null, NOW);
 
         JsonNode json = JSON.readTree(JSON.writeValueAsString(changed));
 
         assertThat(json.get("status").asString()).isEqualTo("FAILED");
         assertThat(json.get("reasonCode").asString()).isEqualTo("INSUFFICIENT_FUNDS");
+        assertThat(json.get("customerId").asString()).isEqualTo("C0001");
+        assertThat(json.get("grantId").asString()).isEqualTo("grant-1");
+        assertThat(json.get("amount").asLong()).isEqualTo(5000);
+        assertThat(json.get("fee").asLong()).isEqualTo(110);
     }
 
     @Test
@@ -46,17 +55,34 @@ class TransferEventsTest {
 
         assertThat(changed.status()).isEqualTo(TransferStatus.CANCELLED);
         assertThat(changed.reasonCode()).isEqualTo(TransferStatusReason.CANCELLED_BY_TPP);
+        assertThat(changed.customerId()).isEqualTo(new CustomerId("C0001"));
+        assertThat(changed.amount()).isEqualTo(new Yen(5000));
     }
 
     @Test
     void refusedWhenSerializedThenTheReasonIsTheApiErrorCode() {
-        var refused = new TransferRefused("r-1", "C0001", "client-1", "grant-1",
+        var refused = new TransferRefused("r-1", new CustomerId("C0001"), new ClientId("client-1"), null,
                 TransferRefused.Reason.TRANSFER_LIMIT_EXCEEDED, "DAILY_LIMIT", 5000L, NOW);
 
         String json = JSON.writeValueAsString(refused);
 
         assertThat(JSON.readTree(json).get("reasonCode").asString()).isEqualTo("TRANSFER_LIMIT_EXCEEDED");
+        assertThat(JSON.readTree(json).get("clientId").asString()).isEqualTo("client-1");
         assertThat(JSON.readValue(json, TransferRefused.class)).isEqualTo(refused);
+    }
+
+    @Test
+    void refusedWhenStoredBeforeWithoutACustomerThenStillDeserializes() {
+        String stored = """
+                {"refusalId":"r-1","customerId":"","clientId":"client-1","grantId":null,
+                 "reasonCode":"INVALID_PARAMETER","detail":"INVALID_VALUE","amount":null,
+                 "occurredAt":"2026-11-26T01:00:00Z"}""";
+
+        var refused = JSON.readValue(stored, TransferRefused.class);
+
+        assertThat(refused.customerId()).isNull();
+        assertThat(refused.clientId()).isEqualTo(new ClientId("client-1"));
+        assertThat(refused.reasonCode()).isEqualTo(TransferRefused.Reason.INVALID_PARAMETER);
     }
 
     @Test

@@ -9,6 +9,7 @@ import jp.kakehashi.corebanking.spi.CustomerId;
 import jp.kakehashi.corebanking.spi.IdempotencyKey;
 import jp.kakehashi.corebanking.spi.Payee;
 import jp.kakehashi.corebanking.spi.TransferRequest;
+import jp.kakehashi.shared.Yen;
 
 /**
  * A transfer (振込, B10) as the platform stores it with the idempotency key of its request.
@@ -20,7 +21,7 @@ import jp.kakehashi.corebanking.spi.TransferRequest;
  * @param confirmBy     until when the customer may confirm it at the bank, when the policy asked for that
  */
 public record Transfer(String applyNo, String clientId, String grantId, String customerId, String idempotencyKey,
-        String fingerprint, String accountId, Payee payee, String remitterName, String ediInfo, long amount, long fee,
+        String fingerprint, String accountId, Payee payee, String remitterName, String ediInfo, Yen amount, Yen fee,
         LocalDate executionDate, TransferStatus status, TransferStatusReason statusReason, String reservationId,
         Instant acceptedAt, Instant confirmBy) {
 
@@ -29,8 +30,8 @@ public record Transfer(String applyNo, String clientId, String grantId, String c
         return statusReason == null ? null : statusReason.name();
     }
 
-    public long totalDebitAmount() {
-        return amount + fee;
+    public Yen totalDebitAmount() {
+        return amount.plus(fee);
     }
 
     /**
@@ -39,6 +40,6 @@ public record Transfer(String applyNo, String clientId, String grantId, String c
      */
     TransferRequest coreRequest() {
         return new TransferRequest(new CustomerId(customerId), new IdempotencyKey("kakehashi-" + applyNo),
-                new AccountId(accountId), payee, amount, fee, remitterName);
+                new AccountId(accountId), payee, amount.amount(), fee.amount(), remitterName);
     }
 }

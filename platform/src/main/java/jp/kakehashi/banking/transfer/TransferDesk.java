@@ -24,6 +24,10 @@ import jp.kakehashi.risk.RiskSignals;
 import jp.kakehashi.risk.TransferRiskFacts;
 import jp.kakehashi.risk.TransferRiskPolicy;
 import jp.kakehashi.shared.BusinessClock;
+import jp.kakehashi.shared.ClientId;
+import jp.kakehashi.shared.GrantId;
+import jp.kakehashi.shared.TppId;
+import jp.kakehashi.shared.Yen;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -83,15 +87,34 @@ public class TransferDesk {
     }
 
     /**
-     * Who asks: the grant's customer, through one of the TPP's clients.
+     * Who asks: the grant's customer, through one of the TPP's clients. The ids are values; their string accessors
+     * are for the SQL and the core system's port at the edge.
      *
-     * @param tppId        the TPP the grant was given to: the transfer is that TPP's to read and cancel
+     * @param customer     the grant's customer, null for a token of no customer
+     * @param tpp          the TPP the grant was given to: the transfer is that TPP's to read and cancel
+     * @param grant        the grant the token hangs from, null for a token of no grant
      * @param secondFactor whether the customer signed in with a second factor for the grant (acr), which the
      *                     single-factor cap of the limits (B10) depends on
      * @param signals      what the TPP told about the customer's session (C3), null if nothing
      */
-    public record Caller(String customerId, String tppId, String clientId, String grantId, boolean secondFactor,
-            RiskSignals signals) {
+    public record Caller(jp.kakehashi.shared.CustomerId customer, TppId tpp, ClientId client, GrantId grant,
+            boolean secondFactor, RiskSignals signals) {
+
+        String customerId() {
+            return customer == null ? null : customer.value();
+        }
+
+        String tppId() {
+            return tpp == null ? null : tpp.value();
+        }
+
+        String clientId() {
+            return client == null ? null : client.value();
+        }
+
+        String grantId() {
+            return grant == null ? null : grant.value();
+        }
     }
 
     /**
@@ -164,7 +187,7 @@ public class TransferDesk {
         TransferLimits limits = approved.isPresent() ? TransferLimits.NONE : limitsOf(caller);
         TransferItem item = priced.transfer().items().getFirst();
         Payee payee = corePayee(item);
-        long amount = item.amount();
+        Yen amount = new Yen(item.amount());
         // asked by the payee rule and by a fraud rule: the core is asked once at most
         var ownAccount = new java.util.concurrent.atomic.AtomicReference<Boolean>();
         BooleanSupplier own = () -> ownAccount.updateAndGet(known -> known != null ? known
@@ -175,7 +198,7 @@ public class TransferDesk {
         int bound = riskPolicy.recentTransfersBound();
         int recent = bound == 0 ? 0 : transfers.countSince(caller.customerId(), caller.clientId(),
                 clock.instant().minus(Duration.ofHours(1)), bound);
-        RiskDecision risk = riskPolicy.assess(new TransferRiskFacts(caller.signals(), amount,
+        RiskDecision risk = riskPolicy.assess(new TransferRiskFacts(caller.signals(), amount.amount(),
                 () -> transfers.paidBefore(caller.customerId(), payee), own, recent));
         if (risk instanceof RiskDecision.Decline declined) {
             return new TransferOutcome.Declined(declined.reason());
@@ -265,8 +288,8 @@ public class TransferDesk {
         TransferStatus status = confirmFirst ? TransferStatus.AWAITING_CONFIRMATION
                 : priced.executionDate().isAfter(today) ? TransferStatus.SCHEDULED : TransferStatus.ACCEPTED;
         return new Transfer(applyNo(), caller.clientId(), caller.grantId(), caller.customerId(), idempotencyKey,
-                fingerprint, priced.accountId(), corePayee(item), priced.transfer().remitterName(), item.ediInfo(), item.amount(), priced.totalFee(),
-                priced.executionDate(), status, confirmationReason, null, now,
+                fingerprint, priced.accountId(), corePayee(item), priced.transfer().remitterName(), item.ediInfo(),
+                new Yen(item.amount()), priced.totalFee(), priced.executionDate(), status, confirmationReason, null, now,
                 confirmFirst ? now.plus(confirmationTime) : null);
     }
 

@@ -8,6 +8,9 @@ import jp.kakehashi.banking.TransferStatus;
 import jp.kakehashi.banking.TransferStatusChanged;
 import jp.kakehashi.banking.TransferStatusReason;
 import jp.kakehashi.consent.GrantedServices;
+import jp.kakehashi.shared.ClientId;
+import jp.kakehashi.shared.CustomerId;
+import jp.kakehashi.shared.GrantId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -89,7 +92,8 @@ class TransferLifecycle {
         if (serviceNames.size() > MAX_REMEMBERED) {
             serviceNames.clear();
         }
-        events.publishEvent(new TransferStatusChanged(t.applyNo(), t.customerId(), t.clientId(), t.grantId(),
+        events.publishEvent(new TransferStatusChanged(t.applyNo(), new CustomerId(t.customerId()),
+                new ClientId(t.clientId()), GrantId.of(t.grantId()),
                 t.status(), t.statusReason(), t.amount(), t.fee(), t.executionDate(), payeeLabel, serviceName,
                 t.confirmBy(), clock.instant()));
     }

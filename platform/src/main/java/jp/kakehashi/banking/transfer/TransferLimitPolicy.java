@@ -2,6 +2,7 @@ package jp.kakehashi.banking.transfer;
 
 import java.util.Map;
 import java.util.Optional;
+import jp.kakehashi.shared.Yen;
 
 /**
  * Decides whether a transfer is within the bank's limits (B10). Pure: the caller gives the totals already
@@ -60,17 +61,17 @@ public final class TransferLimitPolicy {
     }
 
     /** The single amount alone, before any total is read. */
-    public static Optional<Limit> checkAmount(TransferLimits limits, long amount) {
-        return amount > limits.perTransfer() ? Optional.of(Limit.PER_TRANSFER) : Optional.empty();
+    public static Optional<Limit> checkAmount(TransferLimits limits, Yen amount) {
+        return amount.amount() > limits.perTransfer() ? Optional.of(Limit.PER_TRANSFER) : Optional.empty();
     }
 
     /** The totals with this transfer added. */
-    public static Optional<Limit> checkTotals(TransferLimits limits, long amount, long acceptedToday,
-            long acceptedThisMonth) {
-        if (acceptedToday + amount > limits.daily()) {
+    public static Optional<Limit> checkTotals(TransferLimits limits, Yen amount, Yen acceptedToday,
+            Yen acceptedThisMonth) {
+        if (acceptedToday.plus(amount).amount() > limits.daily()) {
             return Optional.of(Limit.DAILY);
         }
-        if (acceptedThisMonth + amount > limits.monthly()) {
+        if (acceptedThisMonth.plus(amount).amount() > limits.monthly()) {
             return Optional.of(Limit.MONTHLY);
         }
         return Optional.empty();

@@ -26,8 +26,8 @@ class TransferRefusals {
 
     /** Who was refused (as far as known) and why. */
     void record(TransferDesk.Caller caller, TransferOutcome.Refused refusal, Long amount) {
-        var refused = new TransferRefused(java.util.UUID.randomUUID().toString(), caller.customerId(),
-                caller.clientId(), caller.grantId(), refusal.reason(), refusal.detail(), amount, clock.instant());
+        var refused = new TransferRefused(java.util.UUID.randomUUID().toString(), caller.customer(), caller.client(),
+                caller.grant(), refusal.reason(), refusal.detail(), amount, clock.instant());
         transaction.executeWithoutResult(status -> events.publishEvent(refused));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import jp.kakehashi.banking.TransferStatus;
 import jp.kakehashi.banking.TransferStatusReason;
 import jp.kakehashi.corebanking.spi.Payee;
+import jp.kakehashi.shared.Yen;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,7 +40,7 @@ class Transfers {
                 """).params(t.applyNo(), t.clientId(), t.grantId(), t.customerId(), t.idempotencyKey(),
                 t.fingerprint(), t.accountId(), t.payee().bankCode(), t.payee().branchCode(),
                 t.payee().accountTypeCode(), t.payee().accountNumber(), t.payee().name(), t.remitterName(),
-                t.ediInfo(), t.amount(), t.fee(), t.executionDate(), t.status().name(),
+                t.ediInfo(), t.amount().amount(), t.fee().amount(), t.executionDate(), t.status().name(),
                 Timestamp.from(t.acceptedAt()), t.confirmBy() == null ? null : Timestamp.from(t.confirmBy()), tppId)
                 .update() == 1;
     }
@@ -173,7 +174,7 @@ class Transfers {
         return new Transfer(rs.getString("apply_no"), rs.getString("client_id"), rs.getString("grant_id"),
                 rs.getString("customer_id"), rs.getString("idempotency_key"), rs.getString("fingerprint"),
                 rs.getString("account_id"), payee, rs.getString("remitter_name"), rs.getString("edi_info"),
-                rs.getLong("amount"), rs.getLong("fee"), rs.getDate("execution_date").toLocalDate(),
+                new Yen(rs.getLong("amount")), new Yen(rs.getLong("fee")), rs.getDate("execution_date").toLocalDate(),
                 TransferStatus.valueOf(rs.getString("status")), statusReason(rs.getString("status_reason")),
                 rs.getString("reservation_id"), rs.getTimestamp("accepted_at").toInstant(),
                 instant(rs.getTimestamp("confirm_by")));

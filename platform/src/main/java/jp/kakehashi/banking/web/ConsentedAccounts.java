@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import jp.kakehashi.consent.Grant;
 import jp.kakehashi.consent.Grants;
-import org.springframework.security.oauth2.jwt.Jwt;
+import jp.kakehashi.shared.ApiCaller;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,13 +28,13 @@ class ConsentedAccounts {
         this.grants = grants;
     }
 
-    CallerConsent of(Jwt token) {
-        String grantId = token.getClaimAsString("grant_id");
-        String customerId = token.getSubject();
+    CallerConsent of(ApiCaller caller) {
+        String grantId = caller.grantId();
+        String customerId = caller.customerId();
         if (grantId == null || customerId == null) {
             return new CallerConsent(customerId == null ? "" : customerId, List.of(), null);
         }
-        String key = grantId + " " + (token.getId() != null ? token.getId() : token.getIssuedAt());
+        String key = grantId + " " + caller.tokenId();
         CallerConsent consent = byGrant.get(key);
         if (consent == null) {
             consent = grants.find(grantId).map(ConsentedAccounts::consent)

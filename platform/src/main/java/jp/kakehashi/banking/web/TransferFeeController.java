@@ -3,8 +3,7 @@ package jp.kakehashi.banking.web;
 import java.util.List;
 import jp.kakehashi.banking.transfer.Quote;
 import jp.kakehashi.banking.transfer.TransferQuotes;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import jp.kakehashi.shared.ApiCaller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,8 +29,8 @@ class TransferFeeController {
 
     /** Priced like the transfer request itself ({@link TransferQuotes}); a refusal here is not audited. */
     @PostMapping("/v1/transfers/fee")
-    FeeView fee(@AuthenticationPrincipal Jwt token, @RequestBody JsonNode body) {
-        CallerConsent consent = consents.of(token);
+    FeeView fee(ApiCaller caller, @RequestBody JsonNode body) {
+        CallerConsent consent = consents.of(caller);
         return switch (quotes.quote(consent.customerId(), consent.accountIds(), orders.read(body))) {
             case TransferQuotes.Priced priced -> FeeView.of(priced.quote());
             case TransferQuotes.Refused refused -> throw TransferRefusalAnswers.of(refused.refusal());
@@ -42,7 +41,7 @@ class TransferFeeController {
     record FeeView(String accountId, String totalFee, List<FeeDetail> transferFeeDetails, String executionDate) {
 
         static FeeView of(Quote.Priced priced) {
-            return new FeeView(priced.accountId(), Long.toString(priced.totalFee()),
+            return new FeeView(priced.accountId(), priced.totalFee().toString(),
                     priced.fees().stream().map(FeeDetail::of).toList(), priced.executionDate().toString());
         }
     }
@@ -51,7 +50,7 @@ class TransferFeeController {
     record FeeDetail(String itemId, String transferFee, String beneficiaryName) {
 
         static FeeDetail of(Quote.ItemFee fee) {
-            return new FeeDetail(Integer.toString(fee.itemId()), Long.toString(fee.fee()), fee.beneficiaryName());
+            return new FeeDetail(Integer.toString(fee.itemId()), fee.fee().toString(), fee.beneficiaryName());
         }
     }
 }

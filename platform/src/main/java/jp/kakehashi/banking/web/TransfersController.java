@@ -9,12 +9,13 @@ import jp.kakehashi.banking.transfer.Transfer;
 import jp.kakehashi.banking.transfer.TransferDesk;
 import jp.kakehashi.banking.transfer.TransferOutcome;
 import jp.kakehashi.risk.RiskSignals;
+import jp.kakehashi.shared.ApiCaller;
 import jp.kakehashi.shared.BusinessClock;
+import jp.kakehashi.shared.CustomerId;
+import jp.kakehashi.shared.TppId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,8 +34,6 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class TransfersController {
 
-    /** The acr of a sign-in with a second factor (B3), as the authorization server puts it in the token. */
-    private static final String SECOND_FACTOR_ACR = "urn:kakehashi:acr:mfa";
     private static final Pattern APPLY_NO = Pattern.compile("[0-9]{16}");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
@@ -50,15 +49,15 @@ class TransfersController {
 
     /** The desk decides and records every refusal (C3); this only answers its outcome in HTTP. */
     @PostMapping("/v1/transfers")
-    ResponseEntity<TransferView> transfer(@AuthenticationPrincipal Jwt token,
+    ResponseEntity<TransferView> transfer(ApiCaller caller,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody JsonNode body, HttpServletRequest request) {
-        CallerConsent consent = consents.of(token);
-        var caller = caller(token, consent, request);
+        CallerConsent consent = consents.of(caller);
+        var asking = asking(caller, consent, request);
         TransferOutcome outcome = switch (orders.reading(body)) {
-            case TransferOrderReader.Reading.Order order -> desk.transfer(caller, consent.accountIds(), idempotencyKey,
+            case TransferOrderReader.Reading.Order order -> desk.transfer(asking, consent.accountIds(), idempotencyKey,
                     order.order());
-            case TransferOrderReader.Reading.Unreadable unreadable -> desk.refuse(caller, unreadable.refusal());
+            case TransferOrderReader.Reading.Unreadable unreadable -> desk.refuse(asking, unreadable.refusal());
         };
         return switch (outcome) {
             case TransferOutcome.Accepted accepted -> answer(accepted.transfer());
@@ -67,14 +66,13 @@ class TransfersController {
     }
 
     @PostMapping("/v1/transfers/{applyNo}/cancel")
-    ResponseEntity<TransferView> cancel(@AuthenticationPrincipal Jwt token, @PathVariable String applyNo,
+    ResponseEntity<TransferView> cancel(ApiCaller caller, @PathVariable String applyNo,
             HttpServletRequest request) {
         if (!APPLY_NO.matcher(applyNo).matches()) {
             throw ApiException.invalidParameter("applyNo", "applyNo must be 16 digits");
         }
-        CallerConsent consent = consents.of(token);
-        var caller = caller(token, consent, request);
-        return switch (desk.cancel(caller, consent.accountIds(), applyNo)) {
+        CallerConsent consent = consents.of(caller);
+        return switch (desk.cancel(asking(caller, consent, request), consent.accountIds(), applyNo)) {
             case Cancellation.Cancelled cancelled -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                     .body(TransferView.of(cancelled.transfer()));
             case Cancellation.NotCancellable done -> throw ApiException.refused(HttpStatus.CONFLICT,
@@ -85,9 +83,10 @@ class TransfersController {
         };
     }
 
-    private static TransferDesk.Caller caller(Jwt token, CallerConsent consent, HttpServletRequest request) {
-        return new TransferDesk.Caller(consent.customerId(), consent.tppId(), token.getClaimAsString("client_id"),
-                token.getClaimAsString("grant_id"), SECOND_FACTOR_ACR.equals(token.getClaimAsString("acr")),
+    /** Who asks the desk: the grant's customer and TPP, with the client, grant and sign-in level of the token. */
+    private static TransferDesk.Caller asking(ApiCaller caller, CallerConsent consent, HttpServletRequest request) {
+        return new TransferDesk.Caller(CustomerId.of(consent.customerId()), TppId.of(consent.tppId()), caller.client(),
+                caller.grant(), caller.secondFactor(),
                 RiskSignals.of(request).orElse(null));
     }
 
@@ -116,8 +115,8 @@ class TransfersController {
 
         static TransferView of(Transfer t) {
             return new TransferView(t.accountId(), t.applyNo(), t.status() == TransferStatus.COMPLETED ? "1" : "2",
-                    t.status().name(), t.executionDate().toString(), Long.toString(t.fee()),
-                    Long.toString(t.totalDebitAmount()), acceptDatetime(t), dateTime(t.confirmBy()),
+                    t.status().name(), t.executionDate().toString(), t.fee().toString(),
+                    t.totalDebitAmount().toString(), acceptDatetime(t), dateTime(t.confirmBy()),
                     t.status() == TransferStatus.CANCELLED ? t.statusReasonCode() : null);
         }
 

@@ -51,7 +51,7 @@ class TransferNotices {
         if (!NOTIFIED.contains(changed.status())) {
             return;
         }
-        var contact = contacts.of(changed.customerId());
+        var contact = contacts.of(changed.customerId().value());
         if (contact.isEmpty()) {
             log.info("transfer {} {}: customer {} has no contact on file, no notice sent", changed.applyNo(),
                     changed.status(), changed.customerId());
@@ -74,7 +74,7 @@ class TransferNotices {
         NumberFormat yen = NumberFormat.getIntegerInstance(Locale.JAPAN);
         String status = changed.status().name().toLowerCase(Locale.ROOT).replace('_', '-');
         Object[] values = { changed.serviceName() == null ? "-" : changed.serviceName(),
-                yen.format(changed.amount()), yen.format(changed.fee()), changed.payee(),
+                yen.format(changed.amount().amount()), yen.format(changed.fee().amount()), changed.payee(),
                 changed.executionDate().toString(), changed.applyNo(),
                 changed.confirmBy() == null ? "" : date.format(changed.confirmBy()),
                 changed.reasonCode() == null ? "" : changed.reasonCode().name(), properties.bankName(locale) };

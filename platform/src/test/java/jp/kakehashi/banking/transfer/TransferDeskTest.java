@@ -23,6 +23,11 @@ import jp.kakehashi.consent.Grants;
 import jp.kakehashi.corebanking.spi.CoreBanking;
 import jp.kakehashi.corebanking.spi.Payee;
 import jp.kakehashi.risk.TransferRiskPolicy;
+import jp.kakehashi.shared.ClientId;
+import jp.kakehashi.shared.CustomerId;
+import jp.kakehashi.shared.GrantId;
+import jp.kakehashi.shared.TppId;
+import jp.kakehashi.shared.Yen;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -44,8 +49,8 @@ class TransferDeskTest {
             execution, mock(TransferLifecycle.class), mock(TransferRiskPolicy.class), mock(CustomerTotals.class),
             mock(PlatformTransactionManager.class), new TransferProperties(null, 30, java.util.Set.of(), null, false,
                     null, null), Clock.fixed(NOW, ZoneOffset.UTC), quotes, refusals);
-    private final TransferDesk.Caller caller = new TransferDesk.Caller("C0001", "tpp-1", "client-1", "grant-1", true,
-            null);
+    private final TransferDesk.Caller caller = new TransferDesk.Caller(new CustomerId("C0001"), new TppId("tpp-1"),
+            new ClientId("client-1"), new GrantId("grant-1"), true, null);
     private final TransferOrder order = new TransferOrder("001011234567", null, null, null, "1", "5000",
             List.of(new TransferItemInput("1", "0999", "001", "1", "7654321", "ｻﾄｳ ﾊﾅｺ", "5000", null)));
 
@@ -105,7 +110,8 @@ class TransferDeskTest {
 
     private static Transfer stored(String fingerprint) {
         return new Transfer("1234567890123456", "client-1", "grant-1", "C0001", "key-1", fingerprint, "001011234567",
-                new Payee("0999", "001", "1", "7654321", "ｻﾄｳ ﾊﾅｺ"), null, "", 5_000, 110, LocalDate.of(2026, 11, 26),
+                new Payee("0999", "001", "1", "7654321", "ｻﾄｳ ﾊﾅｺ"), null, "", new Yen(5_000), new Yen(110),
+                LocalDate.of(2026, 11, 26),
                 TransferStatus.COMPLETED, null, null, NOW, null);
     }
 }

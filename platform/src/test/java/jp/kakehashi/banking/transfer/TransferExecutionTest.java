@@ -26,6 +26,7 @@ import jp.kakehashi.corebanking.spi.ReservationStatus;
 import jp.kakehashi.corebanking.spi.TransactionId;
 import jp.kakehashi.corebanking.spi.VoidRefusal;
 import jp.kakehashi.corebanking.spi.VoidResult;
+import jp.kakehashi.shared.Yen;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +45,8 @@ class TransferExecutionTest {
     private final TransferLifecycle lifecycle = mock(TransferLifecycle.class);
     private final TransferExecution execution = new TransferExecution(transfers, core, lifecycle);
     private final Transfer transfer = new Transfer("1234567890123456", "client", "grant", "C0001", "key", "fp",
-            "001011234567", new Payee("0999", "001", "1", "7654321", "ｻﾄｳ ﾊﾅｺ"), null, "", 1_000, 110,
-            LocalDate.of(2026, 11, 26), TransferStatus.ACCEPTED, null, null, NOW, null);
+            "001011234567", new Payee("0999", "001", "1", "7654321", "ｻﾄｳ ﾊﾅｺ"), null, "", new Yen(1_000),
+            new Yen(110), LocalDate.of(2026, 11, 26), TransferStatus.ACCEPTED, null, null, NOW, null);
 
     @BeforeEach
     void reservedThenPostRefused() {

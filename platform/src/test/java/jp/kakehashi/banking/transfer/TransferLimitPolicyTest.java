@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import jp.kakehashi.banking.transfer.TransferLimitPolicy.Limit;
+import jp.kakehashi.shared.Yen;
 import org.junit.jupiter.api.Test;
 
 /** The payment policy's limits (B10) and their inheritance, without Spring. */
@@ -33,8 +34,8 @@ class TransferLimitPolicyTest {
         var none = new TransferLimitPolicy(null, Map.of(), Map.of()).limitsFor("any", null);
 
         assertThat(none).isEqualTo(TransferLimits.NONE);
-        assertThat(TransferLimitPolicy.checkAmount(none, 9_999_999_999L)).isEmpty();
-        assertThat(none.needsConfirmation(9_999_999_999L)).isFalse();
+        assertThat(TransferLimitPolicy.checkAmount(none, new Yen(9_999_999_999L))).isEmpty();
+        assertThat(none.needsConfirmation(new Yen(9_999_999_999L))).isFalse();
     }
 
     @Test
@@ -54,25 +55,29 @@ class TransferLimitPolicyTest {
     void needsConfirmationWhenAboveTheAmountThenYesAndAtTheAmountNo() {
         TransferLimits limits = policy.limitsFor("tpp-other", "INDIVIDUAL");
 
-        assertThat(limits.needsConfirmation(500_000L)).isFalse();
-        assertThat(limits.needsConfirmation(500_001L)).isTrue();
+        assertThat(limits.needsConfirmation(new Yen(500_000L))).isFalse();
+        assertThat(limits.needsConfirmation(new Yen(500_001L))).isTrue();
     }
 
     @Test
     void checkAmountWhenAtTheLimitThenAllowedAndOneYenMoreRefused() {
         var limits = policy.limitsFor(null, null);
 
-        assertThat(TransferLimitPolicy.checkAmount(limits, 1_000_000)).isEmpty();
-        assertThat(TransferLimitPolicy.checkAmount(limits, 1_000_001)).contains(Limit.PER_TRANSFER);
+        assertThat(TransferLimitPolicy.checkAmount(limits, new Yen(1_000_000))).isEmpty();
+        assertThat(TransferLimitPolicy.checkAmount(limits, new Yen(1_000_001))).contains(Limit.PER_TRANSFER);
     }
 
     @Test
     void checkTotalsWhenTodayOrThisMonthWouldPassTheLimitThenThatLimitIsNamed() {
         var limits = policy.limitsFor(null, null);
 
-        assertThat(TransferLimitPolicy.checkTotals(limits, 500_000, 1_500_000, 1_500_000)).isEmpty();
-        assertThat(TransferLimitPolicy.checkTotals(limits, 500_001, 1_500_000, 1_500_000)).contains(Limit.DAILY);
-        assertThat(TransferLimitPolicy.checkTotals(limits, 100_000, 0, 9_900_001)).contains(Limit.MONTHLY);
-        assertThat(TransferLimitPolicy.checkTotals(limits, 100_000, 0, 9_900_000)).isEmpty();
+        assertThat(TransferLimitPolicy.checkTotals(limits, new Yen(500_000), new Yen(1_500_000), new Yen(1_500_000)))
+                .isEmpty();
+        assertThat(TransferLimitPolicy.checkTotals(limits, new Yen(500_001), new Yen(1_500_000), new Yen(1_500_000)))
+                .contains(Limit.DAILY);
+        assertThat(TransferLimitPolicy.checkTotals(limits, new Yen(100_000), new Yen(0), new Yen(9_900_001)))
+                .contains(Limit.MONTHLY);
+        assertThat(TransferLimitPolicy.checkTotals(limits, new Yen(100_000), new Yen(0), new Yen(9_900_000)))
+                .isEmpty();
     }
 }
