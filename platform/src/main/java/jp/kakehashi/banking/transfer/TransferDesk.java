@@ -104,10 +104,6 @@ public class TransferDesk {
             return customer == null ? null : customer.value();
         }
 
-        String tppId() {
-            return tpp == null ? null : tpp.value();
-        }
-
         String clientId() {
             return client == null ? null : client.value();
         }
@@ -213,7 +209,7 @@ public class TransferDesk {
             return new TransferOutcome.LimitExceeded(overAmount.get());
         }
         TransferOutcome claimed = transaction.execute(status -> {
-            TransferOutcome outcome = claim(transfer, caller.tppId(), approved.isPresent(), limits);
+            TransferOutcome outcome = claim(transfer, caller.tpp(), approved.isPresent(), limits);
             if (!(outcome instanceof TransferOutcome.Accepted)) {
                 status.setRollbackOnly();
             }
@@ -231,7 +227,7 @@ public class TransferDesk {
      * Stores the transfer with its key, counted against the customer's limits under the customer's lock, and uses
      * up a single-use grant; null when the key turns out to be taken (then nothing is stored).
      */
-    private TransferOutcome claim(Transfer transfer, String tppId, boolean singleUse, TransferLimits limits) {
+    private TransferOutcome claim(Transfer transfer, TppId tpp, boolean singleUse, TransferLimits limits) {
         LocalDate today = LocalDate.ofInstant(transfer.acceptedAt(), BusinessClock.TOKYO);
         CustomerTotals.Totals accepted = totals.lock(transfer.customerId(), today);
         // a retry that waited for the lock finds the first request's transfer: it is a retry, not a new transfer
@@ -242,7 +238,7 @@ public class TransferDesk {
         if (over.isPresent()) {
             return new TransferOutcome.LimitExceeded(over.get());
         }
-        if (!transfers.insertUnlessKeyUsed(transfer, tppId)) {
+        if (!transfers.insertUnlessKeyUsed(transfer, tpp)) {
             return null;
         }
         totals.add(transfer.customerId(), today, accepted, transfer.amount());
@@ -254,10 +250,10 @@ public class TransferDesk {
     }
 
     private TransferLimits limitsOf(Caller caller) {
-        String tppId = grants.find(caller.grantId()).map(Grant::tppId).orElse(null);
+        TppId tpp = grants.find(caller.grantId()).map(Grant::tppId).map(TppId::of).orElse(null);
         String segment = coreBanking.customer(new CustomerId(caller.customerId())).map(c -> c.type().name())
                 .orElse(null);
-        return limitPolicy.limitsFor(tppId, segment, caller.secondFactor());
+        return limitPolicy.limitsFor(tpp, segment, caller.secondFactor());
     }
 
     /** Whether the payee is one of the customer's own accounts at this bank (Zengin type 4 is subject 04). */
@@ -311,8 +307,8 @@ public class TransferDesk {
                 .map(grant -> grant.scopes().contains(PAYMENT_SCOPE)).orElse(false)) {
             return new Cancellation.NotPermitted();
         }
-        Optional<Transfer> found = caller.tppId() == null || accountIds.isEmpty() ? Optional.empty()
-                : transfers.of(caller.customerId(), caller.tppId(), accountIds, applyNo);
+        Optional<Transfer> found = caller.tpp() == null || accountIds.isEmpty() ? Optional.empty()
+                : transfers.of(caller.customerId(), caller.tpp(), accountIds, applyNo);
         if (found.isEmpty()) {
             return new Cancellation.NotFound();
         }

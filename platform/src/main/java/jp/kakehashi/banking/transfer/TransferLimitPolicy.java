@@ -2,6 +2,7 @@ package jp.kakehashi.banking.transfer;
 
 import java.util.Map;
 import java.util.Optional;
+import jp.kakehashi.shared.TppId;
 import jp.kakehashi.shared.Yen;
 
 /**
@@ -43,19 +44,19 @@ public final class TransferLimitPolicy {
      * The limits of a TPP's transfers for a customer of a segment, whose grant came from a sign-in with a second
      * factor or not.
      */
-    public TransferLimits limitsFor(String tppId, String segment, boolean secondFactor) {
-        TransferLimits limits = limitsFor(tppId, segment);
+    public TransferLimits limitsFor(TppId tpp, String segment, boolean secondFactor) {
+        TransferLimits limits = limitsFor(tpp, segment);
         return secondFactor || singleFactorCap == null ? limits : limits.atMost(singleFactorCap);
     }
 
     /** The limits of a TPP's transfers for a customer of a segment (INDIVIDUAL, CORPORATE); either may be null. */
-    public TransferLimits limitsFor(String tppId, String segment) {
+    public TransferLimits limitsFor(TppId tpp, String segment) {
         TransferLimits limits = defaults;
         if (segment != null && bySegment.containsKey(segment)) {
             limits = bySegment.get(segment).over(limits);
         }
-        if (tppId != null && byTpp.containsKey(tppId)) {
-            limits = byTpp.get(tppId).over(limits);
+        if (tpp != null && byTpp.containsKey(tpp.value())) {
+            limits = byTpp.get(tpp.value()).over(limits);
         }
         return limits;
     }

@@ -11,6 +11,7 @@ import java.util.Set;
 import jp.kakehashi.banking.TransferStatus;
 import jp.kakehashi.banking.TransferStatusReason;
 import jp.kakehashi.corebanking.spi.Payee;
+import jp.kakehashi.shared.TppId;
 import jp.kakehashi.shared.Yen;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,7 +30,7 @@ class Transfers {
      * Stores a new transfer, made by a client of {@code tppId}, unless its client already used the key; false when the
      * key was taken.
      */
-    boolean insertUnlessKeyUsed(Transfer t, String tppId) {
+    boolean insertUnlessKeyUsed(Transfer t, TppId tppId) {
         return jdbc.sql("""
                 insert into transfers (apply_no, client_id, grant_id, customer_id, idempotency_key, fingerprint,
                     account_id, payee_bank_code, payee_branch_code, payee_account_type_code, payee_account_number,
@@ -41,7 +42,8 @@ class Transfers {
                 t.fingerprint(), t.accountId(), t.payee().bankCode(), t.payee().branchCode(),
                 t.payee().accountTypeCode(), t.payee().accountNumber(), t.payee().name(), t.remitterName(),
                 t.ediInfo(), t.amount().amount(), t.fee().amount(), t.executionDate(), t.status().name(),
-                Timestamp.from(t.acceptedAt()), t.confirmBy() == null ? null : Timestamp.from(t.confirmBy()), tppId)
+                Timestamp.from(t.acceptedAt()), t.confirmBy() == null ? null : Timestamp.from(t.confirmBy()),
+                tppId == null ? null : tppId.value())
                 .update() == 1;
     }
 
@@ -79,22 +81,22 @@ class Transfers {
     }
 
     /** The customer's transfer from one of {@code accountIds} made by a client of the TPP, if it is one. */
-    Optional<Transfer> of(String customerId, String tppId, List<String> accountIds, String applyNo) {
+    Optional<Transfer> of(String customerId, TppId tppId, List<String> accountIds, String applyNo) {
         return jdbc.sql("""
                 select * from transfers where apply_no = ? and customer_id = ? and tpp_id = ? and account_id = any(?)""")
-                .params(applyNo, customerId, tppId, accountIds.toArray(String[]::new)).query(Transfers::transfer)
+                .params(applyNo, customerId, tppId.value(), accountIds.toArray(String[]::new)).query(Transfers::transfer)
                 .optional();
     }
 
     /** A page of the customer's transfers from {@code accountIds} accepted in [from, to), oldest first. */
-    List<Transfer> page(String customerId, String tppId, List<String> accountIds, Instant from, Instant to,
+    List<Transfer> page(String customerId, TppId tppId, List<String> accountIds, Instant from, Instant to,
             TransferStatus status, int offset, int limit) {
         return jdbc.sql("""
                 select * from transfers
                 where customer_id = ? and tpp_id = ? and account_id = any(?) and accepted_at >= ? and accepted_at < ?
                   and (cast(? as text) is null or status = ?)
                 order by accepted_at, apply_no offset ? limit ?
-                """).params(customerId, tppId, accountIds.toArray(String[]::new), Timestamp.from(from), Timestamp.from(to),
+                """).params(customerId, tppId.value(), accountIds.toArray(String[]::new), Timestamp.from(from), Timestamp.from(to),
                 status == null ? null : status.name(), status == null ? null : status.name(), offset, limit)
                 .query(Transfers::transfer).list();
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jp.kakehashi.consent.Grant;
 import jp.kakehashi.consent.Grants;
 import jp.kakehashi.shared.ApiCaller;
+import jp.kakehashi.shared.TppId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,6 +50,6 @@ class ConsentedAccounts {
     }
 
     private static CallerConsent consent(Grant grant) {
-        return new CallerConsent(grant.customerId(), grant.accountIds(), grant.tppId());
+        return new CallerConsent(grant.customerId(), grant.accountIds(), TppId.of(grant.tppId()));
     }
 }

@@ -12,7 +12,6 @@ import jp.kakehashi.risk.RiskSignals;
 import jp.kakehashi.shared.ApiCaller;
 import jp.kakehashi.shared.BusinessClock;
 import jp.kakehashi.shared.CustomerId;
-import jp.kakehashi.shared.TppId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -85,7 +84,7 @@ class TransfersController {
 
     /** Who asks the desk: the grant's customer and TPP, with the client, grant and sign-in level of the token. */
     private static TransferDesk.Caller asking(ApiCaller caller, CallerConsent consent, HttpServletRequest request) {
-        return new TransferDesk.Caller(CustomerId.of(consent.customerId()), TppId.of(consent.tppId()), caller.client(),
+        return new TransferDesk.Caller(CustomerId.of(consent.customerId()), consent.tppId(), caller.client(),
                 caller.grant(), caller.secondFactor(),
                 RiskSignals.of(request).orElse(null));
     }
