@@ -61,7 +61,18 @@ public interface ApprovedAction {
     record Done(String outcome) implements Result {
     }
 
-    /** Not done, with a reason the approver is shown (a message key or a closed reason's name). */
-    record Refused(String reason) implements Result {
+    /**
+     * Not done, for a closed reason of the area that refused (e.g. a TPP lifecycle refusal); the approver is shown the
+     * message {@link #messageKey()}.
+     *
+     * @param messagePrefix where the area keeps its messages, e.g. {@code console.tpp.refusal.}
+     * @param reason        the area's own reason, a constant of its closed list
+     */
+    record Refused(String messagePrefix, Enum<?> reason) implements Result {
+
+        /** The message the approver is shown: the prefix and the reason's name. */
+        public String messageKey() {
+            return messagePrefix + reason.name();
+        }
     }
 }

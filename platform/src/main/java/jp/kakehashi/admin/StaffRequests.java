@@ -104,9 +104,9 @@ public class StaffRequests {
                 return new Approval.Refused(Refusal.ACTION_REFUSED, "console.request.refusal.UNKNOWN_KIND");
             }
             ApprovedAction.Result result = action.execute(request, approver);
-            if (result instanceof ApprovedAction.Refused(String reason)) {
+            if (result instanceof ApprovedAction.Refused refused) {
                 status.setRollbackOnly();
-                return new Approval.Refused(Refusal.ACTION_REFUSED, reason);
+                return new Approval.Refused(Refusal.ACTION_REFUSED, refused.messageKey());
             }
             String outcome = ((ApprovedAction.Done) result).outcome();
             jdbc.sql("update staff_request set outcome = ? where id = ?").params(outcome, requestId).update();

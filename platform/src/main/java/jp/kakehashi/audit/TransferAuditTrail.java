@@ -2,6 +2,7 @@ package jp.kakehashi.audit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import jp.kakehashi.banking.TransferRefused;
 import jp.kakehashi.banking.TransferStatusChanged;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -24,16 +25,17 @@ class TransferAuditTrail {
     @ApplicationModuleListener
     void on(TransferStatusChanged changed) {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("amount", changed.amount());
-        details.put("fee", changed.fee());
+        details.put("amount", changed.amount().amount());
+        details.put("fee", changed.fee().amount());
         details.put("executionDate", changed.executionDate().toString());
-        details.put("grantId", changed.grantId());
+        details.put("grantId", Objects.toString(changed.grantId(), null));
         if (changed.confirmBy() != null) {
             details.put("confirmBy", changed.confirmBy().toString());
         }
         events.append(new AuditEvents.AuditEvent("transfer:" + changed.applyNo() + ":" + changed.status(),
-                "transfer.status", changed.occurredAt(), changed.customerId(), changed.clientId(), changed.applyNo(),
-                changed.status(), changed.reasonCode(), details));
+                "transfer.status", changed.occurredAt(), changed.customerId().value(), changed.clientId().value(),
+                changed.applyNo(),
+                changed.status().name(), changed.reasonCode() == null ? null : changed.reasonCode().name(), details));
     }
 
     @ApplicationModuleListener
@@ -46,10 +48,11 @@ class TransferAuditTrail {
             details.put("amount", refused.amount());
         }
         if (refused.grantId() != null) {
-            details.put("grantId", refused.grantId());
+            details.put("grantId", refused.grantId().value());
         }
         events.append(new AuditEvents.AuditEvent("refusal:" + refused.refusalId(), "transfer.refused",
-                refused.occurredAt(), refused.customerId(), refused.clientId(), null, "REFUSED",
-                refused.reasonCode(), details));
+                refused.occurredAt(), Objects.toString(refused.customerId(), null),
+                Objects.toString(refused.clientId(), null), null, "REFUSED",
+                refused.reasonCode().name(), details));
     }
 }

@@ -1,5 +1,9 @@
 package jp.kakehashi.consent;
 
+import jp.kakehashi.shared.CustomerId;
+import jp.kakehashi.shared.GrantId;
+import jp.kakehashi.shared.TppId;
+
 /**
  * A live grant's rights were changed by a new consent of its customer (Grant Management §5.2 merge or replace): from
  * the same transaction on, only the tokens of the authorization that changed it are the grant's.
@@ -10,6 +14,6 @@ package jp.kakehashi.consent;
  * @param tppId           its TPP
  * @param replaced        true for replace (the rights are now only the new ones), false for merge (added)
  */
-public record GrantChanged(String grantId, String authorizationId, String customerId, String tppId,
+public record GrantChanged(GrantId grantId, String authorizationId, CustomerId customerId, TppId tppId,
         boolean replaced) {
 }

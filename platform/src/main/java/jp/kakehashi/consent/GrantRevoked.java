@@ -1,5 +1,9 @@
 package jp.kakehashi.consent;
 
+import jp.kakehashi.shared.CustomerId;
+import jp.kakehashi.shared.GrantId;
+import jp.kakehashi.shared.TppId;
+
 /**
  * A grant was revoked; every token under it stops working in the same transaction (B8).
  *
@@ -9,5 +13,5 @@ package jp.kakehashi.consent;
  * @param revokedBy  who revoked it: {@code customer}, {@code staff:<id>}, {@code tpp}, {@code system}
  * @param reason     why
  */
-public record GrantRevoked(String grantId, String customerId, String tppId, String revokedBy, String reason) {
+public record GrantRevoked(GrantId grantId, CustomerId customerId, TppId tppId, String revokedBy, String reason) {
 }

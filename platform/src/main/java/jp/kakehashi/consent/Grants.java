@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import jp.kakehashi.shared.CustomerId;
+import jp.kakehashi.shared.GrantId;
+import jp.kakehashi.shared.TppId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -102,7 +105,8 @@ public class Grants {
                                 : CANONICAL.writeValueAsString(agreed.authorizationDetails()), grant.id())
                 .update();
         ConsentRecord record = record(agreed, now);
-        events.publishEvent(new GrantChanged(grant.id(), authorizationId, grant.customerId(), grant.tppId(), replace));
+        events.publishEvent(new GrantChanged(new GrantId(grant.id()), authorizationId, CustomerId.of(grant.customerId()),
+                TppId.of(grant.tppId()), replace));
         return Optional.of(record);
     }
 
@@ -224,8 +228,8 @@ public class Grants {
 
     /** Revokes every live grant of a TPP (B8: per TPP); returns how many. */
     @Transactional
-    public int revokeAllOfTpp(String tppId, String revokedBy, String reason) {
-        return revokeWhere("tpp_id = ?", revokedBy, reason, tppId);
+    public int revokeAllOfTpp(TppId tppId, String revokedBy, String reason) {
+        return revokeWhere("tpp_id = ?", revokedBy, reason, tppId.value());
     }
 
     private boolean revoke(String grantId, String customerId, String revokedBy, String reason) {
@@ -240,7 +244,8 @@ public class Grants {
             jdbc.sql("""
                     update grants set status = 'REVOKED', revoked_at = ?, revoked_by = ?, revoke_reason = ? where id = ?
                     """).params(Timestamp.from(now), revokedBy, reason, grant.id()).update();
-            events.publishEvent(new GrantRevoked(grant.id(), grant.customerId(), grant.tppId(), revokedBy, reason));
+            events.publishEvent(new GrantRevoked(new GrantId(grant.id()), CustomerId.of(grant.customerId()),
+                    TppId.of(grant.tppId()), revokedBy, reason));
         }
         return live.size();
     }

@@ -3,6 +3,7 @@ package jp.kakehashi.consent;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import jp.kakehashi.shared.TppId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -22,16 +23,16 @@ public class GrantsOfTpp {
     }
 
     /** The TPP's grants that still authorise something, by customer then creation. */
-    public List<Grant> activeOf(String tppId) {
+    public List<Grant> activeOf(TppId tppId) {
         return jdbc.sql("""
                 select * from grants where tpp_id = ? and status = 'ACTIVE' and expires_at > ?
-                order by customer_id, created_at""").params(tppId, Timestamp.from(clock.instant()))
+                order by customer_id, created_at""").params(tppId.value(), Timestamp.from(clock.instant()))
                 .query(Grants::grant).list();
     }
 
     /** How many there are, without reading them. */
-    public long countActiveOf(String tppId) {
+    public long countActiveOf(TppId tppId) {
         return jdbc.sql("select count(*) from grants where tpp_id = ? and status = 'ACTIVE' and expires_at > ?")
-                .params(tppId, Timestamp.from(clock.instant())).query(Long.class).single();
+                .params(tppId.value(), Timestamp.from(clock.instant())).query(Long.class).single();
     }
 }

@@ -1,7 +1,7 @@
 package jp.kakehashi.risk;
 
 /**
- * The fraud rules' verdict on a transfer request (C3), with the reason code of the rule that decided. The reason is
+ * The fraud rules' verdict on a transfer request (C3), with the rule that decided ({@link RiskReason}). The reason is
  * for the bank's audit log and staff; a TPP is never told which rule declined a transfer.
  */
 public sealed interface RiskDecision {
@@ -11,10 +11,10 @@ public sealed interface RiskDecision {
     }
 
     /** Run it only once the customer confirmed it at the bank (帯域外認証). */
-    record Confirm(String reasonCode) implements RiskDecision {
+    record Confirm(RiskReason reason) implements RiskDecision {
     }
 
     /** Do not accept it. */
-    record Decline(String reasonCode) implements RiskDecision {
+    record Decline(RiskReason reason) implements RiskDecision {
     }
 }

@@ -13,11 +13,6 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(TransferRiskProperties.class)
 public class TransferRiskPolicy {
 
-    public static final String AUTH_FAILURES = "TPP_REPORTED_AUTH_FAILURES";
-    public static final String NEW_PAYEE = "NEW_PAYEE_LARGE_AMOUNT";
-    public static final String VELOCITY = "UNUSUAL_TRANSFER_FREQUENCY";
-    public static final String INVALID_SIGNALS = "INVALID_RISK_SIGNALS";
-
     private final TransferRiskProperties rules;
 
     public TransferRiskPolicy(TransferRiskProperties rules) {
@@ -33,23 +28,23 @@ public class TransferRiskPolicy {
         int failures = facts.signals() == null || facts.signals().authFailureCount() == null ? 0
                 : facts.signals().authFailureCount();
         if (reached(failures, rules.authFailuresDecline())) {
-            return new RiskDecision.Decline(AUTH_FAILURES);
+            return new RiskDecision.Decline(RiskReason.TPP_REPORTED_AUTH_FAILURES);
         }
         if (reached(facts.recentTransfers(), rules.perHourDecline())) {
-            return new RiskDecision.Decline(VELOCITY);
+            return new RiskDecision.Decline(RiskReason.UNUSUAL_TRANSFER_FREQUENCY);
         }
         if (reached(failures, rules.authFailuresConfirm())) {
-            return new RiskDecision.Confirm(AUTH_FAILURES);
+            return new RiskDecision.Confirm(RiskReason.TPP_REPORTED_AUTH_FAILURES);
         }
         if (reached(facts.recentTransfers(), rules.perHourConfirm())) {
-            return new RiskDecision.Confirm(VELOCITY);
+            return new RiskDecision.Confirm(RiskReason.UNUSUAL_TRANSFER_FREQUENCY);
         }
         if (rules.newPayeeConfirmAbove() > 0 && facts.amount() > rules.newPayeeConfirmAbove()
                 && !facts.ownAccount().getAsBoolean() && !facts.payeeKnown().getAsBoolean()) {
-            return new RiskDecision.Confirm(NEW_PAYEE);
+            return new RiskDecision.Confirm(RiskReason.NEW_PAYEE_LARGE_AMOUNT);
         }
         if (rules.invalidSignalsConfirm() && facts.signals() != null && !facts.signals().invalidHeaders().isEmpty()) {
-            return new RiskDecision.Confirm(INVALID_SIGNALS);
+            return new RiskDecision.Confirm(RiskReason.INVALID_RISK_SIGNALS);
         }
         return new RiskDecision.Allow();
     }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import java.time.Duration;
 import jp.kakehashi.shared.MonitoredCaches;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.OAuth2TokenIntrospectionClaimNames;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +34,7 @@ public class ClientOwners {
     /** The client id of an authenticated API call (its access token's {@code client_id}), or null. */
     public static String clientIdOf(Authentication authentication) {
         if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
-            return jwt.getClaimAsString("client_id");
+            return jwt.getClaimAsString(OAuth2TokenIntrospectionClaimNames.CLIENT_ID);
         }
         return null;
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import jp.kakehashi.shared.TppId;
 import jp.kakehashi.tpp.Transition.Moved;
 import jp.kakehashi.tpp.Transition.Refusal;
 import jp.kakehashi.tpp.Transition.Refused;
@@ -225,7 +226,7 @@ public class TppLifecycle {
                 values (?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(tppId, from == null ? null : from.name(), to.name(), reason, requestedBy, approvedBy,
                 scopes.stream().sorted().toArray(String[]::new), Timestamp.from(now)).update();
-        TppStatusChanged change = new TppStatusChanged(tppId, from, to, reason, requestedBy, approvedBy, scopes, now);
+        TppStatusChanged change = new TppStatusChanged(new TppId(tppId), from, to, reason, requestedBy, approvedBy, scopes, now);
         events.publishEvent(change);
         return change;
     }

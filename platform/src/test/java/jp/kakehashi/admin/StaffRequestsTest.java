@@ -277,7 +277,7 @@ class StaffRequestsTest {
         @Override
         public Result execute(StaffRequest request, StaffMember approver) {
             if (refuse) {
-                return new Refused("NOT_ALLOWED_FROM_STATUS");
+                return new Refused("", jp.kakehashi.tpp.Transition.Refusal.NOT_ALLOWED_FROM_STATUS);
             }
             executions.incrementAndGet();
             try {

@@ -41,15 +41,15 @@ class TransferRiskPolicyTest {
     void assessWhenTheTppReportsFailedSignInsThenConfirmFromThreeAndDeclineFromTen() {
         assertThat(assess(signals(2, Set.of()), 1_000, NO, NO, 0)).isEqualTo(new RiskDecision.Allow());
         assertThat(assess(signals(3, Set.of()), 1_000, NO, NO, 0))
-                .isEqualTo(new RiskDecision.Confirm(TransferRiskPolicy.AUTH_FAILURES));
+                .isEqualTo(new RiskDecision.Confirm(RiskReason.TPP_REPORTED_AUTH_FAILURES));
         assertThat(assess(signals(10, Set.of()), 1_000, NO, NO, 0))
-                .isEqualTo(new RiskDecision.Decline(TransferRiskPolicy.AUTH_FAILURES));
+                .isEqualTo(new RiskDecision.Decline(RiskReason.TPP_REPORTED_AUTH_FAILURES));
     }
 
     @Test
     void assessWhenAFirstLargeTransferToANewPayeeThenConfirmUnlessKnownOrOwnAccount() {
         assertThat(assess(signals(0, Set.of()), 100_001, NO, NO, 0))
-                .isEqualTo(new RiskDecision.Confirm(TransferRiskPolicy.NEW_PAYEE));
+                .isEqualTo(new RiskDecision.Confirm(RiskReason.NEW_PAYEE_LARGE_AMOUNT));
         assertThat(assess(signals(0, Set.of()), 100_001, YES, NO, 0)).isEqualTo(new RiskDecision.Allow());
         assertThat(assess(signals(0, Set.of()), 100_001, NEVER_ASKED, YES, 0)).isEqualTo(new RiskDecision.Allow());
     }
@@ -57,16 +57,16 @@ class TransferRiskPolicyTest {
     @Test
     void assessWhenManyTransfersInTheLastHourThenConfirmThenDecline() {
         assertThat(assess(signals(0, Set.of()), 1_000, NO, NO, 20))
-                .isEqualTo(new RiskDecision.Confirm(TransferRiskPolicy.VELOCITY));
+                .isEqualTo(new RiskDecision.Confirm(RiskReason.UNUSUAL_TRANSFER_FREQUENCY));
         assertThat(assess(signals(0, Set.of()), 1_000, NO, NO, 50))
-                .isEqualTo(new RiskDecision.Decline(TransferRiskPolicy.VELOCITY));
+                .isEqualTo(new RiskDecision.Decline(RiskReason.UNUSUAL_TRANSFER_FREQUENCY));
         assertThat(policy.recentTransfersBound()).isEqualTo(50);
     }
 
     @Test
     void assessWhenRiskHeadersWereMalformedThenConfirm() {
         assertThat(assess(signals(null, Set.of("x-fapi-customer-ip-address")), 1_000, NO, NO, 0))
-                .isEqualTo(new RiskDecision.Confirm(TransferRiskPolicy.INVALID_SIGNALS));
+                .isEqualTo(new RiskDecision.Confirm(RiskReason.INVALID_RISK_SIGNALS));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import jp.kakehashi.consent.Grants;
+import jp.kakehashi.shared.TppId;
 import jp.kakehashi.systemtests.support.Connection;
 import jp.kakehashi.systemtests.support.RunningPlatform;
 import jp.kakehashi.systemtests.support.TestTpp;
@@ -29,7 +30,7 @@ class GrantRevocationTest {
         Connection second = Connection.establish(platform, cutOff, "yamada", "openid", "accounts");
         Connection unrelated = Connection.establish(platform, other, "sato", "openid", "accounts");
 
-        int revoked = grants.revokeAllOfTpp(cutOff.tppId(), "staff:test", "fraud detected");
+        int revoked = grants.revokeAllOfTpp(new TppId(cutOff.tppId()), "staff:test", "fraud detected");
 
         assertThat(revoked).isEqualTo(2);
         assertThat(first.userInfoStatus()).isEqualTo(401);

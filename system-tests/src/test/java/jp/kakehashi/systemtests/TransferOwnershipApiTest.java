@@ -14,6 +14,10 @@ import jp.kakehashi.banking.transfer.Cancellation;
 import jp.kakehashi.banking.transfer.TransferDesk;
 import jp.kakehashi.banking.transfer.rules.BankCalendar;
 import jp.kakehashi.consent.Grants;
+import jp.kakehashi.shared.ClientId;
+import jp.kakehashi.shared.CustomerId;
+import jp.kakehashi.shared.GrantId;
+import jp.kakehashi.shared.TppId;
 import jp.kakehashi.systemtests.support.ApiClient;
 import jp.kakehashi.systemtests.support.ApiClient.Response;
 import jp.kakehashi.systemtests.support.Connection;
@@ -96,8 +100,9 @@ class TransferOwnershipApiTest {
         assertThat(reads.status()).as(reads.body()).isEqualTo(403);
         assertThat(reads.json()).containsEntry("errorCode", "INSUFFICIENT_SCOPE");
         // the desk holds the rule too, whatever a token in hand claims
-        var caller = new TransferDesk.Caller(platform.bean(Grants.class).find(readOnly.grantId()).orElseThrow()
-                .customerId(), maker.tppId(), sibling.clientId().getValue(), readOnly.grantId(), true, null);
+        var caller = new TransferDesk.Caller(new CustomerId(platform.bean(Grants.class).find(readOnly.grantId())
+                .orElseThrow().customerId()), new TppId(maker.tppId()), new ClientId(sibling.clientId().getValue()),
+                new GrantId(readOnly.grantId()), true, null);
         assertThat(platform.bean(TransferDesk.class).cancel(caller, List.of(YAMADA_MAIN), applyNo))
                 .isInstanceOf(Cancellation.NotPermitted.class);
 

@@ -16,6 +16,7 @@ import jp.kakehashi.admin.StaffRole;
 import jp.kakehashi.consent.Grant;
 import jp.kakehashi.consent.GrantsOfTpp;
 import jp.kakehashi.shared.BusinessClock;
+import jp.kakehashi.shared.TppId;
 import jp.kakehashi.tpp.Tpps;
 import org.springframework.context.MessageSource;
 
@@ -61,12 +62,12 @@ final class TppGrantsExport implements ApprovedAction {
         String name = tpps.find(request.target()).map(tpp -> locale.getLanguage().equals("en") ? tpp.legalNameEn()
                 : tpp.legalName()).orElse(request.target());
         return messages.getMessage("console.export.describe", new Object[] {name,
-                grants.countActiveOf(request.target())}, locale);
+                grants.countActiveOf(new TppId(request.target()))}, locale);
     }
 
     @Override
     public Result execute(StaffRequest request, StaffMember approver) {
-        List<Grant> rows = grants.activeOf(request.target());
+        List<Grant> rows = grants.activeOf(new TppId(request.target()));
         StaffExport made = exports.store(request, approver, request.target(), rows.size(), csv(rows));
         return new Done("rows=" + made.rowCount() + " sha256=" + made.sha256());
     }

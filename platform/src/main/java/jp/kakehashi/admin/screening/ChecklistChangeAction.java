@@ -66,7 +66,7 @@ class ChecklistChangeAction implements ApprovedAction {
     public Result execute(StaffRequest request, StaffMember approver) {
         var outcome = changes.approve(changeId(request.payload()).orElseThrow(), approver.id());
         return outcome instanceof ChecklistChangeOutcome.Refused refused
-                ? new Refused("screening.checklist.error." + refused.refusal().name())
+                ? new Refused("screening.checklist.error.", refused.refusal())
                 : new Done(outcome instanceof ChecklistChangeOutcome.Applied applied && applied.item() != null
                         ? applied.item().code() + " v" + applied.item().version() : "RETIRED");
     }

@@ -79,8 +79,8 @@ class ScreeningDecisionAction implements ApprovedAction {
         ScreeningOutcome outcome = screening.decide(request.target(), approver.id());
         return switch (outcome) {
             case ScreeningOutcome.Done done -> new Done(request.payload().getOrDefault("outcome", "DECIDED"));
-            case ScreeningOutcome.Refused refused -> new Refused("screening.error." + refused.refusal().name());
-            case ScreeningOutcome.LifecycleRefused refused -> new Refused("screening.error." + refused.refusal().name());
+            case ScreeningOutcome.Refused refused -> new Refused("screening.error.", refused.refusal());
+            case ScreeningOutcome.LifecycleRefused refused -> new Refused("screening.error.", refused.refusal());
         };
     }
 }

@@ -30,6 +30,14 @@ final class TppMoveAction implements ApprovedAction {
     static final String SCOPES = "scopes";
     /** The TPP's status when the request was filed; the move is for that situation only. */
     static final String FILED_AGAINST = "filedAgainst";
+    /** Where the console keeps the messages of refused TPP moves. */
+    private static final String REFUSAL_MESSAGES = "console.tpp.refusal.";
+
+    /** Why a move is refused before the lifecycle is asked. */
+    enum Stale {
+        /** The TPP's status is no longer the one the request was filed against (A6 maker-checker). */
+        STATUS_CHANGED
+    }
 
     private final TppMove move;
     private final TppLifecycle lifecycle;
@@ -90,7 +98,7 @@ final class TppMoveAction implements ApprovedAction {
         Optional<String> now = tpps.findForUpdate(request.target()).map(tpp -> tpp.status().name());
         if (now.isPresent() && !now.get().equals(request.payload().get(FILED_AGAINST))) {
             // requests filed before this check carry no status: they are refused too, as nobody knows what they saw
-            return new Refused("console.tpp.refusal.STATUS_CHANGED");
+            return new Refused(REFUSAL_MESSAGES, Stale.STATUS_CHANGED);
         }
         var decision = new StaffDecision(request.reason(), request.requestedBy(), approver.id());
         Transition transition = switch (move) {
@@ -101,7 +109,7 @@ final class TppMoveAction implements ApprovedAction {
         };
         return switch (transition) {
             case Transition.Moved moved -> new Done(moved.change().to().name());
-            case Transition.Refused refused -> new Refused("console.tpp.refusal." + refused.refusal().name());
+            case Transition.Refused refused -> new Refused(REFUSAL_MESSAGES, refused.refusal());
         };
     }
 

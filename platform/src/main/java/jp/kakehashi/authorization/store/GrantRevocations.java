@@ -22,11 +22,11 @@ class GrantRevocations {
 
     @EventListener
     void on(GrantRevoked revoked) {
-        authorizations.invalidateGrant(revoked.grantId(), null);
+        authorizations.invalidateGrant(revoked.grantId().value(), null);
     }
 
     @EventListener
     void on(GrantChanged changed) {
-        authorizations.invalidateGrant(changed.grantId(), changed.authorizationId());
+        authorizations.invalidateGrant(changed.grantId().value(), changed.authorizationId());
     }
 }

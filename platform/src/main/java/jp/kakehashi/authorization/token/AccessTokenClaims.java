@@ -32,6 +32,9 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  */
 final class AccessTokenClaims implements OAuth2TokenCustomizer<OAuth2TokenClaimsContext> {
 
+    /** The claim naming the grant the token hangs from (Grant Management for OAuth 2.0). */
+    static final String GRANT_ID = "grant_id";
+
     private final ScopePolicy policy;
     private final Function<String, List<Map<String, Object>>> approvedDetails;
 
@@ -49,7 +52,7 @@ final class AccessTokenClaims implements OAuth2TokenCustomizer<OAuth2TokenClaims
         }
         claims.claim("client_id", context.getRegisteredClient().getClientId());
         if (context.getAuthorization() != null) {
-            claims.claim("grant_id", GrantManagementRequest.grantIdOf(context.getAuthorization()));
+            claims.claim(GRANT_ID, GrantManagementRequest.grantIdOf(context.getAuthorization()));
             authorizationDetails(context.getAuthorization()).ifPresent(details ->
                     claims.claim(AuthorizationDetailsValidator.PARAMETER, details));
         }

@@ -92,9 +92,10 @@ class TransferConfirmationController {
         var service = services.of(t.grantId());
         var p = t.payee();
         return new Row(t.applyNo(), service.map(s -> en ? s.english() : s.japanese()).orElse("-"),
-                yen.format(t.amount()), yen.format(t.fee()), yen.format(t.totalDebitAmount()),
+                yen.format(t.amount().amount()), yen.format(t.fee().amount()),
+                yen.format(t.totalDebitAmount().amount()),
                 maskedAccount(t.accountId()), p.bankCode(), p.branchCode(), p.accountNumber(), p.name(),
-                t.executionDate().toString(), format(when, t.confirmBy()), t.status().name(), t.statusReason());
+                t.executionDate().toString(), format(when, t.confirmBy()), t.status().name(), t.statusReasonCode());
     }
 
     private static String format(DateTimeFormatter formatter, Instant instant) {

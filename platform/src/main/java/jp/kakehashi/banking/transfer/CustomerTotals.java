@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import jp.kakehashi.shared.BusinessClock;
+import jp.kakehashi.shared.Yen;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,7 +23,7 @@ class CustomerTotals {
     }
 
     /** The amounts accepted on a day and in its month, in yen, all but failed and cancelled transfers. */
-    record Totals(long day, long month) {
+    record Totals(Yen day, Yen month) {
     }
 
     private record Row(LocalDate day, long dayTotal, LocalDate month, long monthTotal) {
@@ -43,27 +44,28 @@ class CustomerTotals {
         LocalDate month = today.withDayOfMonth(1);
         long day = today.equals(row.day()) ? row.dayTotal() : acceptedSince(customerId, start(today));
         long thisMonth = month.equals(row.month()) ? row.monthTotal() : acceptedSince(customerId, start(month));
-        return new Totals(day, thisMonth);
+        return new Totals(new Yen(day), new Yen(thisMonth));
     }
 
     /** Counts a transfer of {@code amount} accepted {@code today} on top of {@code totals} as {@link #lock} read them. */
-    void add(String customerId, LocalDate today, Totals totals, long amount) {
+    void add(String customerId, LocalDate today, Totals totals, Yen amount) {
         jdbc.sql("""
                 update transfer_customer_locks set day = ?, day_total = ?, month = ?, month_total = ?
                 where customer_id = ?
-                """).params(today, totals.day() + amount, today.withDayOfMonth(1), totals.month() + amount, customerId)
+                """).params(today, totals.day().plus(amount).amount(), today.withDayOfMonth(1),
+                        totals.month().plus(amount).amount(), customerId)
                 .update();
     }
 
     /** Takes off a transfer accepted at {@code acceptedAt} that will not be made (failed or cancelled). */
-    void subtract(String customerId, Instant acceptedAt, long amount) {
+    void subtract(String customerId, Instant acceptedAt, Yen amount) {
         LocalDate day = LocalDate.ofInstant(acceptedAt, BusinessClock.TOKYO);
         jdbc.sql("""
                 update transfer_customer_locks
                 set day_total = day_total - case when day = ? then ? else 0 end,
                     month_total = month_total - case when month = ? then ? else 0 end
                 where customer_id = ?
-                """).params(day, amount, day.withDayOfMonth(1), amount, customerId).update();
+                """).params(day, amount.amount(), day.withDayOfMonth(1), amount.amount(), customerId).update();
     }
 
     private long acceptedSince(String customerId, Instant since) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import jp.kakehashi.banking.transfer.rules.ValidTransfer;
 import jp.kakehashi.banking.transfer.rules.Violation;
+import jp.kakehashi.shared.Yen;
 
 /**
  * The bank's answer to a transfer request before any money moves (振込手数料照会, Zengin rules): priced, or refused with
@@ -25,13 +26,13 @@ public sealed interface Quote {
             fees = List.copyOf(fees);
         }
 
-        public long totalFee() {
-            return fees.stream().mapToLong(ItemFee::fee).sum();
+        public Yen totalFee() {
+            return fees.stream().map(ItemFee::fee).reduce(Yen.ZERO, Yen::plus);
         }
     }
 
     /** The fee of one item, with the beneficiary name as it will be sent (Zengin characters). */
-    record ItemFee(int itemId, long fee, String beneficiaryName) {
+    record ItemFee(int itemId, Yen fee, String beneficiaryName) {
     }
 
     /** Refused: the request breaks the rules ({@link Reason#INVALID}, with violations) or asks what is not offered. */

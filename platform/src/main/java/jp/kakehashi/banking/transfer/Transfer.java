@@ -2,11 +2,14 @@ package jp.kakehashi.banking.transfer;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import jp.kakehashi.banking.TransferStatus;
+import jp.kakehashi.banking.TransferStatusReason;
 import jp.kakehashi.corebanking.spi.AccountId;
 import jp.kakehashi.corebanking.spi.CustomerId;
 import jp.kakehashi.corebanking.spi.IdempotencyKey;
 import jp.kakehashi.corebanking.spi.Payee;
 import jp.kakehashi.corebanking.spi.TransferRequest;
+import jp.kakehashi.shared.Yen;
 
 /**
  * A transfer (振込, B10) as the platform stores it with the idempotency key of its request.
@@ -18,12 +21,17 @@ import jp.kakehashi.corebanking.spi.TransferRequest;
  * @param confirmBy     until when the customer may confirm it at the bank, when the policy asked for that
  */
 public record Transfer(String applyNo, String clientId, String grantId, String customerId, String idempotencyKey,
-        String fingerprint, String accountId, Payee payee, String remitterName, String ediInfo, long amount, long fee,
-        LocalDate executionDate, TransferStatus status, String statusReason, String reservationId,
+        String fingerprint, String accountId, Payee payee, String remitterName, String ediInfo, Yen amount, Yen fee,
+        LocalDate executionDate, TransferStatus status, TransferStatusReason statusReason, String reservationId,
         Instant acceptedAt, Instant confirmBy) {
 
-    public long totalDebitAmount() {
-        return amount + fee;
+    /** The status reason's name as stored and audited, or null. */
+    public String statusReasonCode() {
+        return statusReason == null ? null : statusReason.name();
+    }
+
+    public Yen totalDebitAmount() {
+        return amount.plus(fee);
     }
 
     /**
@@ -32,6 +40,6 @@ public record Transfer(String applyNo, String clientId, String grantId, String c
      */
     TransferRequest coreRequest() {
         return new TransferRequest(new CustomerId(customerId), new IdempotencyKey("kakehashi-" + applyNo),
-                new AccountId(accountId), payee, amount, fee, remitterName);
+                new AccountId(accountId), payee, amount.amount(), fee.amount(), remitterName);
     }
 }

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import jp.kakehashi.banking.TransferStatus;
+import jp.kakehashi.banking.TransferStatusReason;
 import jp.kakehashi.shared.BusinessClock;
 import org.springframework.stereotype.Component;
 
@@ -16,8 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class TransferConfirmations {
 
-    static final String EXPIRED = "CONFIRMATION_EXPIRED";
-    private static final String DECLINED = "DECLINED_BY_CUSTOMER";
+    static final TransferStatusReason EXPIRED = TransferStatusReason.CONFIRMATION_EXPIRED;
+    private static final TransferStatusReason DECLINED = TransferStatusReason.DECLINED_BY_CUSTOMER;
     private static final Set<TransferStatus> AWAITING = Set.of(TransferStatus.AWAITING_CONFIRMATION);
 
     private final Transfers transfers;

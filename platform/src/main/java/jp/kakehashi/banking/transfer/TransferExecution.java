@@ -1,6 +1,8 @@
 package jp.kakehashi.banking.transfer;
 
 import java.util.Set;
+import jp.kakehashi.banking.TransferStatus;
+import jp.kakehashi.banking.TransferStatusReason;
 import jp.kakehashi.corebanking.spi.CoreBanking;
 import jp.kakehashi.corebanking.spi.PostRefusal;
 import jp.kakehashi.corebanking.spi.PostResult;
@@ -54,7 +56,7 @@ class TransferExecution {
 
     private void execute(Transfer transfer) {
         switch (coreBanking.reserve(transfer.coreRequest())) {
-            case ReservationResult.Rejected rejected -> end(transfer, TransferStatus.FAILED, rejected.reason().name());
+            case ReservationResult.Rejected rejected -> end(transfer, TransferStatus.FAILED, TransferStatusReason.of(rejected.reason()));
             case ReservationResult.Reserved reserved -> {
                 transfers.holdReserved(transfer.applyNo(), reserved.reservationId().value());
                 switch (coreBanking.post(reserved.reservationId())) {
@@ -62,7 +64,7 @@ class TransferExecution {
                     case PostResult.Refused refused -> {
                         if (!holdRemains(refused.reason())
                                 || coreBanking.voidReservation(reserved.reservationId()) instanceof VoidResult.Voided) {
-                            end(transfer, TransferStatus.FAILED, refused.reason().name());
+                            end(transfer, TransferStatus.FAILED, TransferStatusReason.of(refused.reason()));
                         } else {
                             // another driver's post of the same hold may have gone through meanwhile: the core says
                             afterRefusedVoid(transfer, reserved.reservationId());
@@ -83,7 +85,8 @@ class TransferExecution {
         if (status == ReservationStatus.POSTED) {
             end(transfer, TransferStatus.COMPLETED, null);
         } else if (status == ReservationStatus.VOIDED || status == ReservationStatus.EXPIRED) {
-            end(transfer, TransferStatus.FAILED, "RESERVATION_" + status.name());
+            end(transfer, TransferStatus.FAILED, status == ReservationStatus.VOIDED
+                    ? TransferStatusReason.RESERVATION_VOIDED : TransferStatusReason.RESERVATION_EXPIRED);
         }
     }
 
@@ -95,7 +98,7 @@ class TransferExecution {
         };
     }
 
-    private void end(Transfer transfer, TransferStatus status, String reason) {
+    private void end(Transfer transfer, TransferStatus status, TransferStatusReason reason) {
         lifecycle.move(transfer.applyNo(), Set.of(TransferStatus.ACCEPTED), status, reason);
     }
 }

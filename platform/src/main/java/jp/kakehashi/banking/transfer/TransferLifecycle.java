@@ -6,9 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import jp.kakehashi.banking.TransferStatus;
 import jp.kakehashi.banking.TransferStatusChanged;
+import jp.kakehashi.banking.TransferStatusReason;
 import jp.kakehashi.consent.GrantedServices;
 import jp.kakehashi.shared.MonitoredCaches;
+import jp.kakehashi.shared.ClientId;
+import jp.kakehashi.shared.CustomerId;
+import jp.kakehashi.shared.GrantId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -51,7 +56,8 @@ class TransferLifecycle {
     }
 
     /** Moves the transfer from one of {@code from} to {@code to}: the transfer as moved, or empty if it was not there. */
-    Optional<Transfer> move(String applyNo, Set<TransferStatus> from, TransferStatus to, String reason) {
+    Optional<Transfer> move(String applyNo, Set<TransferStatus> from, TransferStatus to,
+            TransferStatusReason reason) {
         Instant now = clock.instant();
         return transaction.execute(status -> {
             Optional<Transfer> moved = transfers.move(applyNo, from, to, reason, now);
@@ -87,8 +93,9 @@ class TransferLifecycle {
         String payeeLabel = payee.bankCode() + "-" + payee.branchCode() + " " + masked + " " + payee.name();
         String serviceName = serviceNames.get(t.grantId(), grantId -> services.of(grantId)
                 .map(GrantedServices.ServiceName::japanese).orElse(null));
-        events.publishEvent(new TransferStatusChanged(t.applyNo(), t.customerId(), t.clientId(), t.grantId(),
-                t.status().name(), t.statusReason(), t.amount(), t.fee(), t.executionDate(), payeeLabel, serviceName,
+        events.publishEvent(new TransferStatusChanged(t.applyNo(), new CustomerId(t.customerId()),
+                new ClientId(t.clientId()), GrantId.of(t.grantId()),
+                t.status(), t.statusReason(), t.amount(), t.fee(), t.executionDate(), payeeLabel, serviceName,
                 t.confirmBy(), clock.instant()));
     }
 }

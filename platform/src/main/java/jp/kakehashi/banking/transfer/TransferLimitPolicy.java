@@ -2,6 +2,8 @@ package jp.kakehashi.banking.transfer;
 
 import java.util.Map;
 import java.util.Optional;
+import jp.kakehashi.shared.TppId;
+import jp.kakehashi.shared.Yen;
 
 /**
  * Decides whether a transfer is within the bank's limits (B10). Pure: the caller gives the totals already
@@ -42,35 +44,35 @@ public final class TransferLimitPolicy {
      * The limits of a TPP's transfers for a customer of a segment, whose grant came from a sign-in with a second
      * factor or not.
      */
-    public TransferLimits limitsFor(String tppId, String segment, boolean secondFactor) {
-        TransferLimits limits = limitsFor(tppId, segment);
+    public TransferLimits limitsFor(TppId tpp, String segment, boolean secondFactor) {
+        TransferLimits limits = limitsFor(tpp, segment);
         return secondFactor || singleFactorCap == null ? limits : limits.atMost(singleFactorCap);
     }
 
     /** The limits of a TPP's transfers for a customer of a segment (INDIVIDUAL, CORPORATE); either may be null. */
-    public TransferLimits limitsFor(String tppId, String segment) {
+    public TransferLimits limitsFor(TppId tpp, String segment) {
         TransferLimits limits = defaults;
         if (segment != null && bySegment.containsKey(segment)) {
             limits = bySegment.get(segment).over(limits);
         }
-        if (tppId != null && byTpp.containsKey(tppId)) {
-            limits = byTpp.get(tppId).over(limits);
+        if (tpp != null && byTpp.containsKey(tpp.value())) {
+            limits = byTpp.get(tpp.value()).over(limits);
         }
         return limits;
     }
 
     /** The single amount alone, before any total is read. */
-    public static Optional<Limit> checkAmount(TransferLimits limits, long amount) {
-        return amount > limits.perTransfer() ? Optional.of(Limit.PER_TRANSFER) : Optional.empty();
+    public static Optional<Limit> checkAmount(TransferLimits limits, Yen amount) {
+        return amount.amount() > limits.perTransfer() ? Optional.of(Limit.PER_TRANSFER) : Optional.empty();
     }
 
     /** The totals with this transfer added. */
-    public static Optional<Limit> checkTotals(TransferLimits limits, long amount, long acceptedToday,
-            long acceptedThisMonth) {
-        if (acceptedToday + amount > limits.daily()) {
+    public static Optional<Limit> checkTotals(TransferLimits limits, Yen amount, Yen acceptedToday,
+            Yen acceptedThisMonth) {
+        if (acceptedToday.plus(amount).amount() > limits.daily()) {
             return Optional.of(Limit.DAILY);
         }
-        if (acceptedThisMonth + amount > limits.monthly()) {
+        if (acceptedThisMonth.plus(amount).amount() > limits.monthly()) {
             return Optional.of(Limit.MONTHLY);
         }
         return Optional.empty();

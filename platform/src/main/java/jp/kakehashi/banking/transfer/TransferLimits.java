@@ -1,5 +1,7 @@
 package jp.kakehashi.banking.transfer;
 
+import jp.kakehashi.shared.Yen;
+
 /**
  * The bank's payment policy for one level of configuration (B10): the largest single transfer, the daily
  * and monthly totals per customer (over accepted transfers, all TPPs together) in yen, whether payees are
@@ -35,7 +37,7 @@ public record TransferLimits(Long perTransfer, Long daily, Long monthly, Boolean
     }
 
     /** Whether the customer must confirm a transfer of {@code amount} at the bank first. */
-    boolean needsConfirmation(long amount) {
-        return amount > confirmAbove;
+    boolean needsConfirmation(Yen amount) {
+        return amount.amount() > confirmAbove;
     }
 }

@@ -17,6 +17,7 @@ import jp.kakehashi.banking.transfer.rules.TransferValidation;
 import jp.kakehashi.banking.transfer.rules.Violation;
 import jp.kakehashi.banking.transfer.rules.ViolationCode;
 import jp.kakehashi.corebanking.spi.Account;
+import jp.kakehashi.shared.Yen;
 
 /**
  * Prices a transfer request (振込手数料照会, Zengin rules) without side effects: the Zengin field rules, the request's
@@ -68,7 +69,7 @@ public final class TransferPricing {
 
     private Quote.ItemFee fee(Account debit, TransferItem item) {
         TransferRoute route = TransferRoute.of(bankCode, debit.branchCode(), item.payee());
-        return new Quote.ItemFee(item.itemId(), fees.feeFor(route, item.amount()), item.payee().name());
+        return new Quote.ItemFee(item.itemId(), new Yen(fees.feeFor(route, item.amount())), item.payee().name());
     }
 
     /** The totals repeat the items so that a client's mistake in building the request is caught, not executed. */

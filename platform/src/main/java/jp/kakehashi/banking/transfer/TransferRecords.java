@@ -3,7 +3,9 @@ package jp.kakehashi.banking.transfer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import jp.kakehashi.banking.TransferStatus;
 import jp.kakehashi.shared.BusinessClock;
+import jp.kakehashi.shared.TppId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +27,7 @@ public class TransferRecords {
     public record Page(List<Transfer> transfers, boolean hasNext) {
     }
 
-    public Optional<Transfer> of(String customerId, String tppId, List<String> accountIds, String applyNo) {
+    public Optional<Transfer> of(String customerId, TppId tppId, List<String> accountIds, String applyNo) {
         return accountIds.isEmpty() || tppId == null ? Optional.empty()
                 : transfers.of(customerId, tppId, accountIds, applyNo);
     }
@@ -34,7 +36,7 @@ public class TransferRecords {
      * The transfers accepted on the days {@code from} to {@code to} (Japan time, both inclusive), with the status
      * given (null: any), skipping {@code offset} and at most {@code size}.
      */
-    public Page page(String customerId, String tppId, List<String> accountIds, LocalDate from, LocalDate to,
+    public Page page(String customerId, TppId tppId, List<String> accountIds, LocalDate from, LocalDate to,
             TransferStatus status, int offset, int size) {
         if (accountIds.isEmpty() || tppId == null) {
             return new Page(List.of(), false);

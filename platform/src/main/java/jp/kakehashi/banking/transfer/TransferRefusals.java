@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a transaction of its own: the refusal's own work was rolled back, the record of it must not be.
  */
 @Component
-public class TransferRefusals {
+class TransferRefusals {
 
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
@@ -25,9 +25,9 @@ public class TransferRefusals {
     }
 
     /** Who was refused (as far as known) and why. */
-    public void record(TransferDesk.Caller caller, String reasonCode, String detail, Long amount) {
-        var refused = new TransferRefused(java.util.UUID.randomUUID().toString(), caller.customerId(), caller.clientId(), caller.grantId(), reasonCode, detail,
-                amount, clock.instant());
+    void record(TransferDesk.Caller caller, TransferOutcome.Refused refusal, Long amount) {
+        var refused = new TransferRefused(java.util.UUID.randomUUID().toString(), caller.customer(), caller.client(),
+                caller.grant(), refusal.reason(), refusal.detail(), amount, clock.instant());
         transaction.executeWithoutResult(status -> events.publishEvent(refused));
     }
 }

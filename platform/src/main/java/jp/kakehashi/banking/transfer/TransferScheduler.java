@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
+import jp.kakehashi.banking.TransferStatus;
 import jp.kakehashi.corebanking.spi.CoreBanking;
 import jp.kakehashi.shared.BusinessClock;
 import org.slf4j.Logger;

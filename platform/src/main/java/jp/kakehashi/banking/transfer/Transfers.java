@@ -8,7 +8,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import jp.kakehashi.banking.TransferStatus;
+import jp.kakehashi.banking.TransferStatusReason;
 import jp.kakehashi.corebanking.spi.Payee;
+import jp.kakehashi.shared.TppId;
+import jp.kakehashi.shared.Yen;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,7 +30,7 @@ class Transfers {
      * Stores a new transfer, made by a client of {@code tppId}, unless its client already used the key; false when the
      * key was taken.
      */
-    boolean insertUnlessKeyUsed(Transfer t, String tppId) {
+    boolean insertUnlessKeyUsed(Transfer t, TppId tppId) {
         return jdbc.sql("""
                 insert into transfers (apply_no, client_id, grant_id, customer_id, idempotency_key, fingerprint,
                     account_id, payee_bank_code, payee_branch_code, payee_account_type_code, payee_account_number,
@@ -37,8 +41,9 @@ class Transfers {
                 """).params(t.applyNo(), t.clientId(), t.grantId(), t.customerId(), t.idempotencyKey(),
                 t.fingerprint(), t.accountId(), t.payee().bankCode(), t.payee().branchCode(),
                 t.payee().accountTypeCode(), t.payee().accountNumber(), t.payee().name(), t.remitterName(),
-                t.ediInfo(), t.amount(), t.fee(), t.executionDate(), t.status().name(),
-                Timestamp.from(t.acceptedAt()), t.confirmBy() == null ? null : Timestamp.from(t.confirmBy()), tppId)
+                t.ediInfo(), t.amount().amount(), t.fee().amount(), t.executionDate(), t.status().name(),
+                Timestamp.from(t.acceptedAt()), t.confirmBy() == null ? null : Timestamp.from(t.confirmBy()),
+                tppId == null ? null : tppId.value())
                 .update() == 1;
     }
 
@@ -76,22 +81,22 @@ class Transfers {
     }
 
     /** The customer's transfer from one of {@code accountIds} made by a client of the TPP, if it is one. */
-    Optional<Transfer> of(String customerId, String tppId, List<String> accountIds, String applyNo) {
+    Optional<Transfer> of(String customerId, TppId tppId, List<String> accountIds, String applyNo) {
         return jdbc.sql("""
                 select * from transfers where apply_no = ? and customer_id = ? and tpp_id = ? and account_id = any(?)""")
-                .params(applyNo, customerId, tppId, accountIds.toArray(String[]::new)).query(Transfers::transfer)
+                .params(applyNo, customerId, tppId.value(), accountIds.toArray(String[]::new)).query(Transfers::transfer)
                 .optional();
     }
 
     /** A page of the customer's transfers from {@code accountIds} accepted in [from, to), oldest first. */
-    List<Transfer> page(String customerId, String tppId, List<String> accountIds, Instant from, Instant to,
+    List<Transfer> page(String customerId, TppId tppId, List<String> accountIds, Instant from, Instant to,
             TransferStatus status, int offset, int limit) {
         return jdbc.sql("""
                 select * from transfers
                 where customer_id = ? and tpp_id = ? and account_id = any(?) and accepted_at >= ? and accepted_at < ?
                   and (cast(? as text) is null or status = ?)
                 order by accepted_at, apply_no offset ? limit ?
-                """).params(customerId, tppId, accountIds.toArray(String[]::new), Timestamp.from(from), Timestamp.from(to),
+                """).params(customerId, tppId.value(), accountIds.toArray(String[]::new), Timestamp.from(from), Timestamp.from(to),
                 status == null ? null : status.name(), status == null ? null : status.name(), offset, limit)
                 .query(Transfers::transfer).list();
     }
@@ -106,14 +111,15 @@ class Transfers {
      * transfer as moved, or empty when it is no longer in one of {@code from} (someone else moved it first: the first
      * move wins).
      */
-    Optional<Transfer> move(String applyNo, Set<TransferStatus> from, TransferStatus to, String reason, Instant at) {
+    Optional<Transfer> move(String applyNo, Set<TransferStatus> from, TransferStatus to, TransferStatusReason reason,
+            Instant at) {
         return jdbc.sql("""
                 update transfers set status = ?, status_reason = ?,
                     finished_at = case when ? then ? else finished_at end,
                     started_at = case when ? then ? else started_at end
                 where apply_no = ? and status = any(?)
                 returning *
-                """).params(to.name(), reason, !to.isOpen(), Timestamp.from(at), to == TransferStatus.ACCEPTED,
+                """).params(to.name(), reason == null ? null : reason.name(), !to.isOpen(), Timestamp.from(at), to == TransferStatus.ACCEPTED,
                 Timestamp.from(at), applyNo,
                 from.stream().map(Enum::name).toArray(String[]::new)).query(Transfers::transfer).optional();
     }
@@ -170,10 +176,14 @@ class Transfers {
         return new Transfer(rs.getString("apply_no"), rs.getString("client_id"), rs.getString("grant_id"),
                 rs.getString("customer_id"), rs.getString("idempotency_key"), rs.getString("fingerprint"),
                 rs.getString("account_id"), payee, rs.getString("remitter_name"), rs.getString("edi_info"),
-                rs.getLong("amount"), rs.getLong("fee"), rs.getDate("execution_date").toLocalDate(),
-                TransferStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
+                new Yen(rs.getLong("amount")), new Yen(rs.getLong("fee")), rs.getDate("execution_date").toLocalDate(),
+                TransferStatus.valueOf(rs.getString("status")), statusReason(rs.getString("status_reason")),
                 rs.getString("reservation_id"), rs.getTimestamp("accepted_at").toInstant(),
                 instant(rs.getTimestamp("confirm_by")));
+    }
+
+    private static TransferStatusReason statusReason(String name) {
+        return name == null ? null : TransferStatusReason.valueOf(name);
     }
 
     private static Instant instant(Timestamp timestamp) {

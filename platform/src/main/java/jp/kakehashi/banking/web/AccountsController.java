@@ -8,8 +8,7 @@ import jp.kakehashi.corebanking.spi.AccountId;
 import jp.kakehashi.corebanking.spi.Balance;
 import jp.kakehashi.corebanking.spi.CoreBanking;
 import jp.kakehashi.corebanking.spi.CustomerId;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import jp.kakehashi.shared.ApiCaller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,8 +37,8 @@ class AccountsController {
     }
 
     @GetMapping("/v1/accounts")
-    AccountList accounts(@AuthenticationPrincipal Jwt token) {
-        CallerConsent consent = consents.of(token);
+    AccountList accounts(ApiCaller caller) {
+        CallerConsent consent = consents.of(caller);
         List<Account> all = coreBanking.accountsOf(new CustomerId(consent.customerId()));
         // the core lists the customer's representative account (代表口座) first
         String primary = all.isEmpty() ? null : all.getFirst().accountId().value();
@@ -50,8 +49,8 @@ class AccountsController {
     }
 
     @GetMapping("/v1/accounts/{accountId}/balances")
-    BalanceView balance(@AuthenticationPrincipal Jwt token, @PathVariable String accountId) {
-        String id = consents.of(token).consentedAccount(accountId, properties.accountIdPattern());
+    BalanceView balance(ApiCaller caller, @PathVariable String accountId) {
+        String id = consents.of(caller).consentedAccount(accountId, properties.accountIdPattern());
         Balance balance = coreBanking.balance(new AccountId(id)).orElseThrow(ApiException::accountNotFound);
         return BalanceView.of(balance);
     }

@@ -11,24 +11,18 @@ import jp.kakehashi.shared.ApiErrorCode;
 final class ApiException extends RuntimeException {
 
     private final ApiError error;
-    private final String auditReason;
-
-    private ApiException(ApiError error, String auditReason) {
-        super(error.code().code(), null, false, false);
-        this.error = error;
-        this.auditReason = auditReason;
-    }
 
     private ApiException(ApiError error) {
-        this(error, null);
+        super(error.code().code(), null, false, false);
+        this.error = error;
     }
 
     /**
      * C3: the bank's fraud rules declined the transfer. The TPP learns only that (a fraudster must not learn which
-     * rule to avoid); the rule's reason goes to the audit log.
+     * rule to avoid); the rule goes to the audit log with the desk's refusal.
      */
-    static ApiException transferDeclined(String ruleReason) {
-        return new ApiException(ApiError.of(ApiErrorCode.TRANSFER_DECLINED), ruleReason);
+    static ApiException transferDeclined() {
+        return refused(ApiErrorCode.TRANSFER_DECLINED);
     }
 
     /** A missing, another customer's or a not-consented account: the same answer for all three (no BOLA). */
@@ -74,22 +68,6 @@ final class ApiException extends RuntimeException {
 
     String errorCode() {
         return error.code().code();
-    }
-
-    /**
-     * For the audit log: the first detail's code and item, e.g. {@code DAILY_LIMIT} or
-     * {@code INVALID_VALUE transfers[0].amount}, or the reason the answer does not tell.
-     */
-    String firstDetail() {
-        if (auditReason != null) {
-            return auditReason;
-        }
-        if (error.details().isEmpty()) {
-            return null;
-        }
-        var first = error.details().getFirst();
-        String where = first.field() != null ? first.field() : first.itemId();
-        return where == null ? first.errorDetailsCode() : first.errorDetailsCode() + " " + where;
     }
 
     ApiError error() {

@@ -2,13 +2,14 @@ package jp.kakehashi.banking.web;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import jp.kakehashi.shared.TppId;
 
 /**
  * What the presented access token allows (B2, D1): the customer, the accounts the customer chose on the consent
  * screen, and the TPP the grant was given to (null when the token has no grant). Built by {@link ConsentedAccounts}
  * from a token the resource server's chain has already accepted.
  */
-record CallerConsent(String customerId, List<String> accountIds, String tppId) {
+record CallerConsent(String customerId, List<String> accountIds, TppId tppId) {
 
     CallerConsent {
         accountIds = List.copyOf(accountIds);

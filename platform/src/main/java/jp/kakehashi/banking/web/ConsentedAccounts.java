@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import jp.kakehashi.consent.Grant;
 import jp.kakehashi.consent.Grants;
+import jp.kakehashi.shared.ApiCaller;
 import jp.kakehashi.shared.MonitoredCaches;
-import org.springframework.security.oauth2.jwt.Jwt;
+import jp.kakehashi.shared.TppId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,13 +31,13 @@ class ConsentedAccounts {
         this.byGrant = caches.create("consented-accounts", MAX_REMEMBERED, Duration.ofMinutes(10));
     }
 
-    CallerConsent of(Jwt token) {
-        String grantId = token.getClaimAsString("grant_id");
-        String customerId = token.getSubject();
+    CallerConsent of(ApiCaller caller) {
+        String grantId = caller.grantId();
+        String customerId = caller.customerId();
         if (grantId == null || customerId == null) {
             return new CallerConsent(customerId == null ? "" : customerId, List.of(), null);
         }
-        String key = grantId + " " + (token.getId() != null ? token.getId() : token.getIssuedAt());
+        String key = grantId + " " + caller.tokenId();
         CallerConsent consent = byGrant.get(key, k -> grants.find(grantId).map(ConsentedAccounts::consent)
                 .orElseGet(() -> new CallerConsent(customerId, List.of(), null)));
         // a token is only ever for its grant's customer; anything else is refused as if no account were chosen
@@ -44,6 +45,6 @@ class ConsentedAccounts {
     }
 
     private static CallerConsent consent(Grant grant) {
-        return new CallerConsent(grant.customerId(), grant.accountIds(), grant.tppId());
+        return new CallerConsent(grant.customerId(), grant.accountIds(), TppId.of(grant.tppId()));
     }
 }

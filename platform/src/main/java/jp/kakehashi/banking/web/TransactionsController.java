@@ -10,9 +10,8 @@ import jp.kakehashi.corebanking.spi.CoreBanking;
 import jp.kakehashi.corebanking.spi.Transaction;
 import jp.kakehashi.corebanking.spi.TransactionPage;
 import jp.kakehashi.corebanking.spi.TransactionQuery;
+import jp.kakehashi.shared.ApiCaller;
 import jp.kakehashi.shared.BusinessClock;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,10 +39,10 @@ class TransactionsController {
     }
 
     @GetMapping("/v1/accounts/{accountId}/transactions")
-    TransactionList transactions(@AuthenticationPrincipal Jwt token, @PathVariable String accountId,
+    TransactionList transactions(ApiCaller caller, @PathVariable String accountId,
             @RequestParam(required = false) String dateFrom, @RequestParam(required = false) String dateTo,
             @RequestParam(required = false) String nextItemKey) {
-        CallerConsent consent = consents.of(token);
+        CallerConsent consent = consents.of(caller);
         String id = consent.consentedAccount(accountId, properties.accountIdPattern());
         if (nextItemKey != null && !TransactionQuery.ITEM_KEY_FORMAT.matcher(nextItemKey).matches()) {
             throw ApiException.invalidParameter("nextItemKey", "nextItemKey must be 1 to 24 digits");

@@ -1,5 +1,6 @@
 package jp.kakehashi.banking.web;
 
+import jp.kakehashi.banking.TransferStatusReason;
 import jp.kakehashi.shared.ApiErrorCode;
 
 /**
@@ -12,17 +13,17 @@ final class TransferFailures {
     private TransferFailures() {
     }
 
-    static ApiException of(String reason) {
+    static ApiException of(TransferStatusReason reason) {
         return switch (reason) {
-            case "INSUFFICIENT_FUNDS" -> ApiException.refused(ApiErrorCode.INSUFFICIENT_FUNDS);
-            case "ACCOUNT_FROZEN" -> ApiException.refused(ApiErrorCode.ACCOUNT_FROZEN);
-            case "ACCOUNT_NOT_FOUND" -> ApiException.accountNotFound();
-            case "PAYEE_ACCOUNT_NOT_FOUND" -> ApiException.refused(ApiErrorCode.PAYEE_ACCOUNT_NOT_FOUND);
-            case "PAYEE_ACCOUNT_FROZEN" -> ApiException.refused(ApiErrorCode.PAYEE_ACCOUNT_FROZEN);
-            case "SAME_ACCOUNT" -> ApiException.refused(ApiErrorCode.SAME_ACCOUNT);
-            case "CONFIRMATION_EXPIRED" -> ApiException.refused(ApiErrorCode.CONFIRMATION_EXPIRED);
-            case "INVALID_AMOUNT" -> ApiException.refused(ApiErrorCode.INVALID_AMOUNT);
-            default -> ApiException.refused(ApiErrorCode.TRANSFER_FAILED);
+            case INSUFFICIENT_FUNDS -> ApiException.refused(ApiErrorCode.INSUFFICIENT_FUNDS);
+            case ACCOUNT_FROZEN -> ApiException.refused(ApiErrorCode.ACCOUNT_FROZEN);
+            case ACCOUNT_NOT_FOUND -> ApiException.accountNotFound();
+            case PAYEE_ACCOUNT_NOT_FOUND -> ApiException.refused(ApiErrorCode.PAYEE_ACCOUNT_NOT_FOUND);
+            case PAYEE_ACCOUNT_FROZEN -> ApiException.refused(ApiErrorCode.PAYEE_ACCOUNT_FROZEN);
+            case SAME_ACCOUNT -> ApiException.refused(ApiErrorCode.SAME_ACCOUNT);
+            case CONFIRMATION_EXPIRED -> ApiException.refused(ApiErrorCode.CONFIRMATION_EXPIRED);
+            case INVALID_AMOUNT -> ApiException.refused(ApiErrorCode.INVALID_AMOUNT);
+            case null, default -> ApiException.refused(ApiErrorCode.TRANSFER_FAILED);
         };
     }
 }

@@ -2,15 +2,8 @@ package jp.kakehashi.banking.web;
 
 import java.util.List;
 import jp.kakehashi.banking.transfer.Quote;
-import jp.kakehashi.banking.transfer.TransferOrder;
-import jp.kakehashi.banking.transfer.TransferPricing;
-import jp.kakehashi.banking.transfer.rules.Violation;
-import jp.kakehashi.corebanking.spi.Account;
-import jp.kakehashi.corebanking.spi.AccountId;
-import jp.kakehashi.corebanking.spi.CoreBanking;
-import jp.kakehashi.shared.ApiError;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import jp.kakehashi.banking.transfer.TransferQuotes;
+import jp.kakehashi.shared.ApiCaller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,56 +17,31 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class TransferFeeController {
 
-    private final CoreBanking coreBanking;
     private final ConsentedAccounts consents;
-    private final BankingProperties properties;
-    private final TransferPricing pricing;
+    private final TransferQuotes quotes;
     private final TransferOrderReader orders;
 
-    TransferFeeController(CoreBanking coreBanking, ConsentedAccounts consents, BankingProperties properties,
-            TransferPricing pricing, TransferOrderReader orders) {
+    TransferFeeController(ConsentedAccounts consents, TransferQuotes quotes, TransferOrderReader orders) {
         this.orders = orders;
-        this.coreBanking = coreBanking;
         this.consents = consents;
-        this.properties = properties;
-        this.pricing = pricing;
+        this.quotes = quotes;
     }
 
+    /** Priced like the transfer request itself ({@link TransferQuotes}); a refusal here is not audited. */
     @PostMapping("/v1/transfers/fee")
-    FeeView fee(@AuthenticationPrincipal Jwt token, @RequestBody JsonNode body) {
-        return FeeView.of(priced(consents.of(token), orders.read(body), coreBanking, properties, pricing));
-    }
-
-    /** The priced request, or the API's refusal: shared with the transfer request itself. */
-    static Quote.Priced priced(CallerConsent consent, TransferOrder order, CoreBanking coreBanking,
-            BankingProperties properties, TransferPricing pricing) {
-        if (order.accountId() == null) {
-            throw ApiException.invalidParameter("accountId", "accountId is required");
-        }
-        String id = consent.consentedAccount(order.accountId(), properties.accountIdPattern());
-        // the consent screen offered only the customer's accounts; the core confirms it is still theirs
-        Account debit = coreBanking.account(new AccountId(id))
-                .filter(a -> a.customerId().value().equals(consent.customerId()))
-                .orElseThrow(ApiException::accountNotFound);
-        return switch (pricing.quote(debit, order)) {
-            case Quote.Priced priced -> priced;
-            case Quote.Refused refused -> throw switch (refused.reason()) {
-                case MULTIPLE_TRANSFERS_NOT_SUPPORTED -> ApiException.multipleTransfersNotSupported();
-                case INVALID -> ApiException.invalidTransfer(refused.violations().stream()
-                        .map(TransferFeeController::detail).toList());
-            };
+    FeeView fee(ApiCaller caller, @RequestBody JsonNode body) {
+        CallerConsent consent = consents.of(caller);
+        return switch (quotes.quote(consent.customerId(), consent.accountIds(), orders.read(body))) {
+            case TransferQuotes.Priced priced -> FeeView.of(priced.quote());
+            case TransferQuotes.Refused refused -> throw TransferRefusalAnswers.of(refused.refusal());
         };
-    }
-
-    private static ApiError.Detail detail(Violation v) {
-        return new ApiError.Detail(v.code().name(), v.messageJa(), v.itemId(), v.field());
     }
 
     /** Amounts are digit strings of whole yen, as the GMO-style API writes them. */
     record FeeView(String accountId, String totalFee, List<FeeDetail> transferFeeDetails, String executionDate) {
 
         static FeeView of(Quote.Priced priced) {
-            return new FeeView(priced.accountId(), Long.toString(priced.totalFee()),
+            return new FeeView(priced.accountId(), priced.totalFee().toString(),
                     priced.fees().stream().map(FeeDetail::of).toList(), priced.executionDate().toString());
         }
     }
@@ -82,7 +50,7 @@ class TransferFeeController {
     record FeeDetail(String itemId, String transferFee, String beneficiaryName) {
 
         static FeeDetail of(Quote.ItemFee fee) {
-            return new FeeDetail(Integer.toString(fee.itemId()), Long.toString(fee.fee()), fee.beneficiaryName());
+            return new FeeDetail(Integer.toString(fee.itemId()), fee.fee().toString(), fee.beneficiaryName());
         }
     }
 }

@@ -5,8 +5,9 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import jp.kakehashi.banking.transfer.TransferOrder;
+import jp.kakehashi.banking.transfer.TransferOutcome;
+import jp.kakehashi.banking.transfer.rules.Violation;
 import jp.kakehashi.banking.transfer.rules.ViolationCode;
-import jp.kakehashi.shared.ApiError;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -30,34 +31,52 @@ class TransferOrderReader {
         this.json = json;
     }
 
+    /** The order, or the API's refusal of the body. */
     TransferOrder read(JsonNode body) {
+        return switch (reading(body)) {
+            case Reading.Order order -> order.order();
+            case Reading.Unreadable unreadable -> throw TransferRefusalAnswers.of(unreadable.refusal());
+        };
+    }
+
+    /** The order, or why the body is none (refused as an invalid parameter). */
+    Reading reading(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw ApiException.invalidParameter(null, "the request body must be a JSON object");
+            return new Reading.Unreadable(new TransferOutcome.InvalidParameter(null,
+                    "the request body must be a JSON object"));
         }
-        List<ApiError.Detail> notStrings = new ArrayList<>();
+        List<Violation> notStrings = new ArrayList<>();
         check(body, TransferOrder.class, null, notStrings);
         if (!notStrings.isEmpty()) {
-            throw ApiException.invalidTransfer(notStrings);
+            return new Reading.Unreadable(new TransferOutcome.InvalidTransfer(notStrings));
         }
         try {
-            return json.treeToValue(body, TransferOrder.class);
+            return new Reading.Order(json.treeToValue(body, TransferOrder.class));
         }
         catch (JacksonException malformed) {
-            throw ApiException.invalidParameter(null, "the request is malformed");
+            return new Reading.Unreadable(new TransferOutcome.InvalidParameter(null, "the request is malformed"));
+        }
+    }
+
+    /** A body read as a transfer order, or refused. */
+    sealed interface Reading {
+
+        record Order(TransferOrder order) implements Reading {
+        }
+
+        record Unreadable(TransferOutcome.Refused refusal) implements Reading {
         }
     }
 
     /** Every string component of {@code type} must be a JSON string (or absent); lists of records are checked inside. */
-    private static void check(JsonNode object, Class<?> type, String itemId, List<ApiError.Detail> notStrings) {
+    private static void check(JsonNode object, Class<?> type, String itemId, List<Violation> notStrings) {
         for (RecordComponent component : type.getRecordComponents()) {
             JsonNode value = object.get(component.getName());
             if (value == null || value.isNull()) {
                 continue;
             }
             if (component.getType() == String.class && !value.isString()) {
-                var violation = ViolationCode.VALUE_NOT_A_STRING.on(itemId, component.getName(), component.getName());
-                notStrings.add(new ApiError.Detail(violation.code().name(), violation.messageJa(), itemId,
-                        violation.field()));
+                notStrings.add(ViolationCode.VALUE_NOT_A_STRING.on(itemId, component.getName(), component.getName()));
             }
             else if (component.getType() == List.class && value.isArray()
                     && component.getGenericType() instanceof ParameterizedType list

@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 import jp.kakehashi.banking.transfer.Transfer;
 import jp.kakehashi.banking.transfer.TransferRecords;
-import jp.kakehashi.banking.transfer.TransferStatus;
+import jp.kakehashi.banking.TransferStatus;
+import jp.kakehashi.shared.ApiCaller;
 import jp.kakehashi.shared.BusinessClock;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,20 +40,20 @@ class TransferRecordsController {
     }
 
     @GetMapping("/v1/transfers/{applyNo}")
-    TransferDetailView transfer(@AuthenticationPrincipal Jwt token, @PathVariable String applyNo) {
+    TransferDetailView transfer(ApiCaller caller, @PathVariable String applyNo) {
         if (!APPLY_NO.matcher(applyNo).matches()) {
             throw ApiException.invalidParameter("applyNo", "applyNo must be 16 digits");
         }
-        CallerConsent consent = consents.of(token);
+        CallerConsent consent = consents.of(caller);
         return records.of(consent.customerId(), consent.tppId(), consent.accountIds(), applyNo).map(TransferDetailView::of)
                 .orElseThrow(ApiException::notFound);
     }
 
     @GetMapping("/v1/transfers")
-    TransferList transfers(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) String dateFrom,
+    TransferList transfers(ApiCaller caller, @RequestParam(required = false) String dateFrom,
             @RequestParam(required = false) String dateTo, @RequestParam(required = false) String status,
             @RequestParam(required = false) String nextItemKey) {
-        CallerConsent consent = consents.of(token);
+        CallerConsent consent = consents.of(caller);
         TransferStatus wanted = status(status);
         if (nextItemKey != null && !OFFSET.matcher(nextItemKey).matches()) {
             throw ApiException.invalidParameter("nextItemKey", "nextItemKey is not one this API issued");
@@ -102,12 +101,12 @@ class TransferRecordsController {
             var p = t.payee();
             // the reason of a transfer still waiting is the bank's (a fraud rule's), never the TPP's to read (C3)
             return new TransferDetailView(t.accountId(), t.applyNo(), t.status().name(),
-                    t.status() == TransferStatus.FAILED ? t.statusReason() : null,
-                    t.status() == TransferStatus.CANCELLED ? t.statusReason() : null,
+                    t.status() == TransferStatus.FAILED ? t.statusReasonCode() : null,
+                    t.status() == TransferStatus.CANCELLED ? t.statusReasonCode() : null,
                     t.status() == TransferStatus.AWAITING_CONFIRMATION
                             ? TransfersController.TransferView.dateTime(t.confirmBy()) : null,
-                    t.executionDate().toString(), Long.toString(t.amount()), Long.toString(t.fee()),
-                    Long.toString(t.totalDebitAmount()), TransfersController.TransferView.acceptDatetime(t),
+                    t.executionDate().toString(), t.amount().toString(), t.fee().toString(),
+                    t.totalDebitAmount().toString(), TransfersController.TransferView.acceptDatetime(t),
                     p.bankCode(), p.branchCode(), p.accountTypeCode(), p.accountNumber(), p.name(),
                     t.ediInfo().isEmpty() ? null : t.ediInfo());
         }

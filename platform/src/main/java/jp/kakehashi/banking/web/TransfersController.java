@@ -3,25 +3,19 @@ package jp.kakehashi.banking.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.regex.Pattern;
 import java.time.format.DateTimeFormatter;
+import jp.kakehashi.banking.TransferStatus;
 import jp.kakehashi.banking.transfer.Cancellation;
-import jp.kakehashi.banking.transfer.Fingerprint;
-import jp.kakehashi.banking.transfer.Submission;
 import jp.kakehashi.banking.transfer.Transfer;
 import jp.kakehashi.banking.transfer.TransferDesk;
-import jp.kakehashi.banking.transfer.TransferOrder;
-import jp.kakehashi.banking.transfer.TransferPricing;
-import jp.kakehashi.banking.transfer.TransferRefusals;
-import jp.kakehashi.banking.transfer.TransferStatus;
-import jp.kakehashi.corebanking.spi.CoreBanking;
+import jp.kakehashi.banking.transfer.TransferOutcome;
 import jp.kakehashi.risk.RiskSignals;
-import jp.kakehashi.corebanking.spi.IdempotencyKey;
+import jp.kakehashi.shared.ApiCaller;
 import jp.kakehashi.shared.ApiErrorCode;
 import jp.kakehashi.shared.BusinessClock;
+import jp.kakehashi.shared.CustomerId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -40,57 +34,45 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class TransfersController {
 
-    /** The acr of a sign-in with a second factor (B3), as the authorization server puts it in the token. */
-    private static final String SECOND_FACTOR_ACR = "urn:kakehashi:acr:mfa";
     private static final Pattern APPLY_NO = Pattern.compile("[0-9]{16}");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
-    private final CoreBanking coreBanking;
     private final ConsentedAccounts consents;
-    private final BankingProperties properties;
-    private final TransferPricing pricing;
     private final TransferDesk desk;
-    private final TransferRefusals refusals;
     private final TransferOrderReader orders;
 
-    TransfersController(CoreBanking coreBanking, ConsentedAccounts consents, BankingProperties properties,
-            TransferPricing pricing, TransferDesk desk, TransferRefusals refusals, TransferOrderReader orders) {
+    TransfersController(ConsentedAccounts consents, TransferDesk desk, TransferOrderReader orders) {
         this.orders = orders;
-        this.refusals = refusals;
-        this.coreBanking = coreBanking;
         this.consents = consents;
-        this.properties = properties;
-        this.pricing = pricing;
         this.desk = desk;
     }
 
+    /** The desk decides and records every refusal (C3); this only answers its outcome in HTTP. */
     @PostMapping("/v1/transfers")
-    ResponseEntity<TransferView> transfer(@AuthenticationPrincipal Jwt token,
+    ResponseEntity<TransferView> transfer(ApiCaller caller,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody JsonNode body, HttpServletRequest request) {
-        var caller = caller(token, consents.of(token), request);
-        Transfer transfer;
-        TransferOrder order = null;
-        try {
-            order = orders.read(body);
-            transfer = accepted(submit(token, caller, idempotencyKey, order));
-        } catch (ApiException refused) {
-            // C3: every refusal is an audited event with its reason, also when nothing was stored
-            refusals.record(caller, refused.errorCode(), refused.firstDetail(), amountOf(order));
-            throw refused;
-        }
-        return answer(transfer);
+        CallerConsent consent = consents.of(caller);
+        var asking = asking(caller, consent, request);
+        TransferOutcome outcome = switch (orders.reading(body)) {
+            case TransferOrderReader.Reading.Order order -> desk.transfer(asking, consent.accountIds(), idempotencyKey,
+                    order.order());
+            case TransferOrderReader.Reading.Unreadable unreadable -> desk.refuse(asking, unreadable.refusal());
+        };
+        return switch (outcome) {
+            case TransferOutcome.Accepted accepted -> answer(accepted.transfer());
+            case TransferOutcome.Refused refused -> throw TransferRefusalAnswers.of(refused);
+        };
     }
 
     @PostMapping("/v1/transfers/{applyNo}/cancel")
-    ResponseEntity<TransferView> cancel(@AuthenticationPrincipal Jwt token, @PathVariable String applyNo,
+    ResponseEntity<TransferView> cancel(ApiCaller caller, @PathVariable String applyNo,
             HttpServletRequest request) {
         if (!APPLY_NO.matcher(applyNo).matches()) {
             throw ApiException.invalidParameter("applyNo", "applyNo must be 16 digits");
         }
-        CallerConsent consent = consents.of(token);
-        var caller = caller(token, consent, request);
-        return switch (desk.cancel(caller, consent.accountIds(), applyNo)) {
+        CallerConsent consent = consents.of(caller);
+        return switch (desk.cancel(asking(caller, consent, request), consent.accountIds(), applyNo)) {
             case Cancellation.Cancelled cancelled -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                     .body(TransferView.of(cancelled.transfer()));
             case Cancellation.NotCancellable done -> throw ApiException.refused(ApiErrorCode.TRANSFER_NOT_CANCELLABLE,
@@ -100,33 +82,11 @@ class TransfersController {
         };
     }
 
-    private static TransferDesk.Caller caller(Jwt token, CallerConsent consent, HttpServletRequest request) {
-        return new TransferDesk.Caller(consent.customerId(), consent.tppId(), token.getClaimAsString("client_id"),
-                token.getClaimAsString("grant_id"), SECOND_FACTOR_ACR.equals(token.getClaimAsString("acr")),
+    /** Who asks the desk: the grant's customer and TPP, with the client, grant and sign-in level of the token. */
+    private static TransferDesk.Caller asking(ApiCaller caller, CallerConsent consent, HttpServletRequest request) {
+        return new TransferDesk.Caller(CustomerId.of(consent.customerId()), consent.tppId(), caller.client(),
+                caller.grant(), caller.secondFactor(),
                 RiskSignals.of(request).orElse(null));
-    }
-
-    private Submission submit(Jwt token, TransferDesk.Caller caller, String idempotencyKey, TransferOrder order) {
-        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > IdempotencyKey.MAX_LENGTH) {
-            throw ApiException.invalidParameter("Idempotency-Key",
-                    "Idempotency-Key is required, 1 to " + IdempotencyKey.MAX_LENGTH + " characters");
-        }
-        CallerConsent consent = consents.of(token);
-        String fingerprint = Fingerprint.of(consent.customerId(), order);
-        return desk.replay(caller, idempotencyKey, fingerprint).orElseGet(() -> desk.submit(caller, idempotencyKey,
-                fingerprint, TransferFeeController.priced(consent, order, coreBanking, properties, pricing)));
-    }
-
-    /** The stored transfer of an accepted request, or the refusal. */
-    private static Transfer accepted(Submission submission) {
-        return switch (submission) {
-            case Submission.KeyReused reused -> throw ApiException.refused(ApiErrorCode.IDEMPOTENCY_KEY_REUSED);
-            case Submission.NotAuthorised refused -> throw ApiException.refused(ApiErrorCode.TRANSFER_NOT_AUTHORISED);
-            case Submission.LimitExceeded exceeded -> throw ApiException.limitExceeded(exceeded.limit().name());
-            case Submission.Declined declined -> throw ApiException.transferDeclined(declined.reasonCode());
-            case Submission.PayeeNotAllowed payee -> throw ApiException.refused(ApiErrorCode.PAYEE_NOT_ALLOWED);
-            case Submission.Accepted accepted -> accepted.transfer();
-        };
     }
 
     /**
@@ -139,15 +99,6 @@ class TransfersController {
         }
         return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
                 .body(TransferView.of(transfer));
-    }
-
-    private static Long amountOf(TransferOrder order) {
-        try {
-            return order == null || order.transfers().isEmpty() ? null
-                    : Long.valueOf(order.transfers().getFirst().transferAmount());
-        } catch (NumberFormatException | NullPointerException unreadable) {
-            return null;
-        }
     }
 
     /**
@@ -163,9 +114,9 @@ class TransfersController {
 
         static TransferView of(Transfer t) {
             return new TransferView(t.accountId(), t.applyNo(), t.status() == TransferStatus.COMPLETED ? "1" : "2",
-                    t.status().name(), t.executionDate().toString(), Long.toString(t.fee()),
-                    Long.toString(t.totalDebitAmount()), acceptDatetime(t), dateTime(t.confirmBy()),
-                    t.status() == TransferStatus.CANCELLED ? t.statusReason() : null);
+                    t.status().name(), t.executionDate().toString(), t.fee().toString(),
+                    t.totalDebitAmount().toString(), acceptDatetime(t), dateTime(t.confirmBy()),
+                    t.status() == TransferStatus.CANCELLED ? t.statusReasonCode() : null);
         }
 
         static String dateTime(java.time.Instant instant) {

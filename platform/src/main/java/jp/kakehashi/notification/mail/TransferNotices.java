@@ -1,8 +1,10 @@
 package jp.kakehashi.notification.mail;
 
 import java.text.NumberFormat;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import jp.kakehashi.banking.TransferStatus;
 import jp.kakehashi.banking.TransferStatusChanged;
 import jp.kakehashi.shared.CustomerDateTimes;
 import org.slf4j.Logger;
@@ -26,8 +28,8 @@ import org.springframework.transaction.annotation.Propagation;
 class TransferNotices {
 
     private static final Logger log = LoggerFactory.getLogger(TransferNotices.class);
-    private static final Set<String> NOTIFIED = Set.of("AWAITING_CONFIRMATION", "SCHEDULED", "COMPLETED", "FAILED",
-            "CANCELLED");
+    private static final Set<TransferStatus> NOTIFIED = EnumSet.of(TransferStatus.AWAITING_CONFIRMATION,
+            TransferStatus.SCHEDULED, TransferStatus.COMPLETED, TransferStatus.FAILED, TransferStatus.CANCELLED);
 
     private final CustomerContacts contacts;
     private final ObjectProvider<JavaMailSender> mail;
@@ -49,7 +51,7 @@ class TransferNotices {
         if (!NOTIFIED.contains(changed.status())) {
             return;
         }
-        var contact = contacts.of(changed.customerId());
+        var contact = contacts.of(changed.customerId().value());
         if (contact.isEmpty()) {
             log.info("transfer {} {}: customer {} has no contact on file, no notice sent", changed.applyNo(),
                     changed.status(), changed.customerId());
@@ -70,12 +72,12 @@ class TransferNotices {
         Locale locale = contact.locale();
         var date = CustomerDateTimes.formatter(locale);
         NumberFormat yen = NumberFormat.getIntegerInstance(Locale.JAPAN);
-        String status = changed.status().toLowerCase(Locale.ROOT).replace('_', '-');
+        String status = changed.status().name().toLowerCase(Locale.ROOT).replace('_', '-');
         Object[] values = { changed.serviceName() == null ? "-" : changed.serviceName(),
-                yen.format(changed.amount()), yen.format(changed.fee()), changed.payee(),
+                yen.format(changed.amount().amount()), yen.format(changed.fee().amount()), changed.payee(),
                 changed.executionDate().toString(), changed.applyNo(),
                 changed.confirmBy() == null ? "" : date.format(changed.confirmBy()),
-                changed.reasonCode() == null ? "" : changed.reasonCode(), properties.bankName(locale) };
+                changed.reasonCode() == null ? "" : changed.reasonCode().name(), properties.bankName(locale) };
         var message = new SimpleMailMessage();
         message.setFrom(properties.from());
         message.setTo(contact.email());

@@ -109,7 +109,7 @@ class SecurityEventTransmissions {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("event_timestamp", changed.occurredAt().getEpochSecond());
         event.put("status", changed.to().name());
-        toBanks(tpp(changed.tppId()), cutOff ? ACCOUNT_DISABLED : ACCOUNT_ENABLED, event);
+        toBanks(tpp(changed.tppId().value()), cutOff ? ACCOUNT_DISABLED : ACCOUNT_ENABLED, event);
     }
 
     private void toBanks(Map<String, Object> subject, String eventType, Map<String, Object> event) {

@@ -43,7 +43,7 @@ class TppNoticeListeners {
         data.put("reason", changed.reason());
         data.put("scopes", changed.scopes().stream().sorted().toList());
         data.put("occurredAt", changed.occurredAt().toString());
-        notices.send(changed.tppId(), TppNotice.Kind.STATUS_CHANGED, changed.to().name(), data);
+        notices.send(changed.tppId().value(), TppNotice.Kind.STATUS_CHANGED, changed.to().name(), data);
     }
 
     @ApplicationModuleListener

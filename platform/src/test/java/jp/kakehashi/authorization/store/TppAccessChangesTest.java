@@ -46,6 +46,6 @@ class TppAccessChangesTest {
     }
 
     private static TppStatusChanged move(TppStatus from, TppStatus to) {
-        return new TppStatusChanged("tpp-1", from, to, "reason", "operator", "approver", Set.of(), Instant.now());
+        return new TppStatusChanged(new jp.kakehashi.shared.TppId("tpp-1"), from, to, "reason", "operator", "approver", Set.of(), Instant.now());
     }
 }

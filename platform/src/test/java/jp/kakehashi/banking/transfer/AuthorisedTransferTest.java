@@ -9,6 +9,7 @@ import jp.kakehashi.banking.transfer.rules.AccountType;
 import jp.kakehashi.banking.transfer.rules.Payee;
 import jp.kakehashi.banking.transfer.rules.TransferItem;
 import jp.kakehashi.banking.transfer.rules.ValidTransfer;
+import jp.kakehashi.shared.Yen;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,7 +26,7 @@ class AuthorisedTransferTest {
     private static Quote.Priced priced(String account, long amount, String bank, String number, String name) {
         var payee = new Payee(bank, "102", AccountType.ORDINARY, number, name);
         return new Quote.Priced(account, new ValidTransfer(null, List.of(new TransferItem(1, payee, amount, ""))),
-                LocalDate.of(2026, 4, 15), List.of(new Quote.ItemFee(1, 110, name)));
+                LocalDate.of(2026, 4, 15), List.of(new Quote.ItemFee(1, new Yen(110), name)));
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
+import jp.kakehashi.banking.TransferStatus;
+import jp.kakehashi.banking.TransferStatusReason;
 import jp.kakehashi.corebanking.spi.AccountId;
 import jp.kakehashi.corebanking.spi.CoreBanking;
 import jp.kakehashi.corebanking.spi.Payee;
@@ -24,6 +26,7 @@ import jp.kakehashi.corebanking.spi.ReservationStatus;
 import jp.kakehashi.corebanking.spi.TransactionId;
 import jp.kakehashi.corebanking.spi.VoidRefusal;
 import jp.kakehashi.corebanking.spi.VoidResult;
+import jp.kakehashi.shared.Yen;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +45,8 @@ class TransferExecutionTest {
     private final TransferLifecycle lifecycle = mock(TransferLifecycle.class);
     private final TransferExecution execution = new TransferExecution(transfers, core, lifecycle);
     private final Transfer transfer = new Transfer("1234567890123456", "client", "grant", "C0001", "key", "fp",
-            "001011234567", new Payee("0999", "001", "1", "7654321", "ｻﾄｳ ﾊﾅｺ"), null, "", 1_000, 110,
-            LocalDate.of(2026, 11, 26), TransferStatus.ACCEPTED, null, null, NOW, null);
+            "001011234567", new Payee("0999", "001", "1", "7654321", "ｻﾄｳ ﾊﾅｺ"), null, "", new Yen(1_000),
+            new Yen(110), LocalDate.of(2026, 11, 26), TransferStatus.ACCEPTED, null, null, NOW, null);
 
     @BeforeEach
     void reservedThenPostRefused() {
@@ -67,7 +70,7 @@ class TransferExecutionTest {
         execution.drive(transfer);
 
         verify(lifecycle).move(transfer.applyNo(), Set.of(TransferStatus.ACCEPTED), TransferStatus.FAILED,
-                "ACCOUNT_FROZEN");
+                TransferStatusReason.ACCOUNT_FROZEN);
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import jp.kakehashi.banking.transfer.TransferLimitPolicy.Limit;
+import jp.kakehashi.shared.TppId;
+import jp.kakehashi.shared.Yen;
 import org.junit.jupiter.api.Test;
 
 /** The payment policy's limits (B10) and their inheritance, without Spring. */
@@ -16,7 +18,7 @@ class TransferLimitPolicyTest {
 
     @Test
     void limitsForWhenNoOverrideThenTheDefaults() {
-        assertThat(policy.limitsFor("tpp-other", "INDIVIDUAL"))
+        assertThat(policy.limitsFor(new TppId("tpp-other"), "INDIVIDUAL"))
                 .isEqualTo(new TransferLimits(1_000_000L, 2_000_000L, 10_000_000L, false, 500_000L));
     }
 
@@ -24,17 +26,17 @@ class TransferLimitPolicyTest {
     void limitsForWhenSegmentAndTppOverrideThenTppOverSegmentOverDefaultsFieldByField() {
         assertThat(policy.limitsFor(null, "CORPORATE"))
                 .isEqualTo(new TransferLimits(10_000_000L, 50_000_000L, 10_000_000L, false, 500_000L));
-        assertThat(policy.limitsFor("tpp-small", "CORPORATE"))
+        assertThat(policy.limitsFor(new TppId("tpp-small"), "CORPORATE"))
                 .isEqualTo(new TransferLimits(5_000L, 50_000_000L, 10_000_000L, true, 1_000L));
     }
 
     @Test
     void limitsForWhenNothingConfiguredThenUnlimited() {
-        var none = new TransferLimitPolicy(null, Map.of(), Map.of()).limitsFor("any", null);
+        var none = new TransferLimitPolicy(null, Map.of(), Map.of()).limitsFor(new TppId("any"), null);
 
         assertThat(none).isEqualTo(TransferLimits.NONE);
-        assertThat(TransferLimitPolicy.checkAmount(none, 9_999_999_999L)).isEmpty();
-        assertThat(none.needsConfirmation(9_999_999_999L)).isFalse();
+        assertThat(TransferLimitPolicy.checkAmount(none, new Yen(9_999_999_999L))).isEmpty();
+        assertThat(none.needsConfirmation(new Yen(9_999_999_999L))).isFalse();
     }
 
     @Test
@@ -43,36 +45,40 @@ class TransferLimitPolicyTest {
                 Map.of(), Map.of("tpp-small", new TransferLimits(5_000L, null, null, null, null)),
                 new TransferLimits(50_000L, 100_000L, null, true, 10_000L));
 
-        assertThat(capped.limitsFor("tpp-other", "INDIVIDUAL", true))
+        assertThat(capped.limitsFor(new TppId("tpp-other"), "INDIVIDUAL", true))
                 .isEqualTo(new TransferLimits(1_000_000L, 2_000_000L, 10_000_000L, false, 500_000L));
-        assertThat(capped.limitsFor("tpp-other", "INDIVIDUAL", false))
+        assertThat(capped.limitsFor(new TppId("tpp-other"), "INDIVIDUAL", false))
                 .isEqualTo(new TransferLimits(50_000L, 100_000L, 10_000_000L, true, 10_000L));
-        assertThat(capped.limitsFor("tpp-small", "INDIVIDUAL", false).perTransfer()).isEqualTo(5_000L);
+        assertThat(capped.limitsFor(new TppId("tpp-small"), "INDIVIDUAL", false).perTransfer()).isEqualTo(5_000L);
     }
 
     @Test
     void needsConfirmationWhenAboveTheAmountThenYesAndAtTheAmountNo() {
-        TransferLimits limits = policy.limitsFor("tpp-other", "INDIVIDUAL");
+        TransferLimits limits = policy.limitsFor(new TppId("tpp-other"), "INDIVIDUAL");
 
-        assertThat(limits.needsConfirmation(500_000L)).isFalse();
-        assertThat(limits.needsConfirmation(500_001L)).isTrue();
+        assertThat(limits.needsConfirmation(new Yen(500_000L))).isFalse();
+        assertThat(limits.needsConfirmation(new Yen(500_001L))).isTrue();
     }
 
     @Test
     void checkAmountWhenAtTheLimitThenAllowedAndOneYenMoreRefused() {
         var limits = policy.limitsFor(null, null);
 
-        assertThat(TransferLimitPolicy.checkAmount(limits, 1_000_000)).isEmpty();
-        assertThat(TransferLimitPolicy.checkAmount(limits, 1_000_001)).contains(Limit.PER_TRANSFER);
+        assertThat(TransferLimitPolicy.checkAmount(limits, new Yen(1_000_000))).isEmpty();
+        assertThat(TransferLimitPolicy.checkAmount(limits, new Yen(1_000_001))).contains(Limit.PER_TRANSFER);
     }
 
     @Test
     void checkTotalsWhenTodayOrThisMonthWouldPassTheLimitThenThatLimitIsNamed() {
         var limits = policy.limitsFor(null, null);
 
-        assertThat(TransferLimitPolicy.checkTotals(limits, 500_000, 1_500_000, 1_500_000)).isEmpty();
-        assertThat(TransferLimitPolicy.checkTotals(limits, 500_001, 1_500_000, 1_500_000)).contains(Limit.DAILY);
-        assertThat(TransferLimitPolicy.checkTotals(limits, 100_000, 0, 9_900_001)).contains(Limit.MONTHLY);
-        assertThat(TransferLimitPolicy.checkTotals(limits, 100_000, 0, 9_900_000)).isEmpty();
+        assertThat(TransferLimitPolicy.checkTotals(limits, new Yen(500_000), new Yen(1_500_000), new Yen(1_500_000)))
+                .isEmpty();
+        assertThat(TransferLimitPolicy.checkTotals(limits, new Yen(500_001), new Yen(1_500_000), new Yen(1_500_000)))
+                .contains(Limit.DAILY);
+        assertThat(TransferLimitPolicy.checkTotals(limits, new Yen(100_000), new Yen(0), new Yen(9_900_001)))
+                .contains(Limit.MONTHLY);
+        assertThat(TransferLimitPolicy.checkTotals(limits, new Yen(100_000), new Yen(0), new Yen(9_900_000)))
+                .isEmpty();
     }
 }

@@ -15,6 +15,7 @@ import jp.kakehashi.corebanking.spi.Account;
 import jp.kakehashi.corebanking.spi.AccountId;
 import jp.kakehashi.corebanking.spi.CustomerId;
 import jp.kakehashi.shared.BusinessClock;
+import jp.kakehashi.shared.Yen;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,8 +58,8 @@ class TransferPricingTest {
         var quote = pricing.quote(DEBIT, order(null, "1", amount, item("1", bank, branch, amount, "ｻﾄｳ ﾊﾅｺ")));
 
         assertThat(quote).isInstanceOfSatisfying(Quote.Priced.class, priced -> {
-            assertThat(priced.totalFee()).isEqualTo(fee);
-            assertThat(priced.fees()).containsExactly(new Quote.ItemFee(1, fee, "ｻﾄｳ ﾊﾅｺ"));
+            assertThat(priced.totalFee()).isEqualTo(new Yen(fee));
+            assertThat(priced.fees()).containsExactly(new Quote.ItemFee(1, new Yen(fee), "ｻﾄｳ ﾊﾅｺ"));
             assertThat(priced.executionDate()).isEqualTo(LocalDate.of(2026, 4, 15));
             assertThat(priced.accountId()).isEqualTo("001011234567");
         });

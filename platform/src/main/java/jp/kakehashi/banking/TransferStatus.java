@@ -1,4 +1,4 @@
-package jp.kakehashi.banking.transfer;
+package jp.kakehashi.banking;
 
 /**
  * Where a transfer (振込, B10) stands. The first three change; {@link #COMPLETED}, {@link #FAILED} and

@@ -1,0 +1,39 @@
+package jp.kakehashi.shared;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Identifies a customer of the bank (利用者/預金者) as the platform and the core system know them: the subject of the
+ * customer's tokens. A value, not a string, where modules meet (events, module APIs, {@link ApiCaller}); written in
+ * JSON and in the database as the bare string, so stored events and columns read as before.
+ */
+public record CustomerId(String value) {
+
+    /** Ids are opaque, bounded and printable: no blank, no control character, at most 255 characters. */
+    public CustomerId {
+        Ids.check(value, "customer id");
+    }
+
+    /**
+     * The id of a stored or received value; null for an absent one (null or blank, as events stored before ids were
+     * values may have it), so optional ids stay optional.
+     */
+    @JsonCreator
+    public static @Nullable CustomerId of(@Nullable String value) {
+        return value == null || value.isBlank() ? null : new CustomerId(value);
+    }
+
+    /** The bare value, as stored and sent (JSON too). */
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
