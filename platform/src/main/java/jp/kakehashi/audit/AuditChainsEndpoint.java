@@ -1,6 +1,7 @@
 package jp.kakehashi.audit;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,6 @@ class AuditChainsEndpoint {
     record Report(List<Chain> chains) {
     }
 
-    record Chain(String name, String status, long checkedThrough, Long firstBroken) {
+    record Chain(String name, String status, long checkedThrough, @Nullable Long firstBroken) {
     }
 }

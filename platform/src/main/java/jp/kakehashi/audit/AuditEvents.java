@@ -2,8 +2,10 @@ package jp.kakehashi.audit;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,8 +33,9 @@ public class AuditEvents {
      * @param subject   what the event is about (e.g. the transfer's apply number), if anything
      * @param outcome   the status reached or {@code REFUSED}
      */
-    public record AuditEvent(String eventId, String eventType, Instant occurredAt, String customerId, String clientId,
-            String subject, String outcome, String reasonCode, Map<String, Object> details) {
+    public record AuditEvent(String eventId, String eventType, Instant occurredAt, @Nullable String customerId,
+            @Nullable String clientId, @Nullable String subject, String outcome, @Nullable String reasonCode,
+            Map<String, Object> details) {
     }
 
     void append(AuditEvent event) {
@@ -41,9 +44,9 @@ public class AuditEvents {
                     reason_code, details)
                 values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
                 on conflict (event_id) do nothing
-                """).params(event.eventId(), event.eventType(), Timestamp.from(event.occurredAt()), event.customerId(),
-                event.clientId(), event.subject(), event.outcome(), event.reasonCode(),
-                JSON.writeValueAsString(event.details())).update();
+                """).params(Arrays.asList(event.eventId(), event.eventType(), Timestamp.from(event.occurredAt()),
+                        event.customerId(), event.clientId(), event.subject(), event.outcome(), event.reasonCode(),
+                        JSON.writeValueAsString(event.details()))).update();
     }
 
     /** The events about one subject, oldest first (a transfer's whole history). */

@@ -2,9 +2,11 @@ package jp.kakehashi.audit;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +24,7 @@ class ChainLinker implements SmartLifecycle {
 
     private final List<LateLinkedChain<?>> chains;
     private final Duration interval;
-    private ScheduledExecutorService scheduler;
+    private @Nullable ScheduledExecutorService scheduler;
 
     ChainLinker(List<LateLinkedChain<?>> chains, @Value("${kakehashi.audit.chain-interval:1s}") Duration interval) {
         this.chains = chains;
@@ -44,17 +46,20 @@ class ChainLinker implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("audit-chain-linker")
-                .daemon(true).factory());
-        scheduler.scheduleWithFixedDelay(this::chainAll, interval.toMillis(), interval.toMillis(),
+        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("audit-chain-linker").daemon(true).factory());
+        started.scheduleWithFixedDelay(this::chainAll, interval.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);
+        scheduler = started;
     }
 
     @Override
     public synchronized void stop() {
-        scheduler.shutdown();
+        // the container stops only what it started (SmartLifecycle: stop() after isRunning())
+        ScheduledExecutorService running = Objects.requireNonNull(scheduler, "stopped without being started");
+        running.shutdown();
         try {
-            scheduler.awaitTermination(10, TimeUnit.SECONDS);
+            running.awaitTermination(10, TimeUnit.SECONDS);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();

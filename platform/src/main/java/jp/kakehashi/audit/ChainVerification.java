@@ -14,9 +14,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -77,8 +79,8 @@ public class ChainVerification {
     /** One turn at a time; readers never wait for it. */
     private final Object turns = new Object();
     private final Map<String, ChainState> states = new LinkedHashMap<>();
-    private volatile List<ChainStatus> published;
-    private Instant lastFull;
+    private volatile @Nullable List<ChainStatus> published;
+    private @Nullable Instant lastFull;
 
     ChainVerification(List<HashChain> chains, Checkpoints checkpoints, CheckpointFiles files, CheckpointSigner signer,
             Clock clock, ObjectProvider<MeterRegistry> meters,
@@ -145,8 +147,8 @@ public class ChainVerification {
      * @param tampered         whether the evidence itself does not hold (changed, removed, forged)
      * @param stalled          whether chaining or checkpointing has stopped for longer than allowed
      */
-    public record ChainStatus(String name, Status status, long checkedThrough, Long firstBroken, String reason,
-            Instant checkedAt, long latestCheckpoint, boolean tampered, boolean stalled) {
+    public record ChainStatus(String name, Status status, long checkedThrough, @Nullable Long firstBroken,
+            @Nullable String reason, Instant checkedAt, long latestCheckpoint, boolean tampered, boolean stalled) {
     }
 
     /** The last published outcome of every chain, by name; verified now if this node has not verified yet. */
@@ -185,13 +187,15 @@ public class ChainVerification {
     private List<ChainStatus> turn(boolean full) {
         List<ChainStatus> outcome = new ArrayList<>();
         for (HashChain chain : chains) {
-            outcome.add(verify(chain, states.get(chain.name()), full));
+            outcome.add(verify(chain, Objects.requireNonNull(states.get(chain.name()),
+                    "every chain has its state from the start"), full));
         }
         if (full) {
             lastFull = clock.instant();
         }
-        published = List.copyOf(outcome);
-        return published;
+        List<ChainStatus> outcomes = List.copyOf(outcome);
+        published = outcomes;
+        return outcomes;
     }
 
     private ChainStatus verify(HashChain chain, ChainState state, boolean full) {
@@ -338,7 +342,7 @@ public class ChainVerification {
                         false));
                 if (!full && holding > 0) {
                     walkFrom = holding;
-                    walkFromHash = index.hashAt(holding);
+                    walkFromHash = Objects.requireNonNull(index.hashAt(holding), "a holding checkpoint has its hash");
                 }
             }
             else if (!full) {
@@ -355,11 +359,12 @@ public class ChainVerification {
         }
         ChainWalk.Outcome walk = ChainWalk.from(chain, walkFrom, walkFromHash, head, index);
         if (!walk.intact()) {
-            findings.add(new Finding(walk.firstBroken(), walk.reason(), false));
+            findings.add(new Finding(Objects.requireNonNull(walk.firstBroken(), "a broken walk says where"),
+                    Objects.requireNonNull(walk.reason(), "a broken walk says why"), false));
         }
         else if (walkedHolds && walk.checkedThrough() >= state.walkedThrough) {
             state.walkedThrough = walk.checkedThrough();
-            state.walkedHash = walk.lastHash();
+            state.walkedHash = Objects.requireNonNull(walk.lastHash(), "an intact walk knows its last hash");
             state.walkedAt = clock.instant();
         }
         return walk;
@@ -461,7 +466,8 @@ public class ChainVerification {
                         false, false));
         ChainStatus before = state.status;
         if (status.status() == Status.BROKEN && (before == null || before.status() != Status.BROKEN
-                || !status.firstBroken().equals(before.firstBroken()) || before.stalled() != status.stalled())) {
+                || !Objects.equals(status.firstBroken(), before.firstBroken())
+                || before.stalled() != status.stalled())) {
             log.error("Audit chain {} is BROKEN at {}: {}", name, status.firstBroken(), status.reason());
         }
         state.status = status;
@@ -495,13 +501,13 @@ public class ChainVerification {
         Set<String> seenFiles = new HashSet<>();
         long walkedThrough;
         String walkedHash = RecordHash.GENESIS;
-        Instant walkedAt;
+        @Nullable Instant walkedAt;
         long lastCheckpointId;
         List<Finding> stickyFindings = new ArrayList<>();
-        Instant uncoveredSince;
+        @Nullable Instant uncoveredSince;
         long uncoveredAbove;
-        Instant unchainedSince;
-        Long oldestUnchained;
-        ChainStatus status;
+        @Nullable Instant unchainedSince;
+        @Nullable Long oldestUnchained;
+        @Nullable ChainStatus status;
     }
 }

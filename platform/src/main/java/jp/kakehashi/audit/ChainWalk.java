@@ -1,6 +1,7 @@
 package jp.kakehashi.audit;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Walks a chain's entries from a trusted position, recomputing every hash (C1, C4, D5): the first entry that is out
@@ -28,7 +29,8 @@ final class ChainWalk {
      * @param foundAt        the stored position of the entry the walk stopped at (after a gap: the next entry's), or
      *                       null
      */
-    record Outcome(long checkedThrough, String lastHash, Long firstBroken, String reason, Long foundAt) {
+    record Outcome(long checkedThrough, @Nullable String lastHash, @Nullable Long firstBroken,
+            @Nullable String reason, @Nullable Long foundAt) {
 
         boolean intact() {
             return firstBroken == null;
@@ -45,7 +47,8 @@ final class ChainWalk {
      * checkpoints of {@code checkpoints} (none when null) as it passes them; entries chained while walking, beyond
      * {@code upTo}, are left for the next walk.
      */
-    static Outcome from(HashChain chain, long position, String hash, long upTo, CheckpointIndex checkpoints) {
+    static Outcome from(HashChain chain, long position, String hash, long upTo,
+            @Nullable CheckpointIndex checkpoints) {
         long expected = position + 1;
         String previous = hash;
         long lastCheckpoint = 0;
@@ -73,8 +76,8 @@ final class ChainWalk {
                     return new Outcome(expected - 1, previous, expected, "the content of entry " + expected
                             + " does not give its hash: it was changed after it was chained", expected);
                 }
-                if (expected == nextCheckpoint) {
-                    if (!checkpoints.hashAt(expected).equals(entry.recordHash())) {
+                if (checkpoints != null && expected == nextCheckpoint) {
+                    if (!entry.recordHash().equals(checkpoints.hashAt(expected))) {
                         long from = Math.max(lastCheckpoint, position);
                         return new Outcome(from, null, from + 1, "the hash at checkpoint " + expected
                                 + " is not the signed one: entries after " + (from == 0 ? "the start"

@@ -15,9 +15,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -51,7 +53,7 @@ public class CheckpointFiles {
     }
 
     /** Whether a name is one of a checkpoint file (what downloads accept). */
-    static boolean isFileName(String name) {
+    static boolean isFileName(@Nullable String name) {
         return name != null && NAME.matcher(name).matches();
     }
 
@@ -74,7 +76,7 @@ public class CheckpointFiles {
      */
     void write(Checkpoint checkpoint) throws IOException {
         Path file = pathOf(checkpoint.fileName());
-        Path folder = file.getParent();
+        Path folder = Objects.requireNonNull(file.getParent(), "a checkpoint file lies in its day folder");
         boolean newFolder = !Files.isDirectory(folder);
         Files.createDirectories(folder);
         byte[] content = (checkpoint.jws() + "\n").getBytes(StandardCharsets.US_ASCII);
@@ -94,7 +96,7 @@ public class CheckpointFiles {
         // the file's data is on the disk; its name is, once the directory holding it is (and a new folder's in its own)
         forceDirectory(folder);
         if (newFolder) {
-            forceDirectory(folder.getParent());
+            forceDirectory(Objects.requireNonNull(folder.getParent(), "a day folder lies in its chain's folder"));
         }
     }
 

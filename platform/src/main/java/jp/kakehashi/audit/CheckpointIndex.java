@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.OptionalLong;
 import java.util.function.LongPredicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The checkpoints of one chain whose signature this node has verified (C1, C4, D5), from the table and the files
@@ -76,7 +77,7 @@ final class CheckpointIndex {
     }
 
     /** The signed head hash at a count, or null when no checkpoint has that count. */
-    String hashAt(long count) {
+    @Nullable String hashAt(long count) {
         sort();
         int at = Arrays.binarySearch(counts, 0, size, count);
         return at < 0 ? null : HEX.formatHex(hashes, at * 32, at * 32 + 32);

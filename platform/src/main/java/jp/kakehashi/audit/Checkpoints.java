@@ -12,8 +12,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -135,7 +137,8 @@ public class Checkpoints {
                     walk.reason());
             return Optional.empty();
         }
-        Checkpoint checkpoint = signer.sign(chain.name(), count, walk.lastHash(), clock.instant());
+        Checkpoint checkpoint = signer.sign(chain.name(), count,
+                Objects.requireNonNull(walk.lastHash(), "an intact walk knows its last hash"), clock.instant());
         jdbc.sql("""
                 insert into audit_checkpoint (chain, count, head_hash, made_at, jws, file_name)
                 values (?, ?, ?, ?, ?, ?)""")
@@ -294,7 +297,7 @@ public class Checkpoints {
 
     /** What this node knows of a chain's latest checkpoint between turns. */
     private static final class Known {
-        Checkpoint latest;
+        @Nullable Checkpoint latest;
         long lastRowId = -1;
         Set<String> seenFiles = new HashSet<>();
     }

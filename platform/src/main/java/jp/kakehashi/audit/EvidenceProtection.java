@@ -3,6 +3,7 @@ package jp.kakehashi.audit;
 import java.util.ArrayList;
 import java.util.List;
 import jp.kakehashi.shared.EvidenceTables;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -23,18 +24,20 @@ public class EvidenceProtection {
     private static final Logger log = LoggerFactory.getLogger(EvidenceProtection.class);
 
     private final JdbcClient jdbc;
-    private volatile String weakness;
+    private volatile @Nullable String weakness;
 
     EvidenceProtection(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Null when the runtime role cannot lift the evidence tables' triggers; else why it can. */
-    public String weakness() {
-        if (weakness == null) {
-            weakness = check();
+    public @Nullable String weakness() {
+        String known = weakness;
+        if (known == null) {
+            known = check();
+            weakness = known;
         }
-        return weakness.isEmpty() ? null : weakness;
+        return known.isEmpty() ? null : known;
     }
 
     @EventListener(ApplicationReadyEvent.class)

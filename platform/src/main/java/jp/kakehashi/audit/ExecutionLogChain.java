@@ -2,6 +2,7 @@ package jp.kakehashi.audit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +36,7 @@ public class ExecutionLogChain extends LateLinkedChain<ExecutionLogRecord> {
 
     @Override
     Object keyOf(ExecutionLogRecord record) {
-        return record.id();
+        return Objects.requireNonNull(record.id(), "a stored record has its id");
     }
 
     @Override
@@ -47,7 +48,7 @@ public class ExecutionLogChain extends LateLinkedChain<ExecutionLogRecord> {
     public List<ChainEntry> entriesAfter(long sequenceNumber, int limit) {
         List<ChainEntry> entries = new ArrayList<>();
         for (ExecutionLogRecord record : records.chainedAfter(sequenceNumber, limit)) {
-            var link = record.link();
+            var link = Objects.requireNonNull(record.link(), "a chained record has its link");
             entries.add(new ChainEntry(link.sequenceNumber(), link.previousHash(), link.recordHash(),
                     RecordHash.of(record, link.sequenceNumber(), link.previousHash())));
         }

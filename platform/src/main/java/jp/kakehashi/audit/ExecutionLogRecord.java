@@ -3,6 +3,7 @@ package jp.kakehashi.audit;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import jp.kakehashi.risk.RiskSignals;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One record of the API execution log (API実行ログ, C1): who called which operation for which customer, with what
@@ -23,18 +24,20 @@ import jp.kakehashi.risk.RiskSignals;
  * @param link           the record's place in the hash chain, null until the chainer gave it one
  * @param chainedPartyId the chained party (API連鎖接続先, F2) the TPP made the call for, null for its own calls
  */
-public record ExecutionLogRecord(Long id, Instant recordedAt, String customerId, String tppId, String clientId,
-        String grantId, String operation, String resourceId, int httpStatus, String errorCode, long durationMicros,
-        RiskSignals signals, ChainLink link, String chainedPartyId) {
+public record ExecutionLogRecord(@Nullable Long id, Instant recordedAt, @Nullable String customerId,
+        @Nullable String tppId, @Nullable String clientId, @Nullable String grantId, String operation,
+        @Nullable String resourceId, int httpStatus, @Nullable String errorCode, long durationMicros,
+        RiskSignals signals, @Nullable ChainLink link, @Nullable String chainedPartyId) {
 
     public ExecutionLogRecord {
         recordedAt = recordedAt.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** A call the TPP made on its own account, not for a chained party. */
-    public ExecutionLogRecord(Long id, Instant recordedAt, String customerId, String tppId, String clientId,
-            String grantId, String operation, String resourceId, int httpStatus, String errorCode, long durationMicros,
-            RiskSignals signals, ChainLink link) {
+    public ExecutionLogRecord(@Nullable Long id, Instant recordedAt, @Nullable String customerId,
+            @Nullable String tppId, @Nullable String clientId, @Nullable String grantId, String operation,
+            @Nullable String resourceId, int httpStatus, @Nullable String errorCode, long durationMicros,
+            RiskSignals signals, @Nullable ChainLink link) {
         this(id, recordedAt, customerId, tppId, clientId, grantId, operation, resourceId, httpStatus, errorCode,
                 durationMicros, signals, link, null);
     }

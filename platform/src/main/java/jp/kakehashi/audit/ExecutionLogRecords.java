@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import jp.kakehashi.risk.RiskSignals;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -141,14 +142,14 @@ public class ExecutionLogRecords {
                 rs.getString("customer_user_agent"), instant(rs.getTimestamp("auth_date")),
                 rs.getObject("auth_failure_count", Integer.class), rs.getString("client_ip_address"),
                 Set.copyOf(strings(rs.getArray("invalid_headers"))));
-        return new ExecutionLogRecord(rs.getLong("id"), instant(rs.getTimestamp("recorded_at")),
+        return new ExecutionLogRecord(rs.getLong("id"), rs.getTimestamp("recorded_at").toInstant(),
                 rs.getString("customer_id"), rs.getString("tpp_id"), rs.getString("client_id"),
                 rs.getString("grant_id"), rs.getString("operation"), rs.getString("resource_id"),
                 rs.getInt("http_status"), rs.getString("error_code"), rs.getLong("duration_micros"), signals, link,
                 rs.getString("chained_party_id"));
     }
 
-    private static Instant instant(Timestamp timestamp) {
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 

@@ -1,5 +1,6 @@
 package jp.kakehashi.audit;
 
+import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +49,8 @@ public class ExecutionLogVerification {
         if (walk.intact()) {
             return new Intact(walk.checkedThrough(), chain.countUnchained());
         }
-        long at = walk.foundAt();
-        return new Broken(records.idAt(at).orElse(-1L), at, walk.reason());
+        long at = Objects.requireNonNull(walk.foundAt(), "a broken walk says where it stopped");
+        return new Broken(records.idAt(at).orElse(-1L), at,
+                Objects.requireNonNull(walk.reason(), "a broken walk says why"));
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -32,7 +33,7 @@ public class ExecutionLogWriter implements SmartLifecycle {
     private final ExecutionLogRecords records;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(20_000);
     private volatile boolean running;
-    private Thread writer;
+    private @Nullable Thread writer;
 
     ExecutionLogWriter(ExecutionLogRecords records) {
         this.records = records;
@@ -118,10 +119,11 @@ public class ExecutionLogWriter implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        if (writer != null) {
-            writer.interrupt();
+        Thread started = writer;
+        if (started != null) {
+            started.interrupt();
             try {
-                writer.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+                started.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import jp.kakehashi.risk.RiskSignals;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The canonical encoding of a record and its SHA-256. Every field is written as its UTF-8 byte length, a colon and
@@ -56,12 +57,12 @@ final class RecordHash {
         return sha256(canonical.toString());
     }
 
-    private static Long micros(Instant instant) {
+    private static @Nullable Long micros(@Nullable Instant instant) {
         return instant == null ? null : ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 
     /** One field of a canonical form: its UTF-8 length, a colon, the text; {@code ~} for none (staff actions too). */
-    static void field(StringBuilder canonical, Object value) {
+    static void field(StringBuilder canonical, @Nullable Object value) {
         if (value == null) {
             canonical.append('~');
             return;

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,8 +64,8 @@ public class StaffActions {
                 where occurred_at >= ? and occurred_at < ?
                   and (cast(? as text) is null or staff_id = ?) and (cast(? as text) is null or target = ?)
                 order by sequence_number""")
-                .params(Timestamp.from(query.from()), Timestamp.from(query.to()), query.staffId(), query.staffId(),
-                        query.target(), query.target())
+                .params(Arrays.asList(Timestamp.from(query.from()), Timestamp.from(query.to()), query.staffId(),
+                        query.staffId(), query.target(), query.target()))
                 .query(StaffActions::entry).list();
     }
 

@@ -51,6 +51,7 @@
  * {@code tpp} to name the TPP of a client, on {@code banking} for its events only, and on {@code consent} for the
  * consent records it chains.
  */
+@org.jspecify.annotations.NullMarked
 @org.springframework.modulith.ApplicationModule(displayName = "Audit", allowedDependencies = {"shared", "risk", "tpp",
         "banking", "consent"})
 package jp.kakehashi.audit;

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.kakehashi.shared.ApiErrorCode;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -19,7 +20,7 @@ final class ErrorCodes {
     private ErrorCodes() {
     }
 
-    static String of(HttpServletRequest request, ContentCachingResponseWrapper response, int status) {
+    static @Nullable String of(HttpServletRequest request, ContentCachingResponseWrapper response, int status) {
         if (status < 400) {
             return null;
         }

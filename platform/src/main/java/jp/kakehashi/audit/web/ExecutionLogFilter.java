@@ -19,6 +19,7 @@ import jp.kakehashi.shared.ApiFilterOrder;
 import jp.kakehashi.shared.TppApiPaths;
 import jp.kakehashi.tpp.ChainedPartyHeader;
 import jp.kakehashi.tpp.ClientOwners;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -106,8 +107,8 @@ class ExecutionLogFilter extends OncePerRequestFilter {
                 ChainedPartyHeader.of(request).orElse(null));
     }
 
-    private static void unavailable(HttpServletRequest request, HttpServletResponse response, String interactionId)
-            throws IOException {
+    private static void unavailable(HttpServletRequest request, HttpServletResponse response,
+            @Nullable String interactionId) throws IOException {
         response.reset();
         if (interactionId != null) {
             response.setHeader(INTERACTION_ID, interactionId);

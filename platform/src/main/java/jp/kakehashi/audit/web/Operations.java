@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import jp.kakehashi.shared.TppApiPaths;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
@@ -26,13 +27,13 @@ final class Operations {
     }
 
     /** The matched API route; not a catch-all such as {@code /v1/**}, which says less than the path itself. */
-    private static String routeOf(HttpServletRequest request) {
+    private static @Nullable String routeOf(HttpServletRequest request) {
         return request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern
                 && TppApiPaths.covers(pattern) && !pattern.contains("**") ? pattern : null;
     }
 
     /** The route's variables: the value of a single one (e.g. the account id), {@code name=value;…} of several. */
-    static String resourceId(HttpServletRequest request) {
+    static @Nullable String resourceId(HttpServletRequest request) {
         if (routeOf(request) == null
                 || !(request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables)
                 || variables.isEmpty()) {

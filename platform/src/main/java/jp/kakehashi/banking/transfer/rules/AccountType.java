@@ -2,6 +2,7 @@ package jp.kakehashi.banking.transfer.rules;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * 預金種目 of a beneficiary account as Zengin codes it: 1 普通 (ordinary), 2 当座 (current), 4 貯蓄
@@ -22,7 +23,7 @@ public enum AccountType {
     }
 
     /** The account type of a Zengin code, or empty when the code is not one of 1, 2, 4, 9. */
-    public static Optional<AccountType> ofCode(String code) {
+    public static Optional<AccountType> ofCode(@Nullable String code) {
         return Arrays.stream(values()).filter(type -> type.code.equals(code)).findFirst();
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Objects;
 import jp.kakehashi.shared.BusinessClock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides the day a transfer is executed (振込実行日) from the requested date (振込指定日), the holiday
@@ -47,7 +48,7 @@ public final class ExecutionDatePolicy {
     }
 
     /** Decides for a requested date (null: today) and a holiday code (null: 1, next business day). */
-    public Decision decide(LocalDate requestedDate, String holidayCode) {
+    public Decision decide(@Nullable LocalDate requestedDate, @Nullable String holidayCode) {
         LocalDateTime now = LocalDateTime.now(clock.withZone(BusinessClock.TOKYO));
         LocalDate today = now.toLocalDate();
         LocalDate requested = requestedDate == null ? today : requestedDate;

@@ -2,6 +2,7 @@ package jp.kakehashi.banking.transfer.rules;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to do when the transfer date (振込指定日) is not a business day, GMO Aozora's
@@ -22,7 +23,7 @@ public enum HolidayHandling {
     }
 
     /** The handling of a code; an absent code means the default, an unknown one is empty. */
-    public static Optional<HolidayHandling> ofCode(String code) {
+    public static Optional<HolidayHandling> ofCode(@Nullable String code) {
         if (code == null || code.isEmpty()) {
             return Optional.of(NEXT_BUSINESS_DAY);
         }

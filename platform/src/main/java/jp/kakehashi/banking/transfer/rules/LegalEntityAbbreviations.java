@@ -3,6 +3,7 @@ package jp.kakehashi.banking.transfer.rules;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * 法人略語: Zengin writes a legal-entity type as a short kana word in brackets whose side shows where the type stood
@@ -57,7 +58,7 @@ final class LegalEntityAbbreviations {
         return out.toString();
     }
 
-    private static String termAt(String text, int index) {
+    private static @Nullable String termAt(String text, int index) {
         for (String term : TERMS) {
             if (text.startsWith(term, index)) {
                 return term;

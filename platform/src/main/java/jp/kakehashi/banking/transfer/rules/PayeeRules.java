@@ -3,6 +3,7 @@ package jp.kakehashi.banking.transfer.rules;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** The Zengin rules on one beneficiary account: codes, 預金種目, account number and name. */
 final class PayeeRules {
@@ -17,30 +18,33 @@ final class PayeeRules {
     /** The payee of an item, or empty after adding one violation per wrong field to {@code violations}. */
     static Optional<Payee> payee(TransferItemInput item, List<Violation> violations) {
         String id = item.itemId();
-        int before = violations.size();
-        if (!matches(BANK_CODE, item.beneficiaryBankCode())) {
+        String bankCode = matching(BANK_CODE, item.beneficiaryBankCode());
+        if (bankCode == null) {
             violations.add(ViolationCode.BANK_CODE_INVALID.on(id, "beneficiaryBankCode"));
         }
-        if (!matches(BRANCH_CODE, item.beneficiaryBranchCode())) {
+        String branchCode = matching(BRANCH_CODE, item.beneficiaryBranchCode());
+        if (branchCode == null) {
             violations.add(ViolationCode.BRANCH_CODE_INVALID.on(id, "beneficiaryBranchCode"));
         }
         Optional<AccountType> type = AccountType.ofCode(item.accountTypeCode());
         if (type.isEmpty()) {
             violations.add(ViolationCode.ACCOUNT_TYPE_INVALID.on(id, "accountTypeCode"));
         }
-        if (!matches(ACCOUNT_NUMBER, item.accountNumber())) {
+        String number = matching(ACCOUNT_NUMBER, item.accountNumber());
+        if (number == null) {
             violations.add(ViolationCode.ACCOUNT_NUMBER_INVALID.on(id, "accountNumber"));
         }
         String name = name(item, violations);
-        if (violations.size() > before) {
+        // each field missing here added its violation above
+        if (bankCode == null || branchCode == null || type.isEmpty() || number == null || name == null) {
             return Optional.empty();
         }
-        String accountNumber = "0".repeat(7 - item.accountNumber().length()) + item.accountNumber();
-        return Optional.of(new Payee(item.beneficiaryBankCode(), item.beneficiaryBranchCode(), type.orElseThrow(),
-                accountNumber, name));
+        String accountNumber = "0".repeat(7 - number.length()) + number;
+        return Optional.of(new Payee(bankCode, branchCode, type.orElseThrow(), accountNumber, name));
     }
 
-    private static String name(TransferItemInput item, List<Violation> violations) {
+    /** The name in Zengin characters, or null after adding its violation to {@code violations}. */
+    private static @Nullable String name(TransferItemInput item, List<Violation> violations) {
         if (item.beneficiaryName() == null || item.beneficiaryName().isBlank()) {
             violations.add(ViolationCode.BENEFICIARY_NAME_MISSING.on(item.itemId(), "beneficiaryName"));
             return null;
@@ -48,8 +52,9 @@ final class PayeeRules {
         return ZenginField.BENEFICIARY_NAME.convert(item.beneficiaryName(), item.itemId(), violations);
     }
 
-    // \d in Java matches ASCII digits only, so full-width digits are refused rather than silently accepted
-    private static boolean matches(Pattern pattern, String value) {
-        return value != null && pattern.matcher(value).matches();
+    /** The value when it is present and matches the pattern, else null. */
+    private static @Nullable String matching(Pattern pattern, @Nullable String value) {
+        // \d in Java matches ASCII digits only, so full-width digits are refused rather than silently accepted
+        return value != null && pattern.matcher(value).matches() ? value : null;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Zengin field rules of a transfer request (全銀 formats and GMO Aozora's limits): 1–99 items with
@@ -54,7 +55,7 @@ public final class TransferValidation {
         return violations.isEmpty() ? new Valid(new ValidTransfer(remitter, items)) : new Invalid(violations);
     }
 
-    private static String remitterName(String name, List<Violation> violations) {
+    private static @Nullable String remitterName(@Nullable String name, List<Violation> violations) {
         if (name == null || name.isBlank()) {
             return null;
         }
@@ -74,9 +75,10 @@ public final class TransferValidation {
         if (amount == null || !AMOUNT.matcher(amount).matches()) {
             violations.add(ViolationCode.AMOUNT_INVALID.on(id, "transferAmount"));
         }
-        boolean noEdi = item.ediInfo() == null || item.ediInfo().isBlank();
-        String edi = noEdi ? "" : ZenginField.EDI_INFO.convert(item.ediInfo(), id, violations);
-        if (violations.size() > before) {
+        String ediInfo = item.ediInfo();
+        String edi = ediInfo == null || ediInfo.isBlank() ? "" : ZenginField.EDI_INFO.convert(ediInfo, id, violations);
+        // a null edi added its violation
+        if (violations.size() > before || edi == null) {
             return Optional.empty();
         }
         return Optional.of(new TransferItem(Integer.parseInt(id), payee.orElseThrow(), Long.parseLong(amount), edi));

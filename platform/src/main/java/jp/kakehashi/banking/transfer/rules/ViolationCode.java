@@ -1,5 +1,7 @@
 package jp.kakehashi.banking.transfer.rules;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The closed list of reasons a transfer request is refused before it reaches the core system (Zengin rules):
  * the stable {@code errorDetailsCode} of the API with its Japanese and English message templates.
@@ -54,7 +56,7 @@ public enum ViolationCode {
     }
 
     /** The violation of this code on one field of one item ({@code itemId} is null for the request itself). */
-    public Violation on(String itemId, String field, Object... arguments) {
+    public Violation on(@Nullable String itemId, String field, Object... arguments) {
         return new Violation(this, itemId, field, japanese.formatted(arguments), english.formatted(arguments));
     }
 }

@@ -1,6 +1,7 @@
 package jp.kakehashi.banking.transfer.rules;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A text field of a transfer request checked against the Zengin character set and a maximum length. */
 record ZenginField(String field, int maxLength, ViolationCode invalid, ViolationCode tooLong) {
@@ -13,7 +14,7 @@ record ZenginField(String field, int maxLength, ViolationCode invalid, Violation
             ViolationCode.EDI_INFO_INVALID, ViolationCode.EDI_INFO_TOO_LONG);
 
     /** The value in Zengin characters, or null after adding the violation to {@code violations}. */
-    String convert(String value, String itemId, List<Violation> violations) {
+    @Nullable String convert(String value, @Nullable String itemId, List<Violation> violations) {
         return switch (ZenginText.convert(value)) {
             case ZenginText.Rejected(String character) -> refuse(violations, invalid.on(itemId, field, character));
             case ZenginText.Converted(String text) when this == EDI_INFO && text.indexOf(',') >= 0 ->
@@ -25,7 +26,7 @@ record ZenginField(String field, int maxLength, ViolationCode invalid, Violation
         };
     }
 
-    private static String refuse(List<Violation> violations, Violation violation) {
+    private static @Nullable String refuse(List<Violation> violations, Violation violation) {
         violations.add(violation);
         return null;
     }

@@ -18,4 +18,5 @@
  * 3, account 7; 預金種目 1/2/4/9; 受取人名 at most 30 and 依頼人名 40 characters of the Zengin set; amount N(10); EDI
  * at most 20).
  */
+@org.jspecify.annotations.NullMarked
 package jp.kakehashi.banking.transfer.rules;
