@@ -63,7 +63,7 @@ public class ReceivedSecurityEvents {
         record Accepted(String jti) implements Receipt {
         }
 
-        record Rejected(String err, String description) implements Receipt {
+        record Rejected(SetDeliveryError err, String description) implements Receipt {
         }
     }
 
@@ -72,39 +72,39 @@ public class ReceivedSecurityEvents {
         try {
             jwt = SignedJWT.parse(token);
         } catch (ParseException e) {
-            return new Receipt.Rejected("invalid_request", "not a signed JWT");
+            return new Receipt.Rejected(SetDeliveryError.INVALID_REQUEST, "not a signed JWT");
         }
         String issuer;
         try {
             issuer = jwt.getJWTClaimsSet().getIssuer();
         } catch (ParseException e) {
-            return new Receipt.Rejected("invalid_request", "claims are not JSON");
+            return new Receipt.Rejected(SetDeliveryError.INVALID_REQUEST, "claims are not JSON");
         }
         Optional<SecurityEventProperties.Transmitter> transmitter = properties.trustedTransmitters().stream()
                 .filter(candidate -> candidate.issuer().equals(issuer)).findFirst();
         if (transmitter.isEmpty()) {
-            return new Receipt.Rejected("invalid_issuer", "the issuer is not a bank this bank trusts");
+            return new Receipt.Rejected(SetDeliveryError.INVALID_ISSUER, "the issuer is not a bank this bank trusts");
         }
         JWTClaimsSet claims;
         try {
             claims = processor(transmitter.get()).process(jwt, null);
         } catch (BadJWTException e) {
             boolean audienceWrong = e.getMessage() != null && e.getMessage().contains("aud");
-            return new Receipt.Rejected(audienceWrong ? "invalid_audience" : "invalid_request", e.getMessage());
+            return new Receipt.Rejected(audienceWrong ? SetDeliveryError.INVALID_AUDIENCE : SetDeliveryError.INVALID_REQUEST, e.getMessage());
         } catch (BadJOSEException e) {
             // a wrong type is a malformed request; a signature by no key of the issuer, an untrusted key
             boolean wrongType = e.getMessage() != null && e.getMessage().contains("typ");
-            return wrongType ? new Receipt.Rejected("invalid_request", e.getMessage())
-                    : new Receipt.Rejected("invalid_key", "the signature does not verify with the issuer's keys");
+            return wrongType ? new Receipt.Rejected(SetDeliveryError.INVALID_REQUEST, e.getMessage())
+                    : new Receipt.Rejected(SetDeliveryError.INVALID_KEY, "the signature does not verify with the issuer's keys");
         } catch (JOSEException e) {
-            return new Receipt.Rejected("invalid_key", "the issuer's keys cannot be used: " + e.getMessage());
+            return new Receipt.Rejected(SetDeliveryError.INVALID_KEY, "the issuer's keys cannot be used: " + e.getMessage());
         }
         Optional<Receipt> stale = stale(claims.getIssueTime().toInstant());
         if (stale.isPresent()) {
             return stale.get();
         }
         if (!(claims.getClaim("events") instanceof Map<?, ?> events) || events.isEmpty()) {
-            return new Receipt.Rejected("invalid_request", "no events");
+            return new Receipt.Rejected(SetDeliveryError.INVALID_REQUEST, "no events");
         }
         store(claims, events.keySet().stream().map(String::valueOf).sorted().toList());
         return new Receipt.Accepted(claims.getJWTID());
@@ -114,10 +114,10 @@ public class ReceivedSecurityEvents {
     private Optional<Receipt> stale(Instant issuedAt) {
         Instant now = clock.instant();
         if (issuedAt.isBefore(now.minus(properties.maxAge()))) {
-            return Optional.of(new Receipt.Rejected("invalid_request", "issued too long ago (iat)"));
+            return Optional.of(new Receipt.Rejected(SetDeliveryError.INVALID_REQUEST, "issued too long ago (iat)"));
         }
         if (issuedAt.isAfter(now.plus(properties.maxClockSkew()))) {
-            return Optional.of(new Receipt.Rejected("invalid_request", "issued in the future (iat)"));
+            return Optional.of(new Receipt.Rejected(SetDeliveryError.INVALID_REQUEST, "issued in the future (iat)"));
         }
         return Optional.empty();
     }

@@ -54,7 +54,7 @@ class SecurityEventEndpoints {
             case ReceivedSecurityEvents.Receipt.Accepted accepted -> ResponseEntity.status(HttpStatus.ACCEPTED).build();
             case ReceivedSecurityEvents.Receipt.Rejected rejected -> ResponseEntity.badRequest()
                     .contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("err", rejected.err(), "description", rejected.description()));
+                    .body(Map.of("err", rejected.err().code(), "description", rejected.description()));
         };
     }
 }

@@ -59,7 +59,7 @@ class ClientRegistrationController {
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody ClientMetadata metadata) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return error(HttpStatus.UNAUTHORIZED, "invalid_token", "an initial access token is required");
+            return error(HttpStatus.UNAUTHORIZED, RegistrationErrorCode.INVALID_TOKEN, "an initial access token is required");
         }
         RegistrationProblem problem = RegistrationProblem.of(metadata);
         if (problem != null) {
@@ -68,12 +68,12 @@ class ClientRegistrationController {
         String clientId = "tpp-client-" + UUID.randomUUID();
         var tppId = tokens.redeem(authorization.substring(7).trim(), clientId);
         if (tppId.isEmpty()) {
-            return error(HttpStatus.UNAUTHORIZED, "invalid_token", "the initial access token is unknown, used or expired");
+            return error(HttpStatus.UNAUTHORIZED, RegistrationErrorCode.INVALID_TOKEN, "the initial access token is unknown, used or expired");
         }
         Tpp tpp = tpps.find(tppId.get()).orElseThrow();
         // a refusal rolls back the token redemption too: a refused registration must not use up the token
         if (!tpp.canConnect()) {
-            throw new RefusedRegistration("invalid_client_metadata", "the TPP may not connect");
+            throw new RefusedRegistration(RegistrationErrorCode.INVALID_CLIENT_METADATA, "the TPP may not connect");
         }
         Set<String> scopes = registeredScopes(metadata.scope(), tpp);
         TppClient client = toClient(clientId, tpp.id(), metadata, scopes);
@@ -94,7 +94,7 @@ class ClientRegistrationController {
         Set<String> notApproved = new TreeSet<>(requested);
         notApproved.removeAll(withOpenId(tpp.approvedScopes()));
         if (!notApproved.isEmpty()) {
-            throw new RefusedRegistration("invalid_client_metadata", "scope " + String.join(" ", notApproved)
+            throw new RefusedRegistration(RegistrationErrorCode.INVALID_CLIENT_METADATA, "scope " + String.join(" ", notApproved)
                     + " is not approved for the TPP; nothing was registered");
         }
         return requested;
@@ -163,13 +163,13 @@ class ClientRegistrationController {
             return JWKSet.parse(json);
         }
         catch (java.text.ParseException e) {
-            throw new RefusedRegistration("invalid_client_metadata", "jwks is not a JWK set");
+            throw new RefusedRegistration(RegistrationErrorCode.INVALID_CLIENT_METADATA, "jwks is not a JWK set");
         }
     }
 
-    static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String description) {
+    static ResponseEntity<Map<String, Object>> error(HttpStatus status, RegistrationErrorCode code, String description) {
         return ResponseEntity.status(status).header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(Map.of("error", code, "error_description", description));
+                .body(Map.of("error", code.code(), "error_description", description));
     }
 
     static boolean isHttpsUri(String value) {

@@ -3,14 +3,14 @@ package jp.kakehashi.tpp.registration;
 /** A registration refused after the token was looked at; thrown so the transaction (and redemption) rolls back. */
 final class RefusedRegistration extends RuntimeException {
 
-    private final String code;
+    private final RegistrationErrorCode code;
 
-    RefusedRegistration(String code, String description) {
+    RefusedRegistration(RegistrationErrorCode code, String description) {
         super(description, null, false, false);
         this.code = code;
     }
 
-    String code() {
+    RegistrationErrorCode code() {
         return code;
     }
 }

@@ -19,13 +19,13 @@ class RegistrationErrors {
 
     @ExceptionHandler({HttpMessageNotReadableException.class, IllegalArgumentException.class})
     ResponseEntity<Map<String, Object>> unreadable(Exception e) {
-        return ClientRegistrationController.error(HttpStatus.BAD_REQUEST, "invalid_client_metadata",
+        return ClientRegistrationController.error(HttpStatus.BAD_REQUEST, RegistrationErrorCode.INVALID_CLIENT_METADATA,
                 "the body is not valid client metadata JSON");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Map<String, Object>> mediaType(Exception e) {
-        return ClientRegistrationController.error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "invalid_request",
+        return ClientRegistrationController.error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, RegistrationErrorCode.INVALID_REQUEST,
                 "send the client metadata as application/json");
     }
 }

@@ -4,16 +4,16 @@ import java.util.List;
 import jp.kakehashi.tpp.ClientMessageSigning;
 
 /** Why client metadata cannot be registered, as RFC 7591 §3.2.2 error codes with a readable description. */
-record RegistrationProblem(String code, String description) {
+record RegistrationProblem(RegistrationErrorCode code, String description) {
 
     static RegistrationProblem of(ClientMetadata metadata) {
         List<String> redirects = metadata.redirectUris();
         if (redirects == null || redirects.isEmpty()) {
-            return new RegistrationProblem("invalid_redirect_uri", "redirect_uris is required");
+            return new RegistrationProblem(RegistrationErrorCode.INVALID_REDIRECT_URI, "redirect_uris is required");
         }
         for (String uri : redirects) {
             if (uri == null || !ClientRegistrationController.isHttpsUri(uri)) {
-                return new RegistrationProblem("invalid_redirect_uri", "redirect URIs must be absolute https URIs without fragment: " + uri);
+                return new RegistrationProblem(RegistrationErrorCode.INVALID_REDIRECT_URI, "redirect URIs must be absolute https URIs without fragment: " + uri);
             }
         }
         String method = metadata.tokenEndpointAuthMethod() == null ? "private_key_jwt" : metadata.tokenEndpointAuthMethod();
@@ -83,6 +83,6 @@ record RegistrationProblem(String code, String description) {
     }
 
     private static RegistrationProblem invalid(String description) {
-        return new RegistrationProblem("invalid_client_metadata", description);
+        return new RegistrationProblem(RegistrationErrorCode.INVALID_CLIENT_METADATA, description);
     }
 }
