@@ -32,6 +32,7 @@ import jp.kakehashi.tpp.TppStatus;
 import jp.kakehashi.tpp.Tpps;
 import jp.kakehashi.tpp.chain.ChainedParties;
 import jp.kakehashi.tpp.monitoring.TppMonitoring;
+import jp.kakehashi.portal.PortalSignIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,10 +64,6 @@ class OversightScreensTest {
     TppMonitoring monitoring;
     @Autowired
     ExecutionLogRecords log;
-    @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
-    @Autowired
-    org.springframework.security.crypto.password.PasswordEncoder passwords;
     ConsoleMvc console;
     MockMvc mvc;
 
@@ -224,12 +221,8 @@ class OversightScreensTest {
             throws Exception {
         String tpp = tpp();
         String other = tpp();
-        String email = "chain-" + UUID.randomUUID() + "@example.jp";
-        jdbc.sql("insert into portal_account (email, password_hash, tpp_ids, created_at) values (?, ?, ?, now())")
-                .params(email, passwords.encode("Portal#2026"), new String[] {tpp}).update();
-        MockHttpSession portal = new MockHttpSession();
-        mvc.perform(post("/portal/login").session(portal).with(csrf()).param("username", email)
-                .param("password", "Portal#2026")).andExpect(redirectedUrl("/portal/home"));
+        String email = PortalSignIn.account(context, "chain", tpp);
+        MockHttpSession portal = PortalSignIn.signIn(mvc, email);
 
         var refused = mvc.perform(post("/portal/tpps/{id}/chained-parties", tpp).session(portal).with(csrf())
                 .param("partyId", "").param("name", "入力した社名").param("apiClasses", "READ"))
