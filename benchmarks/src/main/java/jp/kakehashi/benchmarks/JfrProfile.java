@@ -21,34 +21,22 @@ import jdk.jfr.consumer.RecordingFile;
  */
 final class JfrProfile {
 
-    private static final Map<String, String> KINDS = new LinkedHashMap<>();
-
-    static {
-        KINDS.put("sun.security.ssl.", "TLS (records, handshakes)");
-        KINDS.put("com.sun.crypto.provider.", "TLS (records, handshakes)");
-        KINDS.put("sun.security.rsa.", "signatures and hashes (DPoP proofs, tokens)");
-        KINDS.put("sun.security.ec.", "signatures and hashes (DPoP proofs, tokens)");
-        KINDS.put("sun.security.util.math.", "signatures and hashes (DPoP proofs, tokens)");
-        KINDS.put("sun.security.provider.", "signatures and hashes (DPoP proofs, tokens)");
-        KINDS.put("java.math.", "signatures and hashes (DPoP proofs, tokens)");
-        KINDS.put("org.postgresql.", "JDBC driver (PostgreSQL protocol)");
-        KINDS.put("com.zaxxer.hikari.", "connection pool");
-        KINDS.put("com.fasterxml.", "JSON");
-        KINDS.put("net.minidev.", "JSON");
-        KINDS.put("com.nimbusds.jose.shaded.", "JSON");
-        KINDS.put("com.nimbusds.", "Nimbus (JOSE, OAuth)");
-        KINDS.put("org.apache.", "Tomcat (HTTP)");
-        KINDS.put("org.springframework.security.", "Spring Security");
-        KINDS.put("org.springframework.", "Spring");
-        KINDS.put("jp.kakehashi.", "Kakehashi");
-        KINDS.put("java.util.regex.", "JDK: regular expressions");
-        KINDS.put("java.lang.invoke.", "JDK: reflection and method handles");
-        KINDS.put("jdk.internal.reflect.", "JDK: reflection and method handles");
-        KINDS.put("java.lang.reflect.", "JDK: reflection and method handles");
-        KINDS.put("java.", "JDK: other");
-        KINDS.put("jdk.", "JDK: other");
-        KINDS.put("sun.", "JDK: other");
-    }
+    private static final Map<String, String> KINDS = byPrefix(
+            labelled("TLS (records, handshakes)", "sun.security.ssl.", "com.sun.crypto.provider."),
+            labelled("signatures and hashes (DPoP proofs, tokens)",
+                    "sun.security.rsa.", "sun.security.ec.", "sun.security.util.math.", "sun.security.provider.", "java.math."),
+            labelled("JDBC driver (PostgreSQL protocol)", "org.postgresql."),
+            labelled("connection pool", "com.zaxxer.hikari."),
+            labelled("JSON", "com.fasterxml.", "net.minidev.", "com.nimbusds.jose.shaded."),
+            labelled("Nimbus (JOSE, OAuth)", "com.nimbusds."),
+            labelled("Tomcat (HTTP)", "org.apache."),
+            labelled("Spring Security", "org.springframework.security."),
+            labelled("Spring", "org.springframework."),
+            labelled("Kakehashi", "jp.kakehashi."),
+            labelled("JDK: regular expressions", "java.util.regex."),
+            labelled("JDK: reflection and method handles",
+                    "java.lang.invoke.", "jdk.internal.reflect.", "java.lang.reflect."),
+            labelled("JDK: other", "java.", "jdk.", "sun."));
 
     /** A step of a transfer, recognised by a method on the stack; the deepest step on a sample's stack wins. */
     private record Step(String type, String method, String name) {
@@ -84,21 +72,33 @@ final class JfrProfile {
             new Step("jp.kakehashi.tpp.ratelimit.RateLimitFilter", null, "rate limiter's own work"),
             new Step("jp.kakehashi.risk.RiskHeaderFilter", null, "risk headers' own work"));
 
-    private static final Map<String, String> OUTSIDE_STEPS = new LinkedHashMap<>();
+    private static final Map<String, String> OUTSIDE_STEPS = byPrefix(
+            labelled("TLS", "sun.security.ssl.", "com.sun.crypto.provider."),
+            labelled("Spring Security's filter chain", "org.springframework.security."),
+            labelled("Spring MVC (dispatch, JSON body and answer)", "org.springframework.web.", "tools.jackson."),
+            labelled("metrics and observations", "io.micrometer."),
+            labelled("Tomcat (HTTP)", "org.apache."),
+            labelled("virtual threads: scheduling, parking, I/O poller",
+                    "sun.nio.ch.EPoll", "sun.nio.ch.Poller", "jdk.internal.vm.Continuation", "java.util.concurrent.ForkJoin", "java.lang.VirtualThread"));
 
-    static {
-        OUTSIDE_STEPS.put("sun.security.ssl.", "TLS");
-        OUTSIDE_STEPS.put("com.sun.crypto.provider.", "TLS");
-        OUTSIDE_STEPS.put("org.springframework.security.", "Spring Security's filter chain");
-        OUTSIDE_STEPS.put("org.springframework.web.", "Spring MVC (dispatch, JSON body and answer)");
-        OUTSIDE_STEPS.put("tools.jackson.", "Spring MVC (dispatch, JSON body and answer)");
-        OUTSIDE_STEPS.put("io.micrometer.", "metrics and observations");
-        OUTSIDE_STEPS.put("org.apache.", "Tomcat (HTTP)");
-        OUTSIDE_STEPS.put("sun.nio.ch.EPoll", "virtual threads: scheduling, parking, I/O poller");
-        OUTSIDE_STEPS.put("sun.nio.ch.Poller", "virtual threads: scheduling, parking, I/O poller");
-        OUTSIDE_STEPS.put("jdk.internal.vm.Continuation", "virtual threads: scheduling, parking, I/O poller");
-        OUTSIDE_STEPS.put("java.util.concurrent.ForkJoin", "virtual threads: scheduling, parking, I/O poller");
-        OUTSIDE_STEPS.put("java.lang.VirtualThread", "virtual threads: scheduling, parking, I/O poller");
+    /** The code under some package prefixes, as the report names it. */
+    private record Labelled(String label, List<String> prefixes) {
+    }
+
+    private static Labelled labelled(String label, String... prefixes) {
+        return new Labelled(label, List.of(prefixes));
+    }
+
+    /**
+     * Labels by package prefix; a name takes the label of the first prefix it starts with, so narrower prefixes come
+     * before the broader ones they lie in.
+     */
+    private static Map<String, String> byPrefix(Labelled... groups) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (Labelled group : groups) {
+            group.prefixes().forEach(prefix -> labels.put(prefix, group.label()));
+        }
+        return labels;
     }
 
     private final Recording recording;

@@ -5,8 +5,8 @@ import java.util.Set;
 import org.springframework.http.HttpMethod;
 
 /**
- * Which roles reach a console path (C4 least privilege). Declare one bean per rule; see the package documentation for
- * how rules are ordered and what holds without one.
+ * Which roles reach a console path (C4 least privilege). Declare an area's rules as one {@link ConsoleAccessRules}
+ * bean; see the package documentation for how rules are ordered and what holds without one.
  *
  * @param method  the HTTP method, or null for any
  * @param pattern a path pattern under {@code /console/}

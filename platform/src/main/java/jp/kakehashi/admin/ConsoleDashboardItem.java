@@ -2,6 +2,7 @@ package jp.kakehashi.admin;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Something an area puts on the console's dashboard: what is pending for, or due to, the signed-in staff member
@@ -23,5 +24,15 @@ public interface ConsoleDashboardItem {
      * @param overdue    whether it is past due (shown first, marked)
      */
     record Entry(String messageKey, long count, String detail, String link, Instant due, boolean overdue) {
+
+        /** A count of things waiting at {@code link}, with no detail and no due date. */
+        public static Entry waiting(String messageKey, long count, String link) {
+            return new Entry(messageKey, count, null, link, null, false);
+        }
+    }
+
+    /** The entries that count something: a line saying nothing is waiting is left off the dashboard. */
+    static List<Entry> nonZero(Entry... entries) {
+        return Stream.of(entries).filter(entry -> entry.count() > 0).toList();
     }
 }

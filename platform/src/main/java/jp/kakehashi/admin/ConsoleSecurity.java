@@ -28,7 +28,7 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * The console's own filter chain (C4): form sign-in at {@code /console/login}, then the TOTP page before anything
- * else, roles per path from the {@link ConsoleAccess} beans, CSRF, sign-out, and the staff action log of every
+ * else, roles per path from the areas' {@link ConsoleAccessRules} beans, CSRF, sign-out, and the staff action log of every
  * sign-in, sign-out and state-changing request; every request is held to the staff account as it is now
  * ({@link StaffSessionCheck}). Ordered before the customer screens' catch-all chain.
  */
@@ -40,8 +40,9 @@ class ConsoleSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain consoleChain(HttpSecurity http, StaffAccounts accounts, List<ConsoleAccess> rules,
+    SecurityFilterChain consoleChain(HttpSecurity http, StaffAccounts accounts, List<ConsoleAccessRules> areas,
             StaffActions actions) throws Exception {
+        List<ConsoleAccess> rules = ConsoleAccessRules.all(areas);
         http.securityMatcher("/console/**")
                 .authenticationProvider(new StaffPasswordProvider(accounts))
                 .securityContext(context -> context.securityContextRepository(StaffSessions.CONTEXTS))

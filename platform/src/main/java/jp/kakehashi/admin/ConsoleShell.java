@@ -1,6 +1,5 @@
 package jp.kakehashi.admin;
 
-import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,14 +20,10 @@ class ConsoleShell {
 
     /** Approvers decide; a requester (any role that may request) withdraws their own. */
     @Bean
-    ConsoleAccess approvalsDecide() {
-        return ConsoleAccess.post("/console/approvals/*/decide", StaffRole.APPROVER);
-    }
-
-    @Bean
-    ConsoleAccess approvalsWithdraw() {
-        return ConsoleAccess.post("/console/approvals/*/withdraw", StaffRole.OPERATOR, StaffRole.REVIEWER,
-                StaffRole.APPROVER);
+    ConsoleAccessRules approvalsAccess() {
+        return ConsoleAccessRules.of(ConsoleAccess.post("/console/approvals/*/decide", StaffRole.APPROVER),
+                ConsoleAccess.post("/console/approvals/*/withdraw", StaffRole.OPERATOR, StaffRole.REVIEWER,
+                        StaffRole.APPROVER));
     }
 
     /** Pending requests an approver could decide (not their own), and the requester's own still waiting. */
@@ -39,16 +34,9 @@ class ConsoleShell {
             long toDecide = staff.has(StaffRole.APPROVER)
                     ? pending.stream().filter(r -> !r.requestedBy().equals(staff.id())).count() : 0;
             long mine = pending.stream().filter(r -> r.requestedBy().equals(staff.id())).count();
-            var entries = new java.util.ArrayList<ConsoleDashboardItem.Entry>();
-            if (toDecide > 0) {
-                entries.add(new ConsoleDashboardItem.Entry("console.dashboard.to-approve", toDecide, null,
-                        "/console/approvals", null, false));
-            }
-            if (mine > 0) {
-                entries.add(new ConsoleDashboardItem.Entry("console.dashboard.my-pending", mine, null,
-                        "/console/approvals", null, false));
-            }
-            return List.copyOf(entries);
+            return ConsoleDashboardItem.nonZero(
+                    ConsoleDashboardItem.Entry.waiting("console.dashboard.to-approve", toDecide, "/console/approvals"),
+                    ConsoleDashboardItem.Entry.waiting("console.dashboard.my-pending", mine, "/console/approvals"));
         };
     }
 }

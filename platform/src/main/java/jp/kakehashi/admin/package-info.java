@@ -3,11 +3,14 @@
  * privilege roles, the maker-checker queue and the console's shell (layout, navigation, dashboard).
  *
  * <p><b>How other areas add pages.</b> Put controllers under {@code /console/<area>/**} and templates under
- * {@code templates/console/}, using the fragments of {@code console/layout.html} (head, header, footer). Then:
+ * {@code templates/console/}: a page is its own {@code <main>} in the console's frame,
+ * {@code <html th:replace="~{console/page :: page(title, ~{::main})}">} ({@code console/page.html}, built from the
+ * fragments of {@code console/layout.html}: head, header, footer). Then:
  * <ul>
- * <li><b>Access.</b> Declare which roles reach your paths with {@link jp.kakehashi.admin.ConsoleAccess} beans, e.g.
- * {@code ConsoleAccess.post("/console/screening/**", StaffRole.REVIEWER)}. Rules with an HTTP method come before
- * rules without, longer patterns before shorter ones. Without a rule, GET pages are open to every signed-in staff
+ * <li><b>Access.</b> Declare which roles reach your paths with a {@link jp.kakehashi.admin.ConsoleAccessRules} bean of
+ * {@link jp.kakehashi.admin.ConsoleAccess} rules, e.g.
+ * {@code ConsoleAccessRules.of(ConsoleAccess.post("/console/screening/**", StaffRole.REVIEWER))}. Rules with an HTTP
+ * method come before rules without, longer patterns before shorter ones. Without a rule, GET pages are open to every signed-in staff
  * member (auditors read everything) and every other method is refused: state changes must be declared.</li>
  * <li><b>Navigation and dashboard.</b> A {@link jp.kakehashi.admin.ConsoleLink} bean adds a menu entry; a
  * {@link jp.kakehashi.admin.ConsoleDashboardItem} bean adds what is pending or due for the staff member.</li>

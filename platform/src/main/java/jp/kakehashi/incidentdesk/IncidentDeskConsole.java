@@ -1,8 +1,8 @@
 package jp.kakehashi.incidentdesk;
 
 import java.time.Instant;
-import java.util.List;
 import jp.kakehashi.admin.ConsoleAccess;
+import jp.kakehashi.admin.ConsoleAccessRules;
 import jp.kakehashi.admin.ConsoleDashboardItem;
 import jp.kakehashi.admin.ConsoleLink;
 import jp.kakehashi.admin.StaffRole;
@@ -20,13 +20,9 @@ import org.springframework.context.annotation.Configuration;
 class IncidentDeskConsole {
 
     @Bean
-    ConsoleAccess incidentActions() {
-        return ConsoleAccess.post("/console/incidents/**", StaffRole.OPERATOR);
-    }
-
-    @Bean
-    ConsoleAccess stopActions() {
-        return ConsoleAccess.post("/console/stops/**", StaffRole.OPERATOR);
+    ConsoleAccessRules incidentDeskAccess() {
+        return ConsoleAccessRules.of(ConsoleAccess.post("/console/incidents/**", StaffRole.OPERATOR),
+                ConsoleAccess.post("/console/stops/**", StaffRole.OPERATOR));
     }
 
     @Bean
@@ -44,11 +40,9 @@ class IncidentDeskConsole {
         return staff -> {
             long open = incidents.all().stream().filter(i -> i.status() != IncidentStatus.CLOSED).count();
             long inEffect = stops.upcoming().stream().filter(s -> s.inEffectAt(Instant.now())).count();
-            return List.of(new ConsoleDashboardItem.Entry("incidents.console.dashboard.open", open, null,
-                            "/console/incidents", null, open > 0),
-                    new ConsoleDashboardItem.Entry("incidents.console.dashboard.stops", inEffect, null,
-                            "/console/stops", null, false))
-                    .stream().filter(entry -> entry.count() > 0).toList();
+            return ConsoleDashboardItem.nonZero(new ConsoleDashboardItem.Entry("incidents.console.dashboard.open", open,
+                            null, "/console/incidents", null, open > 0),
+                    ConsoleDashboardItem.Entry.waiting("incidents.console.dashboard.stops", inEffect, "/console/stops"));
         };
     }
 }

@@ -10,22 +10,13 @@ import org.springframework.stereotype.Component;
 
 /** The portal home's section of the bank's latest notices to the TPP (A6, E6), with the way to its incident page. */
 @Component
-class PortalNoticesSection implements PortalSection {
+class PortalNoticesSection extends PortalSection {
 
     private final TppNotices notices;
 
     PortalNoticesSection(TppNotices notices) {
+        super("portal/sections/notices", 50);
         this.notices = notices;
-    }
-
-    @Override
-    public String template() {
-        return "portal/sections/notices";
-    }
-
-    @Override
-    public int position() {
-        return 50;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package jp.kakehashi.oversight;
 
-import java.util.EnumSet;
 import jp.kakehashi.admin.ConsoleAccess;
+import jp.kakehashi.admin.ConsoleAccessRules;
 import jp.kakehashi.admin.ConsoleLink;
 import jp.kakehashi.admin.StaffRole;
 import org.springframework.context.annotation.Bean;
@@ -26,28 +26,12 @@ class OversightConsole {
     }
 
     @Bean
-    ConsoleAccess monitoringChanges() {
-        return ConsoleAccess.post("/console/monitoring/tpps/**", StaffRole.REVIEWER, StaffRole.OPERATOR);
-    }
-
-    @Bean
-    ConsoleAccess assessmentImport() {
-        return ConsoleAccess.post("/console/monitoring/tpps/*/assessments/import", StaffRole.REVIEWER);
-    }
-
-    @Bean
-    ConsoleAccess assessmentExport() {
-        return ConsoleAccess.post("/console/monitoring/tpps/*/assessments/export", StaffRole.APPROVER);
-    }
-
-    @Bean
-    ConsoleAccess chainChanges() {
-        return new ConsoleAccess(org.springframework.http.HttpMethod.POST, "/console/tpps/*/chain/**",
-                EnumSet.of(StaffRole.OPERATOR, StaffRole.REVIEWER));
-    }
-
-    @Bean
-    ConsoleAccess chainApproval() {
-        return ConsoleAccess.post("/console/tpps/*/chain/parties/*/approve", StaffRole.APPROVER);
+    ConsoleAccessRules oversightAccess() {
+        return ConsoleAccessRules.of(
+                ConsoleAccess.post("/console/monitoring/tpps/**", StaffRole.REVIEWER, StaffRole.OPERATOR),
+                ConsoleAccess.post("/console/monitoring/tpps/*/assessments/import", StaffRole.REVIEWER),
+                ConsoleAccess.post("/console/monitoring/tpps/*/assessments/export", StaffRole.APPROVER),
+                ConsoleAccess.post("/console/tpps/*/chain/**", StaffRole.OPERATOR, StaffRole.REVIEWER),
+                ConsoleAccess.post("/console/tpps/*/chain/parties/*/approve", StaffRole.APPROVER));
     }
 }

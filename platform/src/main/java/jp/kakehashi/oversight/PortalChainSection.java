@@ -16,28 +16,19 @@ import org.springframework.stereotype.Component;
  * once the bank approved the TPP.
  */
 @Component
-class PortalChainSection implements PortalSection {
+class PortalChainSection extends PortalSection {
 
     private final Tpps tpps;
     private final ChainedParties chains;
 
     PortalChainSection(Tpps tpps, ChainedParties chains) {
+        super("portal/sections/chained-parties", 40);
         this.tpps = tpps;
         this.chains = chains;
     }
 
     /** What the fragment shows. */
     record Content(String tppId, List<ChainAgreement> agreements, List<ChainedParty> parties) {
-    }
-
-    @Override
-    public String template() {
-        return "portal/sections/chained-parties";
-    }
-
-    @Override
-    public int position() {
-        return 40;
     }
 
     @Override

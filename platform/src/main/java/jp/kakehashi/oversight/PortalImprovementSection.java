@@ -16,11 +16,13 @@ import org.springframework.stereotype.Component;
  * nothing open, so a TPP in good standing sees no empty box.
  */
 @Component
-class PortalImprovementSection implements PortalSection {
+class PortalImprovementSection extends PortalSection {
 
     private final TppMonitoring monitoring;
 
     PortalImprovementSection(TppMonitoring monitoring) {
+        // before the chained parties (40): a deadline asks more of the TPP than a registration form
+        super("portal/sections/improvement-requests", 30);
         this.monitoring = monitoring;
     }
 
@@ -30,17 +32,6 @@ class PortalImprovementSection implements PortalSection {
 
     /** One request as the TPP sees it. */
     record Line(ImprovementRequest request, boolean overdue) {
-    }
-
-    @Override
-    public String template() {
-        return "portal/sections/improvement-requests";
-    }
-
-    @Override
-    public int position() {
-        // before the chained parties (40): a deadline asks more of the TPP than a registration form
-        return 30;
     }
 
     @Override

@@ -15,24 +15,15 @@ import org.springframework.stereotype.Component;
  * once connected, and the way to stop its own service.
  */
 @Component
-class PortalStatusSection implements PortalSection {
+class PortalStatusSection extends PortalSection {
 
     private final Tpps tpps;
     private final TppLifecycle lifecycle;
 
     PortalStatusSection(Tpps tpps, TppLifecycle lifecycle) {
+        super("portal/sections/status", 0);
         this.tpps = tpps;
         this.lifecycle = lifecycle;
-    }
-
-    @Override
-    public String template() {
-        return "portal/sections/status";
-    }
-
-    @Override
-    public int position() {
-        return 0;
     }
 
     @Override

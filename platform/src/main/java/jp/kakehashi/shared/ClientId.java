@@ -1,7 +1,6 @@
 package jp.kakehashi.shared;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * columns. A value, not a string, where modules meet (events, module APIs, {@link ApiCaller}); written in
  * JSON and in the database as the bare string, so stored events and columns read as before.
  */
-public record ClientId(String value) {
+public record ClientId(String value) implements TypedId {
 
     /** Ids are opaque, bounded and printable: no blank, no control character, at most 255 characters. */
     public ClientId {
@@ -22,16 +21,10 @@ public record ClientId(String value) {
      */
     @JsonCreator
     public static @Nullable ClientId of(@Nullable String value) {
-        return value == null || value.isBlank() ? null : new ClientId(value);
+        return Ids.of(value, ClientId::new);
     }
 
-    /** The bare value, as stored and sent (JSON too). */
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
-    }
-
+    /** The bare value, as in logs and messages. */
     @Override
     public String toString() {
         return value;

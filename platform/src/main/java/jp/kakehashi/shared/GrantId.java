@@ -1,7 +1,6 @@
 package jp.kakehashi.shared;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * ApiCaller}); written in
  * JSON and in the database as the bare string, so stored events and columns read as before.
  */
-public record GrantId(String value) {
+public record GrantId(String value) implements TypedId {
 
     /** Ids are opaque, bounded and printable: no blank, no control character, at most 255 characters. */
     public GrantId {
@@ -23,16 +22,10 @@ public record GrantId(String value) {
      */
     @JsonCreator
     public static @Nullable GrantId of(@Nullable String value) {
-        return value == null || value.isBlank() ? null : new GrantId(value);
+        return Ids.of(value, GrantId::new);
     }
 
-    /** The bare value, as stored and sent (JSON too). */
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
-    }
-
+    /** The bare value, as in logs and messages. */
     @Override
     public String toString() {
         return value;

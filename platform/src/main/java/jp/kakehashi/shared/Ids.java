@@ -1,5 +1,8 @@
 package jp.kakehashi.shared;
 
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
 /** The checks every typed id of the platform shares. */
 final class Ids {
 
@@ -7,6 +10,14 @@ final class Ids {
     static final int MAX_LENGTH = 255;
 
     private Ids() {
+    }
+
+    /**
+     * The id of a stored or received value; null for an absent one (null or blank, as events stored before ids were
+     * values may have it), so optional ids stay optional.
+     */
+    static <T extends TypedId> @Nullable T of(@Nullable String value, Function<String, T> id) {
+        return value == null || value.isBlank() ? null : id.apply(value);
     }
 
     static void check(String value, String what) {

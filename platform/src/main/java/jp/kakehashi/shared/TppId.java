@@ -1,7 +1,6 @@
 package jp.kakehashi.shared;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * not a string, where modules meet (events, module APIs, {@link ApiCaller}); written in
  * JSON and in the database as the bare string, so stored events and columns read as before.
  */
-public record TppId(String value) {
+public record TppId(String value) implements TypedId {
 
     /** Ids are opaque, bounded and printable: no blank, no control character, at most 255 characters. */
     public TppId {
@@ -22,16 +21,10 @@ public record TppId(String value) {
      */
     @JsonCreator
     public static @Nullable TppId of(@Nullable String value) {
-        return value == null || value.isBlank() ? null : new TppId(value);
+        return Ids.of(value, TppId::new);
     }
 
-    /** The bare value, as stored and sent (JSON too). */
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
-    }
-
+    /** The bare value, as in logs and messages. */
     @Override
     public String toString() {
         return value;

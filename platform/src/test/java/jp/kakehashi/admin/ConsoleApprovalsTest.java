@@ -1,15 +1,12 @@
 package jp.kakehashi.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 import jp.kakehashi.PlatformTest;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.FlashMap;
 
@@ -48,9 +44,9 @@ class ConsoleApprovalsTest {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        operator = as("t-approvals-op", StaffRole.OPERATOR);
-        approver = as("t-approvals-ap", StaffRole.APPROVER);
+        mvc = new ConsoleMvc(context).mvc;
+        operator = ConsoleMvc.signedIn(staff, "t-approvals-op", StaffRole.OPERATOR);
+        approver = ConsoleMvc.signedIn(staff, "t-approvals-ap", StaffRole.APPROVER);
     }
 
     @Test
@@ -96,9 +92,4 @@ class ConsoleApprovalsTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
-    private RequestPostProcessor as(String login, StaffRole role) {
-        StaffMember member = staff.ensure(login, login, "unused-password-1", "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU",
-                EnumSet.of(role));
-        return authentication(StaffAuthentication.withSecondFactor(member));
-    }
 }

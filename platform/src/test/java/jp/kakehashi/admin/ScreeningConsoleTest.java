@@ -2,16 +2,13 @@ package jp.kakehashi.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -34,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -65,9 +61,9 @@ class ScreeningConsoleTest {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        reviewer = as("t-reviewer", StaffRole.REVIEWER);
-        approver = as("t-approver", StaffRole.APPROVER);
+        mvc = new ConsoleMvc(context).mvc;
+        reviewer = ConsoleMvc.signedIn(staff, "t-reviewer", StaffRole.REVIEWER);
+        approver = ConsoleMvc.signedIn(staff, "t-approver", StaffRole.APPROVER);
     }
 
     @Test
@@ -267,11 +263,6 @@ class ScreeningConsoleTest {
         return requests.about(tppId).stream().filter(r -> r.kind().equals("tpp.screening.decision")).findFirst();
     }
 
-    private RequestPostProcessor as(String login, StaffRole role) {
-        StaffMember member = staff.ensure(login, login, "unused-password-1", "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU",
-                EnumSet.of(role));
-        return authentication(StaffAuthentication.withSecondFactor(member));
-    }
 
     private String applied() {
         var application = new TppApplication("株式会社コンソール審査", "Console Screening K.K.", "審査アプリ", "Screening App",

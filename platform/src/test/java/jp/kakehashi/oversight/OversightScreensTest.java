@@ -22,23 +22,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import jp.kakehashi.PlatformTest;
+import jp.kakehashi.admin.ConsoleMvc;
 import jp.kakehashi.audit.ExecutionLogRecord;
 import jp.kakehashi.audit.ExecutionLogRecords;
 import jp.kakehashi.risk.RiskSignals;
-import jp.kakehashi.shared.Totp;
 import jp.kakehashi.tpp.Tpp;
 import jp.kakehashi.tpp.TppApplication.ApiClass;
 import jp.kakehashi.tpp.TppStatus;
 import jp.kakehashi.tpp.Tpps;
 import jp.kakehashi.tpp.chain.ChainedParties;
 import jp.kakehashi.tpp.monitoring.TppMonitoring;
+import jp.kakehashi.portal.PortalSignIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -48,8 +47,6 @@ import org.springframework.web.context.WebApplicationContext;
 @PlatformTest
 class OversightScreensTest {
 
-    private static final String PASSWORD = "Kakehashi#Staff2026";
-    private static final String SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
     private static final String REGISTRATION = "関東財務局長（電代）第77777号";
     // one sign-in per account for the whole class: a TOTP step is accepted once per account
     private static final Map<String, MockHttpSession> SESSIONS = new HashMap<>();
@@ -67,15 +64,13 @@ class OversightScreensTest {
     TppMonitoring monitoring;
     @Autowired
     ExecutionLogRecords log;
-    @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
-    @Autowired
-    org.springframework.security.crypto.password.PasswordEncoder passwords;
+    ConsoleMvc console;
     MockMvc mvc;
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        console = new ConsoleMvc(context);
+        mvc = console.mvc;
     }
 
     @Test
@@ -226,12 +221,8 @@ class OversightScreensTest {
             throws Exception {
         String tpp = tpp();
         String other = tpp();
-        String email = "chain-" + UUID.randomUUID() + "@example.jp";
-        jdbc.sql("insert into portal_account (email, password_hash, tpp_ids, created_at) values (?, ?, ?, now())")
-                .params(email, passwords.encode("Portal#2026"), new String[] {tpp}).update();
-        MockHttpSession portal = new MockHttpSession();
-        mvc.perform(post("/portal/login").session(portal).with(csrf()).param("username", email)
-                .param("password", "Portal#2026")).andExpect(redirectedUrl("/portal/home"));
+        String email = PortalSignIn.account(context, "chain", tpp);
+        MockHttpSession portal = PortalSignIn.signIn(mvc, email);
 
         var refused = mvc.perform(post("/portal/tpps/{id}/chained-parties", tpp).session(portal).with(csrf())
                 .param("partyId", "").param("name", "入力した社名").param("apiClasses", "READ"))
@@ -302,38 +293,10 @@ class OversightScreensTest {
         synchronized (SESSIONS) {
             MockHttpSession session = SESSIONS.get(login);
             if (session == null) {
-                session = signIn(login);
+                session = console.signIn(ConsoleMvc.freshLike(staffAccounts, login));
                 SESSIONS.put(login, session);
             }
             return session;
         }
-    }
-
-    private MockHttpSession signIn(String demoLogin) throws Exception {
-        String login = freshLike(demoLogin);
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/console/login").session(session).with(csrf()).param("username", login)
-                .param("password", PASSWORD)).andExpect(redirectedUrl("/console/login/otp"));
-        long step = Instant.now().getEpochSecond() / 30;
-        for (long candidate = step - 1; candidate <= step + 1; candidate++) {
-            String location = mvc.perform(post("/console/login/otp").session(session).with(csrf())
-                    .param("code", Totp.codeAt(SECRET, Instant.ofEpochSecond(candidate * 30)))).andReturn()
-                    .getResponse().getRedirectedUrl();
-            if ("/console".equals(location)) {
-                return session;
-            }
-        }
-        throw new AssertionError("no TOTP step left for " + login);
-    }
-
-    /**
-     * A staff member of the same roles as the demo {@code login}, known only to this sign-in: a TOTP code works once
-     * per account, and other tests of this JVM sign the demo staff in within the same 30 seconds.
-     */
-    private String freshLike(String login) {
-        var demo = staffAccounts.findByLogin(login).orElseThrow();
-        String fresh = "t-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        staffAccounts.ensure(fresh, demo.displayName(), PASSWORD, SECRET, java.util.EnumSet.copyOf(demo.roles()));
-        return fresh;
     }
 }

@@ -1,10 +1,7 @@
 package jp.kakehashi.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.Set;
@@ -17,12 +14,12 @@ import jp.kakehashi.tpp.TppStatus;
 import jp.kakehashi.tpp.Tpps;
 import jp.kakehashi.tpp.monitoring.ImprovementRequest;
 import jp.kakehashi.tpp.monitoring.TppMonitoring;
+import jp.kakehashi.portal.PortalSignIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -35,8 +32,6 @@ import org.springframework.web.context.WebApplicationContext;
 @PlatformTest
 class PortalImprovementSectionTest {
 
-    private static final String PASSWORD = "Portal#2026";
-
     @Autowired
     WebApplicationContext context;
     @Autowired
@@ -45,8 +40,6 @@ class PortalImprovementSectionTest {
     TppMonitoring monitoring;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    PasswordEncoder passwords;
     MockMvc mvc;
 
     @BeforeEach
@@ -104,13 +97,7 @@ class PortalImprovementSectionTest {
     }
 
     private MockHttpSession signIn(String tpp) throws Exception {
-        String email = "improve-" + UUID.randomUUID() + "@example.jp";
-        jdbc.sql("insert into portal_account (email, password_hash, tpp_ids, created_at) values (?, ?, ?, now())")
-                .params(email, passwords.encode(PASSWORD), new String[] {tpp}).update();
-        MockHttpSession portal = new MockHttpSession();
-        mvc.perform(post("/portal/login").session(portal).with(csrf()).param("username", email)
-                .param("password", PASSWORD)).andExpect(redirectedUrl("/portal/home"));
-        return portal;
+        return PortalSignIn.signIn(mvc, PortalSignIn.account(context, "improve", tpp));
     }
 
     private String tpp() {

@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Instant;
 import java.util.UUID;
 import jp.kakehashi.PlatformTest;
 import jp.kakehashi.tpp.TppLifecycle;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
@@ -30,8 +28,6 @@ class PortalSecurityTest {
     WebApplicationContext context;
     @Autowired
     PortalAccounts accounts;
-    @Autowired
-    PasswordEncoder passwords;
     @Autowired
     TppLifecycle lifecycle;
 
@@ -57,9 +53,7 @@ class PortalSecurityTest {
     @Test
     void signInWhenPortalAccountThenHomeAndCustomerScreensStillAskForTheirOwnSignIn() throws Exception {
         String email = account();
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/portal/login").session(session).with(csrf()).param("username", email)
-                .param("password", "Portal#2026")).andExpect(redirectedUrl("/portal/home"));
+        MockHttpSession session = PortalSignIn.signIn(mvc, email);
 
         mvc.perform(get("/portal/home").session(session)).andExpect(status().isOk());
         assertThat(session.getAttribute(PortalSecurity.CONTEXT_ATTRIBUTE)).isNotNull();
@@ -81,7 +75,7 @@ class PortalSecurityTest {
             mvc.perform(post("/portal/login").with(csrf()).param("username", email).param("password", "wrong-" + i))
                     .andExpect(redirectedUrl("/portal/login?error"));
         }
-        mvc.perform(post("/portal/login").with(csrf()).param("username", email).param("password", "Portal#2026"))
+        mvc.perform(post("/portal/login").with(csrf()).param("username", email).param("password", PortalSignIn.PASSWORD))
                 .andExpect(redirectedUrl("/portal/login?locked"));
         mvc.perform(get("/portal/login").param("locked", "")).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("30分間ログインできません")));
@@ -95,7 +89,7 @@ class PortalSecurityTest {
 
     @Test
     void signInWhenWithoutCsrfTokenThenForbidden() throws Exception {
-        mvc.perform(post("/portal/login").param("username", account()).param("password", "Portal#2026"))
+        mvc.perform(post("/portal/login").param("username", account()).param("password", PortalSignIn.PASSWORD))
                 .andExpect(status().isForbidden());
     }
 
@@ -104,8 +98,7 @@ class PortalSecurityTest {
         String email = account();
         MockHttpSession session = new MockHttpSession();
         session.setAttribute("SPRING_SECURITY_CONTEXT", "a customer's sign-in");
-        mvc.perform(post("/portal/login").session(session).with(csrf()).param("username", email)
-                .param("password", "Portal#2026")).andExpect(redirectedUrl("/portal/home"));
+        PortalSignIn.signIn(mvc, session, email);
 
         mvc.perform(post("/portal/logout").session(session).with(csrf()))
                 .andExpect(redirectedUrl("/portal/login?logout"));
@@ -120,9 +113,7 @@ class PortalSecurityTest {
         String email = account();
         String tppId = lifecycle.apply(PortalApplications.example(email));
         accounts.addTpp(email, tppId);
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/portal/login").session(session).with(csrf()).param("username", email)
-                .param("password", "Portal#2026")).andExpect(redirectedUrl("/portal/home"));
+        MockHttpSession session = PortalSignIn.signIn(mvc, email);
 
         mvc.perform(get("/portal/home").session(session)).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("data-tpp=\"" + tppId + "\"")))
@@ -141,8 +132,6 @@ class PortalSecurityTest {
     }
 
     private String account() {
-        String email = "dev-" + UUID.randomUUID() + "@example.jp";
-        assertThat(accounts.open(email, passwords.encode("Portal#2026"), Instant.now())).isTrue();
-        return email;
+        return PortalSignIn.account(context, "dev");
     }
 }

@@ -11,9 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Instant;
 import java.util.Set;
-import java.util.UUID;
 import jp.kakehashi.PlatformTest;
 import jp.kakehashi.tpp.StaffDecision;
 import jp.kakehashi.tpp.TppLifecycle;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
@@ -36,8 +33,6 @@ class ServiceStopPagesTest {
     WebApplicationContext context;
     @Autowired
     PortalAccounts accounts;
-    @Autowired
-    PasswordEncoder passwords;
     @Autowired
     TppLifecycle lifecycle;
     @Autowired
@@ -98,15 +93,10 @@ class ServiceStopPagesTest {
     }
 
     private MockHttpSession signedIn(String email) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/portal/login").session(session).with(csrf()).param("username", email)
-                .param("password", "Portal#2026")).andExpect(redirectedUrl("/portal/home"));
-        return session;
+        return PortalSignIn.signIn(mvc, email);
     }
 
     private String account() {
-        String email = "stop-" + UUID.randomUUID() + "@example.jp";
-        accounts.open(email, passwords.encode("Portal#2026"), Instant.now());
-        return email;
+        return PortalSignIn.account(context, "stop");
     }
 }

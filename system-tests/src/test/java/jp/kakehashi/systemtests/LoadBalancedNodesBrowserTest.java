@@ -20,10 +20,8 @@ import jp.kakehashi.systemtests.support.CustomerScreens.Redeemed;
 import jp.kakehashi.systemtests.support.CustomerScreens.TppCallback;
 import jp.kakehashi.systemtests.support.BrowserExtension;
 import jp.kakehashi.systemtests.support.RunningPlatform;
-import jp.kakehashi.systemtests.support.SecondNode;
+import jp.kakehashi.systemtests.support.SecondNodeExtension;
 import jp.kakehashi.systemtests.support.TestTpp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,19 +34,10 @@ class LoadBalancedNodesBrowserTest {
 
     @RegisterExtension
     static final BrowserExtension chromium = new BrowserExtension();
-    private static SecondNode secondNode;
+    @RegisterExtension
+    static final SecondNodeExtension secondNode = new SecondNodeExtension();
 
     private final RunningPlatform platform = RunningPlatform.get();
-
-    @BeforeAll
-    static void launch() throws Exception {
-        secondNode = SecondNode.start(RunningPlatform.get());
-    }
-
-    @AfterAll
-    static void shutDown() {
-        secondNode.close();
-    }
 
     @Test
     void authorizationWhenRequestsAlternateBetweenNodesThenFlowCompletes() throws Exception {

@@ -22,13 +22,12 @@ import java.util.Set;
 import java.util.UUID;
 import javax.net.ssl.SSLContext;
 import jp.kakehashi.systemtests.support.RunningPlatform;
-import jp.kakehashi.systemtests.support.SecondNode;
+import jp.kakehashi.systemtests.support.SecondNodeExtension;
 import jp.kakehashi.systemtests.support.TestTpp;
 import jp.kakehashi.tpp.TppClient;
 import jp.kakehashi.tpp.Tpps;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Discovery (RFC 8414, OIDC Discovery) and the API's protected resource metadata (RFC 9728) advertise mutual TLS
@@ -39,23 +38,13 @@ import org.junit.jupiter.api.Test;
  */
 class MetadataTruthfulnessTest {
 
-    private static SecondNode withoutCas;
+    @RegisterExtension
+    static final SecondNodeExtension withoutCas = new SecondNodeExtension(first -> Map.of(
+            "kakehashi.mtls.trusted-ca-file", first.home().resolve("mtls/no-such-file.pem").toString()));
 
     private final RunningPlatform platform = RunningPlatform.get();
     private final HttpClient http = HttpClient.newBuilder().sslContext(platform.tls())
             .followRedirects(HttpClient.Redirect.NEVER).build();
-
-    @BeforeAll
-    static void startNodeWithoutTppCas() throws Exception {
-        RunningPlatform first = RunningPlatform.get();
-        withoutCas = SecondNode.start(first, Map.of("kakehashi.mtls.trusted-ca-file",
-                first.home().resolve("mtls/no-such-file.pem").toString()));
-    }
-
-    @AfterAll
-    static void stop() {
-        withoutCas.close();
-    }
 
     @Test
     void metadataWhenTppCasTrustedThenMutualTlsAdvertisedEverywhere() throws Exception {

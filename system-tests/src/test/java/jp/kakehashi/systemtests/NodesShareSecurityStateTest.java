@@ -38,7 +38,7 @@ import jp.kakehashi.systemtests.support.Connection;
 import jp.kakehashi.systemtests.support.CustomerAgent;
 import jp.kakehashi.systemtests.support.CustomerScreens;
 import jp.kakehashi.systemtests.support.RunningPlatform;
-import jp.kakehashi.systemtests.support.SecondNode;
+import jp.kakehashi.systemtests.support.SecondNodeExtension;
 import jp.kakehashi.systemtests.support.TcpBalancer;
 import jp.kakehashi.systemtests.support.TestTpp;
 import jp.kakehashi.tpp.TppClient;
@@ -48,6 +48,7 @@ import jp.kakehashi.tpp.ratelimit.TppRateLimits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -66,22 +67,21 @@ class NodesShareSecurityStateTest {
     private static final String PROXY = "127.0.0.2";
     private static final String STAFF_PASSWORD = "Kakehashi#Staff2026";
     private static final String PORTAL_PASSWORD = "Kakehashi#Portal2026";
-    private static SecondNode secondNode;
+    @RegisterExtension
+    static final SecondNodeExtension secondNode = new SecondNodeExtension(
+            first -> Map.of("kakehashi.network.trusted-proxies", PROXY + "/32"));
     private static TcpBalancer balancer;
 
     private final RunningPlatform platform = RunningPlatform.get();
 
     @BeforeAll
-    static void startSecondNodeAndBalancer() throws Exception {
-        secondNode = SecondNode.start(RunningPlatform.get(),
-                Map.of("kakehashi.network.trusted-proxies", PROXY + "/32"));
+    static void startBalancer() throws Exception {
         balancer = TcpBalancer.start(RunningPlatform.get().issuer().getPort());
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stopBalancer() throws Exception {
         balancer.close();
-        secondNode.close();
     }
 
     // ---- DPoP proofs (RFC 9449 §11.1) ----

@@ -9,11 +9,10 @@ import jp.kakehashi.consent.Grants;
 import jp.kakehashi.systemtests.support.Connection;
 import jp.kakehashi.systemtests.support.CustomerAgent;
 import jp.kakehashi.systemtests.support.RunningPlatform;
-import jp.kakehashi.systemtests.support.SecondNode;
+import jp.kakehashi.systemtests.support.SecondNodeExtension;
 import jp.kakehashi.systemtests.support.TestTpp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * B8 with several nodes: a node that has the access token cached (it just served the TPP) stops accepting it as soon
@@ -21,19 +20,10 @@ import org.junit.jupiter.api.Test;
  */
 class TokenCacheInvalidationTest {
 
-    private static SecondNode secondNode;
+    @RegisterExtension
+    static final SecondNodeExtension secondNode = new SecondNodeExtension();
 
     private final RunningPlatform platform = RunningPlatform.get();
-
-    @BeforeAll
-    static void startSecondNode() throws Exception {
-        secondNode = SecondNode.start(RunningPlatform.get());
-    }
-
-    @AfterAll
-    static void stopSecondNode() {
-        secondNode.close();
-    }
 
     @Test
     void revokeWhenAnotherNodeRevokesThenTheCachingNodeRefusesWithinMoments() throws Exception {

@@ -9,14 +9,13 @@ import java.util.Set;
 import jp.kakehashi.systemtests.support.ApiClient;
 import jp.kakehashi.systemtests.support.Connection;
 import jp.kakehashi.systemtests.support.RunningPlatform;
-import jp.kakehashi.systemtests.support.SecondNode;
+import jp.kakehashi.systemtests.support.SecondNodeExtension;
 import jp.kakehashi.systemtests.support.TestTpp;
 import jp.kakehashi.tpp.StaffDecision;
 import jp.kakehashi.tpp.TppLifecycle;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import jp.kakehashi.systemtests.support.CustomerAgent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A6, C5, E1 on two application nodes sharing one database (B8): a suspension decided on one node makes the
@@ -27,19 +26,10 @@ class TppSuspensionTest {
 
     private static final String ACCOUNTS = "/v1/accounts";
     private static final String BALANCES = "/v1/accounts/001011234567/balances";
-    private static SecondNode secondNode;
+    @RegisterExtension
+    static final SecondNodeExtension secondNode = new SecondNodeExtension();
 
     private final RunningPlatform platform = RunningPlatform.get();
-
-    @BeforeAll
-    static void startSecondNode() throws Exception {
-        secondNode = SecondNode.start(RunningPlatform.get());
-    }
-
-    @AfterAll
-    static void stopSecondNode() {
-        secondNode.close();
-    }
 
     @Test
     void suspendWhenDecidedOnOneNodeThenTheTppsTokensFailOnBothWithinOneSecondAndResumeBringsThemBack()

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import jp.kakehashi.corebanking.spi.AccountId;
 import jp.kakehashi.corebanking.spi.CustomerId;
 import jp.kakehashi.corebanking.spi.IdempotencyKey;
-import jp.kakehashi.corebanking.spi.Payee;
 import jp.kakehashi.corebanking.spi.Reservation;
 import jp.kakehashi.corebanking.spi.ReservationId;
 import jp.kakehashi.corebanking.spi.ReservationResult;
@@ -103,7 +102,7 @@ final class Holds {
                         select * from corebanking.reservation
                          where customer_id = ? and idempotency_key = ? and outcome is not null""")
                 .params(customerId.value(), key.value())
-                .query((rs, row) -> new Stored(request(rs), result(rs)))
+                .query((rs, row) -> new Stored(TransferRequests.request(rs), result(rs)))
                 .optional();
     }
 
@@ -157,19 +156,6 @@ final class Holds {
                 .update();
     }
 
-    private static TransferRequest request(ResultSet rs) throws SQLException {
-        return new TransferRequest(
-                new CustomerId(rs.getString("customer_id")),
-                new IdempotencyKey(rs.getString("idempotency_key")),
-                new AccountId(rs.getString("debit_account_id")),
-                new Payee(rs.getString("payee_bank_code"), rs.getString("payee_branch_code"),
-                        rs.getString("payee_account_type_code"), rs.getString("payee_account_number"),
-                        rs.getString("payee_name")),
-                rs.getLong("amount"),
-                rs.getLong("fee"),
-                rs.getString("remitter_name"));
-    }
-
     private static ReservationResult result(ResultSet rs) throws SQLException {
         if ("REJECTED".equals(rs.getString("outcome"))) {
             return new ReservationResult.Rejected(TransferRejection.valueOf(rs.getString("rejection_reason")));
@@ -181,7 +167,7 @@ final class Holds {
 
     private static Reservation reservation(ResultSet rs, int row) throws SQLException {
         Optional<Long> postingId = Optional.ofNullable(rs.getObject("posting_id", Long.class));
-        return new Reservation(idOf(rs.getLong("id")), request(rs), ReservationStatus.valueOf(rs.getString("status")),
+        return new Reservation(idOf(rs.getLong("id")), TransferRequests.request(rs), ReservationStatus.valueOf(rs.getString("status")),
                 instant(rs, "received_at"), instant(rs, "expires_at"), postingId.map(Transactions::id));
     }
 

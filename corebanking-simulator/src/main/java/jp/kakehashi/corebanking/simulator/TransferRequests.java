@@ -77,18 +77,26 @@ final class TransferRequests {
                 .optional();
     }
 
-    private static Stored stored(ResultSet rs, int row) throws SQLException {
-        AccountId debitAccountId = new AccountId(rs.getString("debit_account_id"));
-        TransferRequest request = new TransferRequest(
+    /**
+     * The request as stored with a transfer, and with a hold ({@link Holds}): both tables keep it in the same
+     * columns.
+     */
+    static TransferRequest request(ResultSet rs) throws SQLException {
+        return new TransferRequest(
                 new CustomerId(rs.getString("customer_id")),
                 new IdempotencyKey(rs.getString("idempotency_key")),
-                debitAccountId,
+                new AccountId(rs.getString("debit_account_id")),
                 new Payee(rs.getString("payee_bank_code"), rs.getString("payee_branch_code"),
                         rs.getString("payee_account_type_code"), rs.getString("payee_account_number"),
                         rs.getString("payee_name")),
                 rs.getLong("amount"),
                 rs.getLong("fee"),
                 rs.getString("remitter_name"));
+    }
+
+    private static Stored stored(ResultSet rs, int row) throws SQLException {
+        TransferRequest request = request(rs);
+        AccountId debitAccountId = request.debitAccountId();
         TransferResult result = "ACCEPTED".equals(rs.getString("outcome"))
                 ? new TransferResult.Accepted(Transactions.id(rs.getLong("posting_id")), debitAccountId,
                         rs.getLong("amount"), rs.getLong("fee"), rs.getLong("balance_after"),

@@ -3,7 +3,7 @@ package jp.kakehashi.admin.evidence;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import jp.kakehashi.admin.ConsoleAccess;
+import jp.kakehashi.admin.ConsoleAccessRules;
 import jp.kakehashi.admin.ConsoleDashboardItem;
 import jp.kakehashi.admin.ConsoleLink;
 import jp.kakehashi.admin.StaffRole;
@@ -26,13 +26,8 @@ class AuditChainsSetup {
     }
 
     @Bean
-    ConsoleAccess auditChainsAccess() {
-        return ConsoleAccess.any(AuditChainsConsole.PATH + "/**", StaffRole.AUDITOR);
-    }
-
-    @Bean
-    ConsoleAccess auditChainsPageAccess() {
-        return ConsoleAccess.any(AuditChainsConsole.PATH, StaffRole.AUDITOR);
+    ConsoleAccessRules auditChainsAccess() {
+        return ConsoleAccessRules.pageOnlyFor(AuditChainsConsole.PATH, StaffRole.AUDITOR);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package jp.kakehashi.admin.export;
 import java.util.EnumSet;
 import jp.kakehashi.admin.ApprovedAction;
 import jp.kakehashi.admin.ConsoleAccess;
+import jp.kakehashi.admin.ConsoleAccessRules;
 import jp.kakehashi.admin.ConsoleLink;
 import jp.kakehashi.admin.StaffRole;
 import jp.kakehashi.consent.GrantsOfTpp;
@@ -21,8 +22,8 @@ class ExportSetup {
     }
 
     @Bean
-    ConsoleAccess exports() {
-        return ConsoleAccess.any("/console/exports/**", StaffRole.OPERATOR);
+    ConsoleAccessRules exports() {
+        return ConsoleAccessRules.of(ConsoleAccess.any("/console/exports/**", StaffRole.OPERATOR));
     }
 
     @Bean

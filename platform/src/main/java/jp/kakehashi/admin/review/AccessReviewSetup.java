@@ -2,7 +2,7 @@ package jp.kakehashi.admin.review;
 
 import java.util.EnumSet;
 import java.util.List;
-import jp.kakehashi.admin.ConsoleAccess;
+import jp.kakehashi.admin.ConsoleAccessRules;
 import jp.kakehashi.admin.ConsoleDashboardItem;
 import jp.kakehashi.admin.ConsoleLink;
 import jp.kakehashi.admin.StaffRole;
@@ -20,13 +20,8 @@ class AccessReviewSetup {
     }
 
     @Bean
-    ConsoleAccess accessReviewAccess() {
-        return ConsoleAccess.any("/console/access-review/**", StaffRole.AUDITOR);
-    }
-
-    @Bean
-    ConsoleAccess accessReviewPageAccess() {
-        return ConsoleAccess.any("/console/access-review", StaffRole.AUDITOR);
+    ConsoleAccessRules accessReviewAccess() {
+        return ConsoleAccessRules.pageOnlyFor("/console/access-review", StaffRole.AUDITOR);
     }
 
     @Bean

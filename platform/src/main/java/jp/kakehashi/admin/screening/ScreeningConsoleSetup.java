@@ -1,9 +1,9 @@
 package jp.kakehashi.admin.screening;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import jp.kakehashi.admin.ConsoleAccess;
+import jp.kakehashi.admin.ConsoleAccessRules;
 import jp.kakehashi.admin.ConsoleDashboardItem;
 import jp.kakehashi.admin.ConsoleLink;
 import jp.kakehashi.admin.StaffRole;
@@ -30,8 +30,8 @@ class ScreeningConsoleSetup {
 
     /** Only reviewers screen and propose checklist changes; approvers decide in the approvals queue. */
     @Bean
-    ConsoleAccess screeningActions() {
-        return ConsoleAccess.post("/console/screening/**", StaffRole.REVIEWER);
+    ConsoleAccessRules screeningActions() {
+        return ConsoleAccessRules.of(ConsoleAccess.post("/console/screening/**", StaffRole.REVIEWER));
     }
 
     @Bean
@@ -40,18 +40,11 @@ class ScreeningConsoleSetup {
             if (!staff.has(StaffRole.REVIEWER)) {
                 return List.of();
             }
-            var entries = new ArrayList<ConsoleDashboardItem.Entry>();
             int applied = tpps.inStatus(EnumSet.of(TppStatus.APPLIED)).size();
             int screening = tpps.inStatus(EnumSet.of(TppStatus.SCREENING)).size();
-            if (applied > 0) {
-                entries.add(new ConsoleDashboardItem.Entry("screening.dashboard.applied", applied, null,
-                        "/console/screening", null, false));
-            }
-            if (screening > 0) {
-                entries.add(new ConsoleDashboardItem.Entry("screening.dashboard.screening", screening, null,
-                        "/console/screening", null, false));
-            }
-            return List.copyOf(entries);
+            return ConsoleDashboardItem.nonZero(
+                    ConsoleDashboardItem.Entry.waiting("screening.dashboard.applied", applied, "/console/screening"),
+                    ConsoleDashboardItem.Entry.waiting("screening.dashboard.screening", screening, "/console/screening"));
         };
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import jp.kakehashi.admin.ConsoleAccess;
+import jp.kakehashi.admin.ConsoleAccessRules;
 import jp.kakehashi.admin.ConsoleDashboardItem;
 import jp.kakehashi.admin.ConsoleLink;
 import jp.kakehashi.admin.StaffRole;
@@ -27,29 +28,15 @@ class TppConsoleSetup {
         return ConsoleLink.forAll("/console/tpps", "console.nav.tpps", 10);
     }
 
+    /** Operators ask for each lifecycle move and activate an approved TPP. */
     @Bean
-    ConsoleAccess tppRestrict() {
-        return ConsoleAccess.any("/console/tpps/*/restrict", StaffRole.OPERATOR);
-    }
-
-    @Bean
-    ConsoleAccess tppSuspend() {
-        return ConsoleAccess.any("/console/tpps/*/suspend", StaffRole.OPERATOR);
-    }
-
-    @Bean
-    ConsoleAccess tppResume() {
-        return ConsoleAccess.any("/console/tpps/*/resume", StaffRole.OPERATOR);
-    }
-
-    @Bean
-    ConsoleAccess tppRevoke() {
-        return ConsoleAccess.any("/console/tpps/*/revoke", StaffRole.OPERATOR);
-    }
-
-    @Bean
-    ConsoleAccess tppActivate() {
-        return ConsoleAccess.post("/console/tpps/*/activate", StaffRole.OPERATOR);
+    ConsoleAccessRules tppAccess() {
+        var rules = new ArrayList<ConsoleAccess>();
+        for (TppMove move : TppMove.values()) {
+            rules.add(ConsoleAccess.any("/console/tpps/*/" + move.path(), StaffRole.OPERATOR));
+        }
+        rules.add(ConsoleAccess.post("/console/tpps/*/activate", StaffRole.OPERATOR));
+        return new ConsoleAccessRules(rules);
     }
 
     @Bean
@@ -79,20 +66,14 @@ class TppConsoleSetup {
             if (!staff.hasAny(EnumSet.of(StaffRole.OPERATOR, StaffRole.APPROVER))) {
                 return List.of();
             }
-            var entries = new ArrayList<ConsoleDashboardItem.Entry>();
             var waiting = tpps.inStatus(List.of(TppStatus.APPROVED, TppStatus.SUSPENDED)).stream()
                     .collect(java.util.stream.Collectors.groupingBy(jp.kakehashi.tpp.Tpp::status, java.util.stream.Collectors.counting()));
-            long approved = waiting.getOrDefault(TppStatus.APPROVED, 0L);
-            if (approved > 0 && staff.has(StaffRole.OPERATOR)) {
-                entries.add(new ConsoleDashboardItem.Entry("console.dashboard.tpps-to-activate", approved, null,
-                        "/console/tpps?status=APPROVED", null, false));
-            }
-            long suspended = waiting.getOrDefault(TppStatus.SUSPENDED, 0L);
-            if (suspended > 0) {
-                entries.add(new ConsoleDashboardItem.Entry("console.dashboard.tpps-suspended", suspended, null,
-                        "/console/tpps?status=SUSPENDED", null, false));
-            }
-            return List.copyOf(entries);
+            long approved = staff.has(StaffRole.OPERATOR) ? waiting.getOrDefault(TppStatus.APPROVED, 0L) : 0;
+            return ConsoleDashboardItem.nonZero(
+                    ConsoleDashboardItem.Entry.waiting("console.dashboard.tpps-to-activate", approved,
+                            "/console/tpps?status=APPROVED"),
+                    ConsoleDashboardItem.Entry.waiting("console.dashboard.tpps-suspended",
+                            waiting.getOrDefault(TppStatus.SUSPENDED, 0L), "/console/tpps?status=SUSPENDED"));
         };
     }
 }

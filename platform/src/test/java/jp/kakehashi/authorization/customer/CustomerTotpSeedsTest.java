@@ -64,9 +64,7 @@ class CustomerTotpSeedsTest {
         String id = customer();
         jdbc.sql("update customer_credential set totp_seed_sealed = ? where customer_id = ?").params(SEED, id).update();
 
-        Instant now = Instant.now();
-        assertThatThrownBy(() -> credentials.matchingTotpStep(id, Totp.codeAt(SEED, now), now))
-                .isInstanceOf(UnusableTotpSeed.class);
+        assertSeedNeverUsed(id);
     }
 
     /** C2: a seed is bound to its customer: a sealed seed copied from another customer's row opens nowhere. */
@@ -77,9 +75,7 @@ class CustomerTotpSeedsTest {
         jdbc.sql("update customer_credential set totp_seed_sealed = (select totp_seed_sealed from customer_credential"
                 + " where customer_id = ?) where customer_id = ?").params(attacker, victim).update();
 
-        Instant now = Instant.now();
-        assertThatThrownBy(() -> credentials.matchingTotpStep(victim, Totp.codeAt(SEED, now), now))
-                .isInstanceOf(UnusableTotpSeed.class);
+        assertSeedNeverUsed(victim);
     }
 
     /** C2: a seed sealed before seeds were bound to their customer is bound at start and goes on working. */
@@ -104,34 +100,21 @@ class CustomerTotpSeedsTest {
      */
     @Test
     void migrateWhenTheMasterKeyDoesNotOpenTheDatabasesSigningKeyThenRefusedAndNothingChanged() throws Exception {
-        String schema = "legacy_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection connection = postgres.getDatabase(EmbeddedDatabaseRoles.OWNER, EmbeddedDatabaseRoles.DATABASE)
-                .getConnection()) {
-            try {
-                connection.createStatement().execute("create schema " + schema);
-                connection.createStatement().execute("set search_path to " + schema);
-                connection.createStatement().execute("create table customer_credential (customer_id text primary key,"
-                        + " totp_secret text)");
-                connection.createStatement().execute("insert into customer_credential values ('C1', '" + SEED + "')");
-                connection.createStatement().execute("create table signing_key (kid text, jwk_encrypted text,"
-                        + " created_at timestamptz default now())");
-                // sealed under another master key: 12 bytes of IV and a ciphertext this node's key does not open
-                connection.createStatement().execute("insert into signing_key (kid, jwk_encrypted) values ('k', '"
-                        + java.util.Base64.getEncoder().encodeToString(new byte[60]) + "')");
+        inLegacySchema("('C1', '" + SEED + "')", (connection, schema) -> {
+            connection.createStatement().execute("create table signing_key (kid text, jwk_encrypted text,"
+                    + " created_at timestamptz default now())");
+            // sealed under another master key: 12 bytes of IV and a ciphertext this node's key does not open
+            connection.createStatement().execute("insert into signing_key (kid, jwk_encrypted) values ('k', '"
+                    + java.util.Base64.getEncoder().encodeToString(new byte[60]) + "')");
 
-                assertThatThrownBy(() -> migration.migrate(context(connection)))
-                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("master key");
+            assertThatThrownBy(() -> migration.migrate(context(connection)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("master key");
 
-                var columns = connection.createStatement().executeQuery("select column_name from"
-                        + " information_schema.columns where table_schema = '" + schema + "'"
-                        + " and table_name = 'customer_credential' and column_name = 'totp_secret'");
-                assertThat(columns.next()).as("the plaintext column is still there").isTrue();
-            }
-            finally {
-                connection.createStatement().execute("set search_path to public");
-                connection.createStatement().execute("drop schema if exists " + schema + " cascade");
-            }
-        }
+            var columns = connection.createStatement().executeQuery("select column_name from"
+                    + " information_schema.columns where table_schema = '" + schema + "'"
+                    + " and table_name = 'customer_credential' and column_name = 'totp_secret'");
+            assertThat(columns.next()).as("the plaintext column is still there").isTrue();
+        });
     }
 
     private static Context context(Connection connection) {
@@ -157,29 +140,8 @@ class CustomerTotpSeedsTest {
     @Test
     void migrateWhenAnOlderDatabaseHoldsPlaintextSeedsThenTheyAreSealedAndThePlaintextColumnDropped()
             throws Exception {
-        String schema = "legacy_" + UUID.randomUUID().toString().substring(0, 8);
-        // as Flyway runs it: on the owner role's connection (the runtime role may create nothing)
-        try (Connection connection = postgres.getDatabase(EmbeddedDatabaseRoles.OWNER, EmbeddedDatabaseRoles.DATABASE)
-                .getConnection()) {
-          try {
-            connection.createStatement().execute("create schema " + schema);
-            connection.createStatement().execute("set search_path to " + schema);
-            connection.createStatement().execute("create table customer_credential (customer_id text primary key,"
-                    + " totp_secret text)");
-            connection.createStatement().execute("insert into customer_credential values ('C1', '" + SEED + "'),"
-                    + " ('C2', null)");
-
-            migration.migrate(new Context() {
-                @Override
-                public Configuration getConfiguration() {
-                    return null;
-                }
-
-                @Override
-                public Connection getConnection() {
-                    return connection;
-                }
-            });
+        inLegacySchema("('C1', '" + SEED + "'), ('C2', null)", (connection, schema) -> {
+            migration.migrate(context(connection));
 
             var rows = connection.createStatement().executeQuery(
                     "select customer_id, totp_seed_sealed from customer_credential order by customer_id");
@@ -192,11 +154,36 @@ class CustomerTotpSeedsTest {
             var columns = connection.createStatement().executeQuery("select column_name from information_schema.columns"
                     + " where table_schema = '" + schema + "' and column_name = 'totp_secret'");
             assertThat(columns.next()).as("the plaintext column is gone").isFalse();
-          }
-          finally {
-            connection.createStatement().execute("set search_path to public");
-            connection.createStatement().execute("drop schema if exists " + schema + " cascade");
-          }
+        });
+    }
+
+    /** What a test does on a connection in its own schema. */
+    @FunctionalInterface
+    private interface InSchema {
+        void run(Connection connection, String schema) throws Exception;
+    }
+
+    /**
+     * Runs the work in a schema of its own holding the table as it was before seeds were sealed, with these rows
+     * ({@code (customer_id, totp_secret)} values), dropped afterwards; as Flyway runs a migration, on the owner role's
+     * connection (the runtime role may create nothing).
+     */
+    private void inLegacySchema(String rows, InSchema work) throws Exception {
+        String schema = "legacy_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection connection = postgres.getDatabase(EmbeddedDatabaseRoles.OWNER, EmbeddedDatabaseRoles.DATABASE)
+                .getConnection()) {
+            try {
+                connection.createStatement().execute("create schema " + schema);
+                connection.createStatement().execute("set search_path to " + schema);
+                connection.createStatement().execute("create table customer_credential (customer_id text primary key,"
+                        + " totp_secret text)");
+                connection.createStatement().execute("insert into customer_credential values " + rows);
+                work.run(connection, schema);
+            }
+            finally {
+                connection.createStatement().execute("set search_path to public");
+                connection.createStatement().execute("drop schema if exists " + schema + " cascade");
+            }
         }
     }
 
@@ -204,5 +191,12 @@ class CustomerTotpSeedsTest {
         String id = "CS-" + UUID.randomUUID().toString().substring(0, 8);
         credentials.upsert(id, id, "封印 試験", "INDIVIDUAL", "{noop}x", SEED);
         return id;
+    }
+
+    /** Even the right code for the customer's seed is refused as a server error: the stored seed is never used. */
+    private void assertSeedNeverUsed(String customerId) {
+        Instant now = Instant.now();
+        assertThatThrownBy(() -> credentials.matchingTotpStep(customerId, Totp.codeAt(SEED, now), now))
+                .isInstanceOf(UnusableTotpSeed.class);
     }
 }
