@@ -155,10 +155,14 @@ public class TransferDesk {
 
     /** The amount in yen as the request gave it, for the audit log, when it is readable. */
     private static Long amountOf(TransferOrder order) {
+        if (order == null || order.transfers() == null || order.transfers().isEmpty()
+                || order.transfers().getFirst() == null) {
+            return null;
+        }
         try {
-            return order == null || order.transfers().isEmpty() ? null
-                    : Long.valueOf(order.transfers().getFirst().transferAmount());
-        } catch (NumberFormatException | NullPointerException unreadable) {
+            return Long.valueOf(order.transfers().getFirst().transferAmount());
+        }
+        catch (NumberFormatException unreadable) {
             return null;
         }
     }
