@@ -3,10 +3,10 @@ package jp.kakehashi.banking.transfer;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import jp.kakehashi.banking.BankingProperties;
 import jp.kakehashi.corebanking.spi.Account;
 import jp.kakehashi.corebanking.spi.AccountId;
 import jp.kakehashi.corebanking.spi.CoreBanking;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +21,10 @@ public class TransferQuotes {
     private final TransferPricing pricing;
     private final Pattern accountIdFormat;
 
-    TransferQuotes(CoreBanking coreBanking, TransferPricing pricing,
-            @Value("${kakehashi.banking.account-id-pattern:[0-9]{12}}") String accountIdFormat) {
+    TransferQuotes(CoreBanking coreBanking, TransferPricing pricing, BankingProperties properties) {
         this.coreBanking = coreBanking;
         this.pricing = pricing;
-        this.accountIdFormat = Pattern.compile(accountIdFormat);
+        this.accountIdFormat = properties.accountIdPattern();
     }
 
     /** The request priced, or why not. */

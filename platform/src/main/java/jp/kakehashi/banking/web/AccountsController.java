@@ -3,6 +3,7 @@ package jp.kakehashi.banking.web;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import jp.kakehashi.banking.BankingProperties;
 import jp.kakehashi.corebanking.spi.Account;
 import jp.kakehashi.corebanking.spi.AccountId;
 import jp.kakehashi.corebanking.spi.Balance;

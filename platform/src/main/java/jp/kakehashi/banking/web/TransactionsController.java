@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import jp.kakehashi.banking.BankingProperties;
 import jp.kakehashi.corebanking.spi.Account;
 import jp.kakehashi.corebanking.spi.AccountId;
 import jp.kakehashi.corebanking.spi.CoreBanking;
